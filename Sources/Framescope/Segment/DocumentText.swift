@@ -1,0 +1,61 @@
+/// A decoded document text with its UTF-16 form, which ICU works on. Built once per document;
+/// every published offset is in code points and is converted from UTF-16 exactly once.
+public struct DocumentText: Sendable {
+    public let string: String
+    public let utf16: [UInt16]
+
+    public init(_ string: String) {
+        self.string = string
+        self.utf16 = Array(string.utf16)
+    }
+
+    public init(utf16: [UInt16]) {
+        self.utf16 = utf16
+        self.string = String(decoding: utf16, as: UTF16.self)
+    }
+
+    /// The text of a UTF-16 range.
+    @inline(__always)
+    public func substring(utf16 range: Range<Int>) -> String {
+        String(decoding: utf16[range], as: UTF16.self)
+    }
+}
+
+/// Converts increasing UTF-16 offsets into code-point offsets by walking forward, so a whole
+/// document costs one pass. Offsets must be requested in non-decreasing order; `reset` rewinds.
+public struct CodePointCursor {
+    private let utf16: UnsafeBufferPointer<UInt16>
+    private(set) var unitOffset = 0
+    private(set) var scalarOffset = 0
+
+    public init(_ utf16: UnsafeBufferPointer<UInt16>) { self.utf16 = utf16 }
+
+    @inline(__always)
+    public mutating func scalarOffset(forUTF16 target: Int) -> Int {
+        if target < unitOffset { unitOffset = 0; scalarOffset = 0 }
+        while unitOffset < target {
+            let u = utf16[unitOffset]
+            if UTF16.isLeadSurrogate(u), unitOffset + 1 < utf16.count, UTF16.isTrailSurrogate(utf16[unitOffset + 1]) {
+                unitOffset += 2
+            } else {
+                unitOffset += 1
+            }
+            scalarOffset += 1
+        }
+        return scalarOffset
+    }
+}
+
+/// Decodes the code point that starts at UTF-16 offset `i` (lone surrogates decode as U+FFFD).
+@inline(__always)
+func decodeScalar(_ utf16: UnsafeBufferPointer<UInt16>, at i: Int) -> (scalar: UInt32, width: Int) {
+    let u = utf16[i]
+    if UTF16.isLeadSurrogate(u), i + 1 < utf16.count {
+        let t = utf16[i + 1]
+        if UTF16.isTrailSurrogate(t) {
+            return (0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(t) - 0xDC00), 2)
+        }
+    }
+    if UTF16.isLeadSurrogate(u) || UTF16.isTrailSurrogate(u) { return (0xFFFD, 1) }
+    return (UInt32(u), 1)
+}

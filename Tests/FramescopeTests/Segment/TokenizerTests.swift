@@ -1,0 +1,161 @@
+import FramescopeICU
+import PropertyBased
+import Testing
+@testable import Framescope
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    /// Pieces chosen to stress offsets: astral CJK (UTF-16 surrogate pairs), emoji with
+    /// modifiers, combining marks, full-width forms, mixed scripts and whitespace.
+    static let pieces = [
+        "包钢", "包鋼集團", "𠀋", "𪚥𠮷", "😀", "👍🏽", "e\u{301}", "café", "ＢＡＯＧＡＮＧ", "１７５０万吨", "Baogang",
+        " ", "\n", "\t", "U.S.", "400 km/h", "，", "。", "rare-earth", "“quoted”", "\u{3000}", "ﬁ", "㎞", "Ｎｄ２Ｏ３",
+        "10-ton", "稀土", "🇨🇳", "a", "中", "\u{200B}", "x\u{308}\u{301}",
+    ]
+
+    @Test("token and sentence offsets round-trip on random mixed text")
+    func offsetsRoundTrip() async throws {
+        await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...40)) { parts in
+            let s = parts.compactMap { $0 }.joined()
+            guard let tokenizer = try? Tokenizer() else { Issue.record("ICU unavailable"); return }
+            let text = DocumentText(s)
+            let folded = tokenizer.folder.fold(text)
+            for token in tokenizer.tokens(text, folded: folded) {
+                #expect(slice(s, token.start, token.end) == text.substring(utf16: token.utf16Start..<token.utf16End))
+                #expect(token.start < token.end)
+            }
+            for sentence in tokenizer.sentenceSpans(text) {
+                #expect(slice(s, sentence.start, sentence.end) == text.substring(utf16: sentence.utf16Start..<sentence.utf16End))
+            }
+            #expect(folded.start.count == s.unicodeScalars.count + 1)
+        }
+    }
+
+    @Test("segmentation is exactly ICU's word break iteration, whitespace dropped")
+    func sameAsPlainICU() throws {
+        let samples = [
+            "Baogang Group (包钢集团) launched 10 new steel products in 2025.",
+            "包头钢铁集团有限责任公司今年产量达到1750万吨，同比增长5%。",
+            "China’s rare earth edge is no longer just about mining—it’s about mastering materials.",
+            "印度尼西亚的镍矿和澳大利亚的锂矿 𠀋 😀 ＮｄＦｅＢ",
+        ]
+        let tokenizer = try Tokenizer()
+        let plain = try BreakIterator(.word, locale: "zh")
+        for s in samples {
+            let text = DocumentText(s)
+            try plain.setText(text.utf16)
+            var expected: [Range<Int>] = []
+            plain.forEachSegment { start, end, _ in
+                let piece = text.substring(utf16: start..<end)
+                if !piece.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { expected.append(start..<end) }
+            }
+            let ours = tokenizer.icuTokens(text).map { $0.utf16Start..<$0.utf16End }
+            #expect(ours == expected)
+            #expect(tokenizer.tokens(text).map { $0.utf16Start..<$0.utf16End } == expected)
+        }
+    }
+
+    @Test("token kinds come from ICU's rule status and the character class")
+    func kinds() throws {
+        let tokenizer = try Tokenizer()
+        let text = DocumentText("Steel 1750 钢铁 , $ 😀")
+        let kinds = tokenizer.tokens(text).map(\.kind)
+        #expect(kinds == [.word, .number, .ideographic, .punctuation, .symbol, .symbol])
+    }
+
+    @Test("traditional, full-width and case variants fold to one simplified half-width key")
+    func folding() throws {
+        let folder = try Folder()
+        #expect(folder.fold("包鋼集團") == "包钢集团")
+        #expect(folder.fold("包钢集团") == "包钢集团")
+        #expect(folder.fold("ＢＡＯＧＡＮＧ") == "baogang")
+        #expect(folder.fold("Baogang") == "baogang")
+        #expect(folder.fold("釹鐵硼") == "钕铁硼")
+        #expect(folder.fold("１７５０萬噸") == "1750万吨")
+        #expect(folder.fold("“Green” — steel’s") == "\"green\" - steel's")
+        #expect(folder.fold("e\u{301}") == folder.fold("é"))
+        #expect(folder.fold("  rare\u{3000}\n earth  ") == "rare earth")
+        #expect(folder.fold("STRASSE") == folder.fold("straße"))
+        #expect(folder.fold("90万吨∕年") == folder.fold("90万吨／年"))
+    }
+
+    @Test("token norms are the folded keys of the token text")
+    func norms() throws {
+        let tokenizer = try Tokenizer()
+        let text = DocumentText("ＢＡＯＧＡＮＧ 包鋼 Ｎｄ")
+        let folded = tokenizer.folder.fold(text)
+        let norms = tokenizer.tokens(text, folded: folded).map { folded.key(from: $0.start, to: $0.end) }
+        #expect(norms.contains("baogang"))
+        #expect(norms.joined().contains("包钢") || norms.contains("钢"))
+        #expect(norms.last == "nd")
+    }
+
+    @Test("a user word is one token in contexts where ICU alone splits it", arguments: [
+        "印度尼西亚的镍矿出口增长。",
+        "他说印度尼西亚和中国签署协议",
+        "来自印度尼西亚",
+    ])
+    func userWordIsOneToken(_ sentence: String) throws {
+        let plain = try Tokenizer()
+        #expect(!plain.texts(sentence).contains("印度尼西亚"), "ICU alone should split it here; pick another word if ICU changes")
+        var words = UserWordList()
+        words.add("印度尼西亞", folder: plain.folder)  // traditional form in the list still binds
+        let tokenizer = try Tokenizer(options: .init(userWords: words))
+        #expect(tokenizer.texts(sentence).contains("印度尼西亚"))
+    }
+
+    @Test("a user word binds even when ICU cuts across it differently in each context")
+    func userWordAcrossContexts() throws {
+        let plain = try Tokenizer()
+        var words = UserWordList()
+        words.add("白云鄂博", folder: plain.folder)
+        let tokenizer = try Tokenizer(options: .init(userWords: words))
+        for s in ["白云鄂博矿", "在白云鄂博", "白云鄂博稀土矿山是世界最大的"] {
+            #expect(tokenizer.texts(s).contains("白云鄂博"), "\(s): \(tokenizer.texts(s))")
+        }
+    }
+
+    @Test("numbers merge with their date or percent character only when asked")
+    func mergeNumbers() throws {
+        let merging = try Tokenizer(options: .init(mergeNumbers: true))
+        #expect(merging.texts("二○○一年").contains("二○○一年"))
+        #expect(merging.texts("今年1月产量").contains("1月"))
+        #expect(merging.texts("增长30%以上").contains("30%"))
+        #expect(merging.texts("十二月份").contains("十二月"))
+        let plain = try Tokenizer()
+        // Lone numerals inside ordinary words are left as ICU cut them.
+        for s in ["一个企业", "千万不要", "统一市场"] {
+            #expect(merging.texts(s) == plain.texts(s), "\(s)")
+        }
+        #expect(!plain.texts("今年1月产量").contains("1月"))
+    }
+
+    @Test("sentences split on 。！？ and not after English abbreviations")
+    func sentences() throws {
+        let tokenizer = try Tokenizer()
+        func split(_ s: String) -> [String] {
+            let text = DocumentText(s)
+            return tokenizer.sentenceSpans(text).map { text.substring(utf16: $0.utf16Start..<$0.utf16End) }
+        }
+        #expect(split("包钢成立于1954年。产量创新高！这是为什么？因为创新") == ["包钢成立于1954年。", "产量创新高！", "这是为什么？", "因为创新"])
+        #expect(split("Mr. Li met U.S. officials in Washington. They discussed magnets.")
+            == ["Mr. Li met U.S. officials in Washington.", "They discussed magnets."])
+        #expect(split("Headline without a stop\n\nBody starts here. Second one.")
+            == ["Headline without a stop", "Body starts here.", "Second one."])
+        #expect(split("") == [])
+        #expect(split("   \n ") == [])
+    }
+
+    @Test("empty, whitespace-only and huge documents")
+    func edgeSizes() throws {
+        let tokenizer = try Tokenizer()
+        #expect(tokenizer.tokens(DocumentText("")).isEmpty)
+        #expect(tokenizer.tokens(DocumentText(" \n\t ")).isEmpty)
+        let big = String(repeating: "Baogang 包钢 produced 1,750万吨 of steel. ", count: 20_000)
+        let text = DocumentText(big)
+        let tokens = tokenizer.tokens(text)
+        #expect(tokens.count == 20_000 * 10)
+        let last = tokens.last!
+        #expect(last.end == big.unicodeScalars.count - 1)
+    }
+}
