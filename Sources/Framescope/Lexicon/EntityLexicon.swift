@@ -1,0 +1,80 @@
+/// The kinds of entity Framescope tags.
+public enum EntityType: String, Sendable, Codable, CaseIterable, Comparable {
+    case company, material, organization, place, person, quantity
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One canonical entity with its surface forms in every language and script.
+public struct EntityEntry: Sendable, Hashable {
+    public let id: String
+    public let type: EntityType
+    public let canonical: String
+    public var surfaces: [String]
+}
+
+/// Companies, materials, organizations, places and persons from `Lexicons/entities/*.tsv`
+/// (`id  type  canonical  surface  lang`), indexed by folded surface.
+public struct EntityLexicon: Sendable {
+    public private(set) var entries: [EntityEntry] = []
+    /// Matches surfaces; a match's payload indexes `surfaceEntity` and `surfaceIsAcronym`.
+    public private(set) var matcher = PhraseMatcher()
+    /// The entry each surface names.
+    public private(set) var surfaceEntity: [Int32] = []
+    /// All-capital ASCII surfaces of 2–5 letters (US, CAS, SMM) match only text written in
+    /// capitals, so "us" and "cas" in running text are not entities.
+    public private(set) var surfaceIsAcronym: [Bool] = []
+    private var indexByID: [String: Int] = [:]
+
+    public init() {}
+
+    public func entry(id: String) -> EntityEntry? { indexByID[id].map { entries[$0] } }
+
+    static let columns = ["id", "type", "canonical", "surface", "lang"]
+    static let languages: Set<String> = ["en", "zh", "und"]
+
+    /// Adds the rows of one file; problems are appended to `issues` with file and line.
+    mutating func add(_ table: TSVTable, folder: Folder, issues: inout [LexiconIssue]) {
+        let persistent = EntityType.allCases.filter { $0 != .quantity }
+        for row in table.rows {
+            let id = row["id"], typeName = row["type"], canonical = row["canonical"], surface = row["surface"], lang = row["lang"]
+            guard let type = EntityType(rawValue: typeName), persistent.contains(type) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line,
+                    "unknown type '\(typeName)'; use one of \(persistent.map(\.rawValue).joined(separator: ", "))"))
+                continue
+            }
+            guard Self.languages.contains(lang) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "unknown lang '\(lang)'; use en, zh or und"))
+                continue
+            }
+            let index: Int
+            if let existing = indexByID[id] {
+                let e = entries[existing]
+                if e.type != type || e.canonical != canonical {
+                    issues.append(LexiconIssue(file: table.file, line: row.line,
+                        "id '\(id)' was declared as \(e.type.rawValue) '\(e.canonical)'; every line of an id must repeat the same type and canonical"))
+                    continue
+                }
+                index = existing
+            } else {
+                index = entries.count
+                indexByID[id] = index
+                entries.append(EntityEntry(id: id, type: type, canonical: canonical, surfaces: []))
+            }
+            switch matcher.add(surface, payload: Int32(surfaceEntity.count), folder: folder) {
+            case .added:
+                entries[index].surfaces.append(surface)
+                surfaceEntity.append(Int32(index))
+                surfaceIsAcronym.append((2...5).contains(surface.count) && surface.allSatisfy { $0.isASCII && $0.isUppercase })
+            case .emptyKey:
+                issues.append(LexiconIssue(file: table.file, line: row.line, "surface '\(surface)' folds to nothing"))
+            case .duplicate(let other):
+                let owner = Int(surfaceEntity[Int(other)])
+                if owner != index {
+                    issues.append(LexiconIssue(file: table.file, line: row.line,
+                        "surface '\(surface)' is already a surface of '\(entries[owner].id)'; one surface cannot name two entities"))
+                }
+            }
+        }
+    }
+}

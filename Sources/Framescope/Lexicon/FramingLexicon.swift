@@ -1,0 +1,156 @@
+/// The two frames Framescope scores.
+public enum Frame: String, Sendable, Codable, CaseIterable {
+    case celebratory
+    case strategicThreat = "strategic-threat"
+
+    public var opposite: Frame { self == .celebratory ? .strategicThreat : .celebratory }
+}
+
+/// A framing cue from `Lexicons/framing/*.tsv` (`cue  frame  weight  lang  note`).
+public struct CueEntry: Sendable, Hashable {
+    public let cue: String
+    public let frame: Frame
+    public let weight: Double
+    public let lang: String
+    public let note: String?
+}
+
+/// What a modifier does to the cues in its scope.
+public enum ModifierKind: String, Sendable, Codable, CaseIterable {
+    /// Flips (negative factor) or cancels (0) the cues in scope.
+    case negator
+    case intensifier
+    /// Weakens the cues in scope (may, could, 或将).
+    case hedge
+    /// Later clause weighs more: cues after × factor, cues before × 1/factor, in the sentence.
+    case contrast
+    /// Reported claims (says, according to, 称): cues in scope × factor.
+    case attribution
+    /// West, U.S., 西方: no effect alone; strategic-threat cues in the same sentence × factor.
+    case audience
+}
+
+/// How far a modifier reaches.
+public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
+    /// The next N tokens after the marker.
+    case next(Int)
+    /// To the end of the marker's clause (, ; : and their full-width forms, or the sentence end).
+    case clause
+    case sentence
+
+    public init?(_ text: String) {
+        switch text {
+        case "clause": self = .clause
+        case "sentence": self = .sentence
+        default:
+            guard text.hasPrefix("next:"), let n = Int(text.dropFirst(5)), (1...20).contains(n) else { return nil }
+            self = .next(n)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .next(let n): return "next:\(n)"
+        case .clause: return "clause"
+        case .sentence: return "sentence"
+        }
+    }
+}
+
+/// A modifier from `Lexicons/modifiers.tsv` (`cue  kind  factor  scope`).
+public struct ModifierEntry: Sendable, Hashable {
+    public let cue: String
+    public let kind: ModifierKind
+    public let factor: Double
+    public let scope: ModifierScope
+}
+
+/// Framing cues and modifiers, each indexed by folded phrase.
+public struct FramingLexicon: Sendable {
+    public private(set) var cues: [CueEntry] = []
+    public private(set) var cueMatcher = PhraseMatcher()
+    public private(set) var modifiers: [ModifierEntry] = []
+    public private(set) var modifierMatcher = PhraseMatcher()
+    private var cueFile: [String: String] = [:]
+
+    public init() {}
+
+    static let cueColumns = ["cue", "frame", "weight", "lang", "note"]
+    static let modifierColumns = ["cue", "kind", "factor", "scope"]
+
+    mutating func addCues(_ table: TSVTable, folder: Folder, issues: inout [LexiconIssue]) {
+        for row in table.rows {
+            guard let frame = Frame(rawValue: row["frame"]) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "unknown frame '\(row["frame"])'; use celebratory or strategic-threat"))
+                continue
+            }
+            guard let weight = Double(row["weight"]), (0.5...3).contains(weight) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "weight '\(row["weight"])' must be a number from 0.5 to 3"))
+                continue
+            }
+            guard ["en", "zh"].contains(row["lang"]) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "unknown lang '\(row["lang"])'; use en or zh"))
+                continue
+            }
+            let note = row["note"] == "-" || row["note"].isEmpty ? nil : row["note"]
+            if weight >= 2 && note == nil {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "cue '\(row["cue"])' has weight \(row["weight"]) but no note; strong cues need a reason"))
+                continue
+            }
+            let entry = CueEntry(cue: row["cue"], frame: frame, weight: weight, lang: row["lang"], note: note)
+            switch cueMatcher.add(entry.cue, payload: Int32(cues.count), folder: folder) {
+            case .added:
+                cues.append(entry)
+                cueFile[entry.cue] = table.file
+            case .emptyKey:
+                issues.append(LexiconIssue(file: table.file, line: row.line, "cue '\(entry.cue)' folds to nothing"))
+            case .duplicate(let other):
+                let o = cues[Int(other)]
+                issues.append(LexiconIssue(file: table.file, line: row.line,
+                    "cue '\(entry.cue)' is the same phrase as '\(o.cue)' (\(o.frame.rawValue), \(cueFile[o.cue] ?? "?")); keep one"))
+            }
+        }
+    }
+
+    mutating func addModifiers(_ table: TSVTable, folder: Folder, issues: inout [LexiconIssue]) {
+        for row in table.rows {
+            guard let kind = ModifierKind(rawValue: row["kind"]) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line,
+                    "unknown kind '\(row["kind"])'; use \(ModifierKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                continue
+            }
+            guard let factor = Double(row["factor"]), factor.isFinite, (-3...3).contains(factor) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "factor '\(row["factor"])' must be a number from -3 to 3"))
+                continue
+            }
+            guard let scope = ModifierScope(row["scope"]) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "scope '\(row["scope"])' must be next:N (1–20), clause or sentence"))
+                continue
+            }
+            if (kind == .contrast || kind == .audience) && factor <= 0 {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "\(kind.rawValue) factor must be positive"))
+                continue
+            }
+            let entry = ModifierEntry(cue: row["cue"], kind: kind, factor: factor, scope: scope)
+            switch modifierMatcher.add(entry.cue, payload: Int32(modifiers.count), folder: folder) {
+            case .added: modifiers.append(entry)
+            case .emptyKey: issues.append(LexiconIssue(file: table.file, line: row.line, "modifier '\(entry.cue)' folds to nothing"))
+            case .duplicate(let other):
+                issues.append(LexiconIssue(file: table.file, line: row.line,
+                    "modifier '\(entry.cue)' is the same phrase as '\(modifiers[Int(other)].cue)'; keep one"))
+            }
+        }
+    }
+
+    /// A phrase may be a cue or a modifier, not both: reports the overlaps.
+    func crossCheck(folder: Folder, modifierFile: String, issues: inout [LexiconIssue]) {
+        for m in modifiers {
+            var key = m.cue
+            if key.hasSuffix("*") { key.removeLast() }
+            let folded = PhraseMatcher.key(key, folder: folder)
+            if m.cue.hasSuffix("*") ? cueMatcher.globs.contains(folded) : cueMatcher.trie.contains(folded) {
+                issues.append(LexiconIssue(file: modifierFile, line: 0, "'\(m.cue)' is both a modifier and a framing cue; keep one"))
+            }
+        }
+    }
+}

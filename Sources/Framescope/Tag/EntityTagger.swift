@@ -1,0 +1,216 @@
+/// Tags entities: lexicon surfaces, quantities and name patterns.
+///
+/// Overlap rule (documented in the README): candidates are taken longest first; on equal length a
+/// lexicon entry beats a quantity, which beats a pattern; then the earlier one wins. A chosen span
+/// excludes every candidate overlapping it. Pattern names that overlap any lexicon company,
+/// organization or place are dropped (the lexicon is the authority on names it knows). Lexicon
+/// candidates inside a chosen span with a different type (the material in a company name, the
+/// place in a firm's name) are kept as `nested`, never in `entities`, so nothing counts twice.
+/// Finally, touching material mentions and the material modifiers before them join into one
+/// material (稀土 + 耐磨钢 → 稀土耐磨钢; sintered + NdFeB + magnets), named by the last one.
+public struct EntityTagger: Sendable {
+    public let lexicons: Lexicons
+    private let quantities: QuantityFinder
+
+    public init(lexicons: Lexicons) {
+        self.lexicons = lexicons
+        quantities = QuantityFinder(units: lexicons.units)
+    }
+
+    public struct Result: Sendable {
+        public var entities: [Entity]
+        public var nested: [Entity]
+    }
+
+    struct Candidate {
+        var start: Int  // code points
+        var end: Int
+        var type: EntityType
+        var source: EntitySource
+        var entry: Int?
+        var quantity: Quantity?
+        var priority: Int { source == .lexicon ? 0 : source == .number ? 1 : 2 }
+    }
+
+    public func tag(_ text: DocumentText, folded: FoldedText, tokens: [Token], sentences: [TextSpan], index: CodePointIndex) -> Result {
+        let lex = lexicons.entities
+        var candidates: [Candidate] = []
+        func cp(_ start: Int, _ end: Int) -> (Int, Int) { (Int(folded.origin[start]), Int(folded.origin[end - 1]) + 1) }
+        var lexiconNames = IntervalSet()
+        var materials = IntervalSet()
+        var placeStarts = Set<Int>()
+        text.utf16.withUnsafeBufferPointer { utf16 in
+            for m in lex.matcher.allMatches(in: folded) {
+                let (s, e) = cp(m.start, m.end)
+                if lex.surfaceIsAcronym[Int(m.payload)] {
+                    let original = utf16[index.utf16(s)..<index.utf16(e)]
+                    if original.contains(where: { (0x61...0x7A).contains($0) || (0xFF41...0xFF5A).contains($0) }) { continue }
+                }
+                let entryIndex = Int(lex.surfaceEntity[Int(m.payload)])
+                let entry = lex.entries[entryIndex]
+                candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
+                switch entry.type {
+                case .company, .organization: lexiconNames.insertOverlapping(s, e)
+                case .place: lexiconNames.insertOverlapping(s, e); placeStarts.insert(m.start)
+                case .material: materials.insertOverlapping(s, e)
+                default: break
+                }
+            }
+        }
+        for q in quantities.find(in: folded) {
+            let (s, e) = cp(q.start, q.end)
+            candidates.append(Candidate(start: s, end: e, type: .quantity, source: .number, quantity: q.quantity))
+        }
+        // Token ranges of each sentence, for the English name patterns.
+        var sentenceTokens: [Range<Int>] = []
+        var t = 0
+        for sentence in sentences {
+            while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
+            let first = t
+            while t < tokens.count, tokens[t].start < sentence.end { t += 1 }
+            if t > first { sentenceTokens.append(first..<t) }
+        }
+        let names = NamePatterns(patterns: lexicons.patterns, text: text, tokens: tokens, folded: folded)
+        var patternFound = names.english(sentences: sentenceTokens, knownMaterial: { materials.overlaps($0, $1) })
+        patternFound += names.englishPersons(sentences: sentenceTokens)
+        patternFound += names.chinese(placeStarts: placeStarts)
+        patternFound += names.chinesePersons()
+        patternFound += aliases(of: patternFound.filter { $0.type == .person }, tokens: tokens, text: text)
+        for p in patternFound where p.end > p.start && !lexiconNames.overlaps(p.start, p.end) {
+            candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern))
+        }
+        candidates.sort {
+            let l0 = $0.end - $0.start, l1 = $1.end - $1.start
+            if l0 != l1 { return l0 > l1 }
+            if $0.priority != $1.priority { return $0.priority < $1.priority }
+            return $0.start < $1.start
+        }
+        var chosen: [Candidate] = []
+        var rejected: [Candidate] = []
+        var taken = IntervalSet()
+        for c in candidates {
+            if taken.overlaps(c.start, c.end) { rejected.append(c) } else { taken.insert(c.start, c.end); chosen.append(c) }
+        }
+        chosen.sort { $0.start < $1.start }
+        chosen = joinMaterials(chosen, folded: folded)
+        var nested: [Candidate] = []
+        var seenNested = Set<[Int]>()
+        for r in rejected where r.source == .lexicon {
+            guard let outer = chosen.first(where: { $0.start <= r.start && r.end <= $0.end }), outer.type != r.type else { continue }
+            if seenNested.insert([r.start, r.end, r.entry ?? -1]).inserted { nested.append(r) }
+        }
+        nested.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        func entity(_ c: Candidate) -> Entity {
+            let entry = c.entry.map { lex.entries[$0] }
+            return Entity(start: c.start, end: c.end, utf16Start: index.utf16(c.start), utf16End: index.utf16(c.end),
+                          type: c.type, id: entry?.id, canonical: entry?.canonical, source: c.source, quantity: c.quantity)
+        }
+        return Result(entities: chosen.map(entity), nested: nested.map(entity))
+    }
+
+    /// Later mentions of a person by one part of the name ("Cai Zhenhua" … "Cai said").
+    func aliases(of persons: [NamePatterns.Found], tokens: [Token], text: DocumentText) -> [NamePatterns.Found] {
+        var parts = Set<String>()
+        for p in persons {
+            for t in tokens where t.start >= p.start && t.end <= p.end && t.kind == .word && t.end - t.start >= 3 {
+                parts.insert(text.substring(utf16: t.utf16Start..<t.utf16End))
+            }
+        }
+        guard !parts.isEmpty else { return [] }
+        var out: [NamePatterns.Found] = []
+        for t in tokens where t.kind == .word && parts.contains(text.substring(utf16: t.utf16Start..<t.utf16End)) {
+            if !persons.contains(where: { $0.start <= t.start && t.end <= $0.end }) {
+                out.append(.init(start: t.start, end: t.end, type: .person))
+            }
+        }
+        return out
+    }
+
+    /// Joins touching materials and the material modifiers before them into one material.
+    func joinMaterials(_ entities: [Candidate], folded: FoldedText) -> [Candidate] {
+        let s = folded.scalars
+        let englishModifiers = lexicons.patterns.english[.materialModifier] ?? []
+        let chineseModifiers = lexicons.patterns.chinese[.materialModifier] ?? []
+        // Folded index of a code point.
+        func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
+        var out: [Candidate] = []
+        for var c in entities {
+            if c.type == .material, let previous = out.last, previous.type == .material {
+                // Touching in Han text, or one space/hyphen apart in Latin text.
+                let gap = fi(c.start) - fi(previous.end)
+                if gap == 0 || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D)) {
+                    c.start = previous.start
+                    c.source = .lexicon
+                    out.removeLast()
+                }
+            }
+            if c.type == .material {
+                // Modifiers immediately before: 高性能 + 钕铁硼; "sintered" + " " + NdFeB.
+                var start = fi(c.start)
+                var extended = true
+                while extended {
+                    extended = false
+                    let limit = out.last.map { fi($0.end) } ?? 0
+                    if let m = chineseModifiers.first(where: { FoldedHelpers.hasSuffix(s, endingAt: start, $0) }), start - m.count >= limit,
+                       folded.isCodePointBoundary(start - m.count) {
+                        start -= m.count
+                        extended = true
+                        continue
+                    }
+                    if start >= 2, s[start - 1] == 0x20 || s[start - 1] == 0x2D {
+                        var b = start - 1
+                        while b > limit, ScriptClass.isSpacedWordChar(s[b - 1]) || (s[b - 1] == 0x2D && b - 1 > limit && ScriptClass.isSpacedWordChar(s[b - 2])) { b -= 1 }
+                        let word = String(String.UnicodeScalarView(s[b..<(start - 1)].compactMap(Unicode.Scalar.init)))
+                        if b < start - 1, englishModifiers.contains(word), PhraseMatcher.isStart(folded, b) {
+                            start = b
+                            extended = true
+                        }
+                    }
+                }
+                c.start = Int(folded.origin[start])
+            }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+/// Disjoint half-open intervals kept sorted, for overlap checks in O(log n).
+struct IntervalSet {
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+
+    /// Index of the first interval whose start is >= `x`.
+    private func lowerBound(_ x: Int) -> Int {
+        var lo = 0, hi = starts.count
+        while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < x { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    func overlaps(_ s: Int, _ e: Int) -> Bool {
+        let i = lowerBound(s)
+        if i < starts.count, starts[i] < e { return true }
+        if i > 0, ends[i - 1] > s { return true }
+        return false
+    }
+
+    /// Inserts a disjoint interval.
+    mutating func insert(_ s: Int, _ e: Int) {
+        let i = lowerBound(s)
+        starts.insert(s, at: i)
+        ends.insert(e, at: i)
+    }
+
+    /// Inserts an interval that may overlap others, merging them.
+    mutating func insertOverlapping(_ s: Int, _ e: Int) {
+        var lo = s, hi = e
+        var i = lowerBound(s)
+        if i > 0, ends[i - 1] >= s { i -= 1 }
+        while i < starts.count, starts[i] <= hi {
+            lo = Swift.min(lo, starts[i]); hi = Swift.max(hi, ends[i])
+            starts.remove(at: i); ends.remove(at: i)
+        }
+        starts.insert(lo, at: i)
+        ends.insert(hi, at: i)
+    }
+}

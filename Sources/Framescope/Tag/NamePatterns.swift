@@ -1,0 +1,265 @@
+/// Names the lexicon does not know, found by their shape, with the words in `patterns.tsv`:
+/// - companies: capitalised names ending in a company suffix (`Hyundai Steel`, `X Group`,
+///   `Co., Ltd.`), Chinese names ending in one (`…集团`, `…有限公司`);
+/// - organizations: capitalised names containing an organization head (`Defense Logistics
+///   Agency`, `University of …`), Chinese names ending in one (`…大学`, `…日报`, `…厅`);
+/// - persons: capitalised names next to a title or a speech verb (`analyst Tom Ridley`,
+///   `Henrik Vogel said`), Chinese names after a title or before a speech verb (`董事长刘海涛`).
+/// They carry no canonical id; `lexicon suggest` turns frequent ones into lexicon lines.
+struct NamePatterns {
+    struct Found: Equatable { var start: Int; var end: Int; var type: EntityType }  // code points
+
+    let patterns: PatternLexicon
+    let text: DocumentText
+    let tokens: [Token]
+    let folded: FoldedText
+
+    static let connectors: Set<String> = ["&", "of", "for", "and", "de", "du", "on", "the"]
+    static let andContinuations: Set<String> = [
+        "technology", "industry", "information", "development", "reform", "commerce", "trade", "economics",
+        "engineering", "sustainment", "science", "sciences", "security", "resources", "mines", "minerals", "energy",
+        "environment", "planning", "finance", "research", "innovation", "sustainability", "materials", "metals",
+    ]
+    /// Capitalised words that start sentences or headlines but never start a name.
+    static let leadingStops: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "meanwhile", "however",
+        "and", "but", "both", "while", "when", "as", "in", "on", "at", "for", "by", "with", "from", "said", "says",
+        "state-owned", "chinese", "american", "japanese", "australian", "western", "european", "new", "rival", "listed",
+        "parent", "if", "after", "before", "since", "under", "over", "last", "next", "analysts", "officials", "shares",
+        "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+    /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
+    static let weakSuffixes: Set<String> = [
+        "steel", "mining", "metals", "minerals", "resources", "materials", "magnetics", "motors", "industries",
+        "technologies", "energy", "company", "group",
+    ]
+
+    func word(_ i: Int) -> String { text.substring(utf16: tokens[i].utf16Start..<tokens[i].utf16End) }
+    func key(_ i: Int) -> String { folded.key(from: tokens[i].start, to: tokens[i].end) }
+    func isCapitalised(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, let c = word(i).unicodeScalars.first else { return false }
+        return c.properties.isUppercase
+    }
+    func adjacent(_ i: Int) -> Bool { i > 0 && tokens[i].start - tokens[i - 1].end <= 1 }
+
+    // MARK: English
+
+    /// Runs of capitalised words (with connectors between them) inside one sentence.
+    func capitalisedRuns(in range: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard isCapitalised(i) else { i += 1; continue }
+            var j = i + 1
+            while j < range.upperBound, adjacent(j) {
+                if isCapitalised(j) { j += 1; continue }
+                if Self.connectors.contains(key(j)), j + 1 < range.upperBound, adjacent(j + 1),
+                   isCapitalised(j + 1) || (key(j) == "of" && key(j + 1) == "the" && j + 2 < range.upperBound && isCapitalised(j + 2)) {
+                    j += 1
+                    continue
+                }
+                break
+            }
+            runs.append(i..<j)
+            i = j
+        }
+        return runs
+    }
+
+    /// A sentence in title case (a headline) gives names no evidence.
+    func isHeadline(_ range: Range<Int>) -> Bool {
+        let words = range.filter { tokens[$0].kind == .word && !Self.connectors.contains(key($0)) }
+        guard words.count >= 4 else { return false }
+        return Double(words.filter(isCapitalised).count) >= 0.75 * Double(words.count)
+    }
+
+    func english(sentences: [Range<Int>], knownMaterial: (Int, Int) -> Bool) -> [Found] {
+        var out: [Found] = []
+        for sentence in sentences where !isHeadline(sentence) {
+            for run in capitalisedRuns(in: sentence) {
+                var first = run.lowerBound
+                while first < run.upperBound, Self.leadingStops.contains(key(first)) || Self.connectors.contains(key(first)) { first += 1 }
+                guard first < run.upperBound else { continue }
+                var last = run.upperBound - 1
+                while last > first, Self.connectors.contains(key(last)) { last -= 1 }
+                // Cut "X and Y" unless Y continues a name ("Science and Technology").
+                for k in first..<last where key(k) == "and" || key(k) == "&" {
+                    if !Self.andContinuations.contains(key(k + 1)) && !patterns.isEnglish(key(k + 1), .orgHead) { last = k - 1; break }
+                }
+                guard last >= first else { continue }
+                let lastKey = key(last)
+                if patterns.isEnglish(lastKey, .companySuffix) && last > first {
+                    if Self.weakSuffixes.contains(lastKey) {
+                        // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no.
+                        if last - first > 2 || knownMaterial(tokens[first].start, tokens[last - 1].end) { continue }
+                    }
+                    var end = last
+                    // "Co., Ltd." and the full stop of an abbreviation belong to the name.
+                    var k = last + 1
+                    while k < sentence.upperBound, adjacent(k) {
+                        let kw = key(k)
+                        if kw == ".", ["co", "corp", "inc", "ltd"].contains(key(k - 1)) { end = k; k += 1; continue }
+                        if kw == ",", k + 1 < sentence.upperBound, ["ltd", "limited", "inc"].contains(key(k + 1)) { k += 1; continue }
+                        if ["ltd", "limited", "inc", "co"].contains(kw) { end = k; k += 1; continue }
+                        break
+                    }
+                    out.append(Found(start: tokens[first].start, end: tokens[end].end, type: .company))
+                } else if (first...last).contains(where: { patterns.isEnglish(key($0), .orgHead) }) && last > first {
+                    out.append(Found(start: tokens[first].start, end: tokens[last].end, type: .organization))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Persons: a run of 2–3 capitalised words (1 after Mr./Ms./Dr.) beside a title or speech verb.
+    func englishPersons(sentences: [Range<Int>]) -> [Found] {
+        var out: [Found] = []
+        for sentence in sentences where !isHeadline(sentence) {
+            for run in capitalisedRuns(in: sentence) {
+                guard !(run.lowerBound..<run.upperBound).contains(where: { Self.connectors.contains(key($0)) }) else { continue }
+                var first = run.lowerBound
+                var hasTitle = false
+                // A title inside the run ("President Joko", "Dr. Laura Brennan").
+                while first < run.upperBound, patterns.isEnglish(key(first), .personTitle) {
+                    first += 1
+                    hasTitle = true
+                    if first < run.upperBound, key(first) == "." { first += 1 }
+                }
+                if first < run.upperBound, key(first) == "." { first += 1 }
+                while first < run.upperBound, Self.leadingStops.contains(key(first)) { first += 1 }
+                let count = run.upperBound - first
+                guard count >= 1, count <= 3 else { continue }
+                let before = run.lowerBound - 1
+                let after = run.upperBound
+                if !hasTitle, before >= sentence.lowerBound {
+                    // "analyst Tom Ridley", "Mr. Cai" (the full stop is its own token).
+                    var b = before
+                    if key(b) == ".", b > sentence.lowerBound { b -= 1 }
+                    if patterns.isEnglish(key(b), .personTitle) { hasTitle = true }
+                    if b > sentence.lowerBound, patterns.isEnglish("\(key(b - 1)) \(key(b))", .personTitle) { hasTitle = true }
+                }
+                var speech = false
+                if after < sentence.upperBound, patterns.isEnglish(key(after), .speechVerb) { speech = true }
+                if before >= sentence.lowerBound, patterns.isEnglish(key(before), .speechVerb) { speech = true }
+                if before > sentence.lowerBound, patterns.isEnglish("\(key(before - 1)) \(key(before))", .speechVerb) { speech = true }
+                // "Priya Raman, an analyst at …": an appositive title within four tokens.
+                if !hasTitle, after + 1 < sentence.upperBound, key(after) == "," {
+                    for k in (after + 1)..<min(after + 5, sentence.upperBound) where patterns.isEnglish(key(k), .personTitle) {
+                        hasTitle = true
+                        break
+                    }
+                }
+                let minimum = hasTitle ? 1 : 2
+                guard (hasTitle || speech), count >= minimum else { continue }
+                out.append(Found(start: tokens[first].start, end: tokens[run.upperBound - 1].end, type: .person))
+            }
+        }
+        return out
+    }
+
+    // MARK: Chinese
+
+    static let stopChars: Set<UInt32> = Set("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
+    static let stopWords: [[UInt32]] = [
+        "旗下", "下属", "所属", "子公司", "今年", "去年", "明年", "近日", "日前", "目前", "近期", "此前", "随后", "其中", "之中", "当中",
+        "同时", "此外", "包括", "宣布", "表示", "指出", "认为", "介绍", "发布", "成立", "组建", "收购", "通过", "成为", "作为", "位于",
+        "来自", "联合", "携手", "推动", "推进", "支持", "合作", "投资", "加入", "报道", "记者",
+    ].map { Array($0.unicodeScalars.map(\.value)) }
+    static let genericNames: Set<String> = [
+        "上市", "国有", "国企", "央企", "民营", "外资", "合资", "母", "子", "分", "该", "本", "这家", "一家", "两家", "多家", "各家",
+        "钢铁", "稀土", "矿业", "能源", "科技", "投资", "控股", "贸易", "大型", "龙头", "两大", "三大", "四大", "五大", "几家", "企业",
+        "相关", "有关", "其他", "部分", "多个", "各地", "地方", "全国", "各省", "我国", "国内", "海外", "国外", "西方", "美国",
+    ]
+    /// Common Chinese surnames (simplified; traditional text is folded first).
+    static let surnames: Set<UInt32> = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".unicodeScalars.map(\.value))
+
+    /// Chinese companies and organizations by suffix. The name starts after a stop character or
+    /// word, or at the first place name inside the window (Chinese firms are usually named
+    /// place first: 包头华美稀土高科有限公司).
+    func chinese(placeStarts: Set<Int>) -> [Found] {
+        let s = folded.scalars
+        var out: [Found] = []
+        let suffixes: [([UInt32], EntityType)] =
+            (patterns.chinese[.companySuffix] ?? []).map { ($0, .company) } + (patterns.chinese[.orgHead] ?? []).map { ($0, .organization) }
+        let ordered = suffixes.sorted { $0.0.count > $1.0.count }
+        var f = 0
+        while f < s.count {
+            guard ScriptClass.isHan(s[f]) else { f += 1; continue }
+            guard let (suffix, type) = ordered.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0.0) }) else { f += 1; continue }
+            // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
+            // stronger suffix, otherwise they are ordinary words (钢铁产量).
+            let end = f + suffix.count
+            if ["钢铁", "稀土", "控股", "高科", "股份"].contains(String(String.UnicodeScalarView(suffix.compactMap(Unicode.Scalar.init)))) {
+                if end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
+            }
+            var b = f
+            while b > 0, f - b < 12 {
+                let c = s[b - 1]
+                let isNameChar = ScriptClass.isHan(c) || (c >= 0x61 && c <= 0x7A)
+                if !isNameChar || Self.stopChars.contains(c) { break }
+                if Self.stopWords.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { break }
+                b -= 1
+            }
+            if let place = (b..<f).first(where: { placeStarts.contains($0) }) { b = place }
+            let name = String(String.UnicodeScalarView(s[b..<f].compactMap(Unicode.Scalar.init)))
+            if f - b >= 2, !Self.genericNames.contains(name), folded.isCodePointBoundary(b) {
+                out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type))
+                f = end
+            } else {
+                f += 1
+            }
+        }
+        return out
+    }
+
+    /// Chinese persons: a surname plus one or two characters after a title (董事长刘海涛, 记者 孙悦)
+    /// or before a speech verb at a clause start (，刘海涛表示).
+    func chinesePersons() -> [Found] {
+        let s = folded.scalars
+        var out: [Found] = []
+        let titles = patterns.chinese[.personTitle] ?? []
+        let verbs = patterns.chinese[.speechVerb] ?? []
+        func nameLength(at p: Int) -> Int? {
+            guard p < s.count, Self.surnames.contains(s[p]) else { return nil }
+            var n = 1
+            while n < 3, p + n < s.count, ScriptClass.isHan(s[p + n]), !Self.stopChars.contains(s[p + n]),
+                  !verbs.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) }),
+                  !titles.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) }) {
+                n += 1
+            }
+            return n >= 2 ? n : nil
+        }
+        var f = 0
+        while f < s.count {
+            if let title = titles.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0) }) {
+                var p = f + title.count
+                if p < s.count, s[p] == 0x20 { p += 1 }
+                if let n = nameLength(at: p), folded.isCodePointBoundary(p) {
+                    out.append(Found(start: Int(folded.origin[p]), end: Int(folded.origin[p + n - 1]) + 1, type: .person))
+                    f = p + n
+                    continue
+                }
+                f += title.count
+                continue
+            }
+            // Clause start + name + speech verb.
+            let atClauseStart = f == 0 || !ScriptClass.isHan(s[f - 1])
+            if atClauseStart, let n = nameLength(at: f), verbs.contains(where: { FoldedHelpers.hasPrefix(s, at: f + n, $0) }) {
+                out.append(Found(start: Int(folded.origin[f]), end: Int(folded.origin[f + n - 1]) + 1, type: .person))
+                f += n
+                continue
+            }
+            f += 1
+        }
+        return out
+    }
+}
+
+enum FoldedHelpers {
+    @inline(__always)
+    static func hasPrefix(_ s: [UInt32], at i: Int, _ p: [UInt32]) -> Bool { QuantityFinder.hasPrefix(s, at: i, p) }
+    @inline(__always)
+    static func hasSuffix(_ s: [UInt32], endingAt i: Int, _ p: [UInt32]) -> Bool { QuantityFinder.hasSuffix(s, endingAt: i, p) }
+}

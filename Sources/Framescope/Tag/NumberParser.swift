@@ -1,0 +1,171 @@
+/// Reads numbers the way this press writes them, over folded scalars: `800,000`, `1.5`,
+/// `1,100万`, `3万4000`, `二十万亿`, `一万五千亿`, `二〇〇一`, `数百万`, `5.5 million`.
+public enum NumberParser {
+    @inline(__always)
+    static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// Chinese digit values (after folding: 〇 零 一 二 两 三 ... 九, and ○ as used in years).
+    @inline(__always)
+    static func chineseDigit(_ c: UInt32) -> Double? {
+        switch c {
+        case 0x3007, 0x25CB, 0x96F6: return 0
+        case 0x4E00: return 1
+        case 0x4E8C, 0x4E24: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+
+    /// 十 百 千 within a section.
+    @inline(__always)
+    static func place(_ c: UInt32) -> Double? {
+        switch c {
+        case 0x5341: return 10
+        case 0x767E: return 100
+        case 0x5343: return 1000
+        default: return nil
+        }
+    }
+
+    /// 万 and 亿 close a section.
+    @inline(__always)
+    static func section(_ c: UInt32) -> Double? {
+        switch c {
+        case 0x4E07: return 1e4
+        case 0x4EBF: return 1e8
+        default: return nil
+        }
+    }
+
+    static let vagueMarkers: Set<UInt32> = [0x6570, 0x51E0]  // 数 几
+
+    /// English scale words after a number.
+    static let scaleWords: [(String, Double)] = [
+        ("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mln", 1e6), ("mn", 1e6),
+    ].map { (word: String, v: Double) in (word, v) }
+
+    /// Parses the number starting at folded index `f`, or nil if none starts there.
+    public static func parse(_ s: [UInt32], at f: Int) -> ParsedNumber? {
+        var i = f
+        var result = 0.0, wan = 0.0, sectionValue = 0.0, number = 0.0
+        var lastWasDigit = false
+        var arabic = false
+        var chinese = 0
+        var multiplier: Double?
+        var vague = false
+        var anything = false
+        var lastSection = 0.0
+        while i < s.count {
+            let c = s[i]
+            if isDigit(c) {
+                // An Arabic number with thousands separators and decimals.
+                var j = i
+                var text = ""
+                while j < s.count {
+                    let d = s[j]
+                    if isDigit(d) { text.unicodeScalars.append(Unicode.Scalar(d)!); j += 1; continue }
+                    if d == 0x2C, j + 3 < s.count + 0, j + 3 <= s.count - 0,
+                       (1...3).allSatisfy({ j + $0 < s.count && isDigit(s[j + $0]) }),
+                       !(j + 4 < s.count && isDigit(s[j + 4])) {
+                        j += 1; continue  // thousands separator: exactly three digits follow
+                    }
+                    if d == 0x2E, j + 1 < s.count, isDigit(s[j + 1]), !text.contains(".") {
+                        text.append("."); j += 1; continue
+                    }
+                    break
+                }
+                guard let v = Double(text) else { return nil }
+                number = v
+                arabic = true
+                anything = true
+                lastWasDigit = false
+                i = j
+                continue
+            }
+            if let d = chineseDigit(c) {
+                // 两 and 一 alone are words more often than numbers; the caller decides by context.
+                number = lastWasDigit ? number * 10 + d : d
+                lastWasDigit = true
+                chinese += 1
+                anything = true
+                i += 1
+                continue
+            }
+            if vagueMarkers.contains(c), i + 1 < s.count, place(s[i + 1]) != nil || section(s[i + 1]) != nil {
+                vague = true
+                number = 1
+                chinese += 1
+                anything = true
+                i += 1
+                continue
+            }
+            if let p = place(c), anything || chineseDigit(s[safe: i + 1] ?? 0) != nil || section(s[safe: i + 1] ?? 0) != nil || p == 10 {
+                sectionValue += (number == 0 ? 1 : number) * p
+                number = 0
+                lastWasDigit = false
+                chinese += 1
+                anything = true
+                i += 1
+                continue
+            }
+            if let sv = section(c), anything {
+                if sv == 1e4 {
+                    wan = (sectionValue + number) * 1e4
+                } else {
+                    result = (result + wan + sectionValue + number) * 1e8
+                    wan = 0
+                }
+                sectionValue = 0
+                number = 0
+                lastWasDigit = false
+                multiplier = (lastSection == 1e4 && sv == 1e8 && i > f && section(s[i - 1]) == 1e4) ? 1e12 : max(multiplier ?? 0, sv)
+                lastSection = sv
+                chinese += 1
+                i += 1
+                continue
+            }
+            break
+        }
+        guard anything else { return nil }
+        var value = result + wan + sectionValue + number
+        // English scale words: "5.5 million", "$2.3bn".
+        if arabic && chinese == 0 {
+            var j = i
+            if j < s.count, s[j] == 0x20 { j += 1 }
+            for (word, scale) in scaleWords {
+                let w = word.unicodeScalars.map(\.value)
+                if j + w.count <= s.count, Array(s[j..<(j + w.count)]) == w,
+                   j + w.count == s.count || !ScriptClass.isSpacedWordChar(s[j + w.count]) {
+                    value *= scale
+                    multiplier = scale
+                    i = j + w.count
+                    break
+                }
+            }
+        }
+        var range: ClosedRange<Double>?
+        if vague {
+            // 数百万 = several million: from 2× to 9× the named magnitude.
+            range = (value * 2)...(value * 9)
+            value *= 2
+        }
+        return ParsedNumber(value: value, end: i, multiplier: multiplier, vague: range, hasArabicDigits: arabic, chineseNumerals: chinese)
+    }
+
+    /// Convenience for tests and callers holding a plain string: the value of a whole number string.
+    public static func value(of text: String) -> Double? {
+        let s = text.unicodeScalars.map(\.value)
+        guard let n = parse(s, at: 0), n.end == s.count else { return nil }
+        return n.value
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

@@ -1,0 +1,100 @@
+/// Finds lexicon phrases in folded text. English phrases match only at word boundaries
+/// (`steel` is not found in `steelmaker`); inside runs of Chinese characters any position is a
+/// boundary, so a Chinese term is found however ICU cut the run around it. A phrase ending in
+/// `*` (English only) matches any continuation of word characters, as in quanteda's globs.
+public struct PhraseMatcher: Sendable {
+    public private(set) var trie = ScalarTrie()
+    /// Payloads of glob (`prefix*`) phrases live in their own trie so `dominan*` and `dominance`
+    /// can coexist.
+    public private(set) var globs = ScalarTrie()
+
+    public init() {}
+
+    public enum AddResult: Equatable { case added, emptyKey, duplicate(Int32) }
+
+    public struct Match: Sendable, Hashable {
+        /// Folded-text indices `[start, end)`.
+        public var start: Int
+        public var end: Int
+        public var payload: Int32
+    }
+
+    /// The folded key of a phrase, with whitespace normalised.
+    public static func key(_ phrase: String, folder: Folder) -> [UInt32] {
+        folder.fold(phrase).unicodeScalars.map(\.value)
+    }
+
+    public mutating func add(_ phrase: String, payload: Int32, folder: Folder) -> AddResult {
+        var text = phrase
+        var isGlob = false
+        if text.hasSuffix("*") && text.count > 1 { text.removeLast(); isGlob = true }
+        let key = Self.key(text, folder: folder)
+        guard !key.isEmpty else { return .emptyKey }
+        if isGlob {
+            if let existing = globs.insert(key, payload: payload) { return .duplicate(existing) }
+        } else {
+            if let existing = trie.insert(key, payload: payload) { return .duplicate(existing) }
+        }
+        return .added
+    }
+
+    public var isEmpty: Bool { trie.count == 0 && globs.count == 0 }
+
+    /// Whether a match may begin at folded index `f`.
+    @inline(__always)
+    public static func isStart(_ folded: FoldedText, _ f: Int) -> Bool {
+        guard folded.isCodePointBoundary(f), f < folded.scalars.count else { return false }
+        if folded.scalars[f] == 0x20 { return false }
+        return f == 0 || !(ScriptClass.isSpacedWordChar(folded.scalars[f - 1]) && ScriptClass.isSpacedWordChar(folded.scalars[f]))
+    }
+
+    /// Whether a match may end at folded index `f` (exclusive).
+    @inline(__always)
+    public static func isEnd(_ folded: FoldedText, _ f: Int) -> Bool {
+        guard folded.isCodePointBoundary(f) else { return false }
+        return f == folded.scalars.count
+            || !(ScriptClass.isSpacedWordChar(folded.scalars[f - 1]) && ScriptClass.isSpacedWordChar(folded.scalars[f]))
+    }
+
+    /// Every match (all lengths) starting anywhere in `range` (folded indices).
+    public func allMatches(in folded: FoldedText, range: Range<Int>? = nil) -> [Match] {
+        var out: [Match] = []
+        let r = range ?? 0..<folded.scalars.count
+        for f in r where Self.isStart(folded, f) {
+            matches(at: f, in: folded, limit: r.upperBound, into: &out)
+        }
+        return out
+    }
+
+    /// Matches starting exactly at folded index `f`, ending at or before `limit`.
+    public func matches(at f: Int, in folded: FoldedText, limit: Int? = nil, into out: inout [Match]) {
+        let end = limit ?? folded.scalars.count
+        let s = folded.scalars
+        var node = ScalarTrie.root
+        var i = f
+        while i < end, let next = trie.step(node, s[i]) {
+            node = next
+            i += 1
+            if let p = trie.payload(node), Self.isEnd(folded, i) { out.append(Match(start: f, end: i, payload: p)) }
+        }
+        guard globs.count > 0 else { return }
+        node = ScalarTrie.root
+        i = f
+        while i < end, let next = globs.step(node, s[i]) {
+            node = next
+            i += 1
+            if let p = globs.payload(node) {
+                var e = i
+                while e < end, ScriptClass.isSpacedWordChar(s[e]) { e += 1 }
+                if Self.isEnd(folded, e) { out.append(Match(start: f, end: e, payload: p)) }
+            }
+        }
+    }
+
+    /// The longest match starting at `f`, if any.
+    public func longestMatch(at f: Int, in folded: FoldedText, limit: Int? = nil) -> Match? {
+        var found: [Match] = []
+        matches(at: f, in: folded, limit: limit, into: &found)
+        return found.max { $0.end < $1.end }
+    }
+}

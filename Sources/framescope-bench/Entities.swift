@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Framescope
+
+/// Scores entity tagging on a gold set the way the held-out evaluation does: distinct
+/// (surface, type) pairs per document, precision/recall/F1 per type and overall.
+struct Entities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score entity tagging on a development set (texts/ + gold.tsv).")
+
+    @Option(help: "Development set folder with texts/ and gold.tsv (file, surface, type).")
+    var devset = "Tests/DevSet"
+
+    @Option(help: "The lexicon folder.")
+    var lexicons = "Lexicons"
+
+    @Flag(help: "List false positives and false negatives.")
+    var errors = false
+
+    struct Pair: Hashable { let surface: String; let type: String }
+
+    func run() throws {
+        let tokenizer = try Tokenizer()
+        let lex = try Lexicons.load(directory: lexicons, folder: tokenizer.folder)
+        let tagger = EntityTagger(lexicons: lex)
+        var gold: [String: Set<Pair>] = [:]
+        let goldText = try String(contentsOfFile: "\(devset)/gold.tsv", encoding: .utf8)
+        for line in goldText.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count >= 3 else { continue }
+            gold[f[0], default: []].insert(Pair(surface: f[1], type: f[2]))
+        }
+        var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(devset)/texts").filter { $0.hasSuffix(".txt") }.sorted()
+        for file in files {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "\(devset)/texts/\(file)")))
+            let text = DocumentText(try Decoder.decode(bytes).text)
+            let folded = tokenizer.folder.fold(text)
+            let tokens = tokenizer.tokens(text, folded: folded)
+            let found = tagger.tag(text, folded: folded, tokens: tokens, sentences: tokenizer.sentenceSpans(text), index: CodePointIndex(text)).entities
+            let predicted = Set(found.map { Pair(surface: text.substring(utf16: $0.utf16Start..<$0.utf16End), type: $0.type.rawValue) })
+            let key = gold[file] != nil ? file : String(file.dropLast(4))
+            let g = gold[key] ?? []
+            for p in predicted {
+                if g.contains(p) { tp[p.type, default: 0] += 1 } else {
+                    fp[p.type, default: 0] += 1
+                    if errors { print("FP\t\(file)\t\(p.type)\t\(p.surface)") }
+                }
+            }
+            for p in g where !predicted.contains(p) {
+                fn[p.type, default: 0] += 1
+                if errors { print("FN\t\(file)\t\(p.type)\t\(p.surface)") }
+            }
+        }
+        print("type\ttp\tfp\tfn\tprecision\trecall\tf1")
+        let types = Set(tp.keys).union(fp.keys).union(fn.keys).sorted()
+        func row(_ name: String, _ t: Int, _ p: Int, _ n: Int) {
+            let precision = t + p > 0 ? Double(t) / Double(t + p) : 0
+            let recall = t + n > 0 ? Double(t) / Double(t + n) : 0
+            let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+            print("\(name)\t\(t)\t\(p)\t\(n)\t\(String(format: "%.3f", precision))\t\(String(format: "%.3f", recall))\t\(String(format: "%.3f", f1))")
+        }
+        for t in types { row(t, tp[t] ?? 0, fp[t] ?? 0, fn[t] ?? 0) }
+        row("overall", tp.values.reduce(0, +), fp.values.reduce(0, +), fn.values.reduce(0, +))
+    }
+}
