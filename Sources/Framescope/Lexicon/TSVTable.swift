@@ -30,16 +30,18 @@ public struct TSVTable: Sendable {
         var index: [String: Int] = [:]
         var lineNumber = 0
         var sawCR = false
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on LF bytes: Swift treats CR LF as one Character, which would hide CRLF files.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") {
+            var lineBytes = rawLine
+            if lineBytes.last == 0x0D {
                 if !sawCR {
                     issues.append(LexiconIssue(file: file, line: lineNumber, "has Windows (CRLF) line ends; save with LF line ends"))
                     sawCR = true
                 }
-                line = line.dropLast()
+                lineBytes = lineBytes.dropLast()
             }
+            let line = Substring(String(decoding: lineBytes, as: UTF8.self))
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 issues.append(LexiconIssue(file: file, line: lineNumber, "line holds only spaces or tabs"))

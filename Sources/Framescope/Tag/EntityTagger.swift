@@ -3,7 +3,8 @@
 /// Overlap rule (documented in the README): candidates are taken longest first; on equal length a
 /// lexicon entry beats a quantity, which beats a pattern; then the earlier one wins. A chosen span
 /// excludes every candidate overlapping it. Pattern names that overlap any lexicon company,
-/// organization or place are dropped (the lexicon is the authority on names it knows). Lexicon
+/// or organization are dropped, and person patterns that overlap any lexicon entity (the lexicon
+/// is the authority on names it knows). Lexicon
 /// candidates inside a chosen span with a different type (the material in a company name, the
 /// place in a firm's name) are kept as `nested`, never in `entities`, so nothing counts twice.
 /// Finally, touching material mentions and the material modifiers before them join into one
@@ -36,7 +37,8 @@ public struct EntityTagger: Sendable {
         let lex = lexicons.entities
         var candidates: [Candidate] = []
         func cp(_ start: Int, _ end: Int) -> (Int, Int) { (Int(folded.origin[start]), Int(folded.origin[end - 1]) + 1) }
-        var lexiconNames = IntervalSet()
+        var lexiconNames = IntervalSet()  // companies and organizations
+        var lexiconAny = IntervalSet()
         var materials = IntervalSet()
         var placeStarts = Set<Int>()
         text.utf16.withUnsafeBufferPointer { utf16 in
@@ -48,10 +50,11 @@ public struct EntityTagger: Sendable {
                 }
                 let entryIndex = Int(lex.surfaceEntity[Int(m.payload)])
                 let entry = lex.entries[entryIndex]
+                lexiconAny.insertOverlapping(s, e)
                 candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
                 switch entry.type {
                 case .company, .organization: lexiconNames.insertOverlapping(s, e)
-                case .place: lexiconNames.insertOverlapping(s, e); placeStarts.insert(m.start)
+                case .place: placeStarts.insert(m.start)
                 case .material: materials.insertOverlapping(s, e)
                 default: break
                 }
@@ -76,7 +79,9 @@ public struct EntityTagger: Sendable {
         patternFound += names.chinese(placeStarts: placeStarts)
         patternFound += names.chinesePersons()
         patternFound += aliases(of: patternFound.filter { $0.type == .person }, tokens: tokens, text: text)
-        for p in patternFound where p.end > p.start && !lexiconNames.overlaps(p.start, p.end) {
+        // Unknown firms yield to known firms; a person pattern yields to any known entity.
+        for p in patternFound where p.end > p.start
+            && !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern))
         }
         candidates.sort {

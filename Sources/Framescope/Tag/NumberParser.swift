@@ -59,6 +59,7 @@ public enum NumberParser {
         var chinese = 0
         var multiplier: Double?
         var vague = false
+        var vaguePlace = 1.0
         var anything = false
         var lastSection = 0.0
         while i < s.count {
@@ -106,6 +107,7 @@ public enum NumberParser {
                 continue
             }
             if let p = place(c), anything || chineseDigit(s[safe: i + 1] ?? 0) != nil || section(s[safe: i + 1] ?? 0) != nil || p == 10 {
+                if vague && sectionValue == 0 && vaguePlace == 1 { vaguePlace = p }
                 sectionValue += (number == 0 ? 1 : number) * p
                 number = 0
                 lastWasDigit = false
@@ -154,6 +156,7 @@ public enum NumberParser {
             // 数百万 = several million: from 2× to 9× the named magnitude.
             range = (value * 2)...(value * 9)
             value *= 2
+            multiplier = vaguePlace * (multiplier ?? 1)
         }
         return ParsedNumber(value: value, end: i, multiplier: multiplier, vague: range, hasArabicDigits: arabic, chineseNumerals: chinese)
     }

@@ -166,8 +166,11 @@ public struct QuantityFinder: Sendable {
         }
         if let p = prefix { start = p.start }
 
+        // The unit after the number, else a currency before it.
+        let primary: (entry: UnitEntry, end: Int)?
+        if let u = unitFound { primary = (u.entry, u.end) } else if let p = prefix { primary = (p.entry, end) } else { primary = nil }
         var quantity: Quantity
-        if let u = unitFound {
+        if let u = primary {
             var unitName = u.entry.unit
             var dimension = u.entry.dimension
             var base = value * u.entry.factor
@@ -185,9 +188,6 @@ public struct QuantityFinder: Sendable {
             let multiplier = n.multiplier ?? Self.leadingMultiplier(of: u.entry.surface)
             quantity = Quantity(value: value, unit: unitName, dimension: dimension, baseValue: base, multiplier: multiplier,
                                 approx: approx, min: lo, max: hi)
-        } else if let p = prefix {
-            quantity = Quantity(value: value, unit: p.entry.unit, dimension: p.entry.dimension, baseValue: value * p.entry.factor,
-                                multiplier: n.multiplier, approx: approx, min: lo, max: hi)
         } else if n.multiplier != nil && (n.hasArabicDigits || n.chineseNumerals >= 2) {
             quantity = Quantity(value: value, unit: nil, dimension: "number", baseValue: value, multiplier: n.multiplier,
                                 approx: approx, min: lo, max: hi)

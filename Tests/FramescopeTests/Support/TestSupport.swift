@@ -23,3 +23,52 @@ extension Tokenizer {
         return tokens(text).map { text.substring(utf16: $0.utf16Start..<$0.utf16End) }
     }
 }
+
+/// A lexicon folder written from literal TSV texts into a fresh temporary directory.
+struct TemporaryLexicons {
+    let directory: String
+
+    init(_ files: [String: String]) throws {
+        directory = NSTemporaryDirectory() + "framescope-lex-" + UUID().uuidString
+        for (path, content) in files {
+            let full = directory + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: URL(fileURLWithPath: full))
+        }
+    }
+
+    /// Writes raw bytes (for BOM and CRLF cases).
+    init(raw files: [String: [UInt8]]) throws {
+        directory = NSTemporaryDirectory() + "framescope-lex-" + UUID().uuidString
+        for (path, content) in files {
+            let full = directory + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(content).write(to: URL(fileURLWithPath: full))
+        }
+    }
+
+    func load() throws -> Lexicons { try Lexicons.load(directory: directory, folder: try Folder()) }
+}
+
+/// The bundled lexicons, loaded once for the whole test run.
+enum BundledLexicons {
+    static let shared: Lexicons = {
+        // The bundled lexicons are checked by their own test; a failure here shows up there.
+        (try? Lexicons.load(directory: Repository.path("Lexicons"), folder: try Folder())) ?? Lexicons()
+    }()
+}
+
+/// Runs the tagger over a string literal.
+func tag(_ s: String, lexicons: Lexicons = BundledLexicons.shared) throws -> (text: DocumentText, result: EntityTagger.Result) {
+    let tokenizer = try Tokenizer()
+    let text = DocumentText(s)
+    let folded = tokenizer.folder.fold(text)
+    let tokens = tokenizer.tokens(text, folded: folded)
+    let result = EntityTagger(lexicons: lexicons).tag(text, folded: folded, tokens: tokens,
+                                                      sentences: tokenizer.sentenceSpans(text), index: CodePointIndex(text))
+    return (text, result)
+}
+
+extension DocumentText {
+    func text(of e: Entity) -> String { substring(utf16: e.utf16Start..<e.utf16End) }
+}

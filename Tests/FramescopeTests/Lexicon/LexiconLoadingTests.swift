@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Framescope
+
+@Suite("Lexicon loading")
+struct LexiconLoadingTests {
+    static let header = "id\ttype\tcanonical\tsurface\tlang\n"
+
+    func issues(_ files: [String: String]) throws -> [LexiconIssue] {
+        do {
+            _ = try TemporaryLexicons(files).load()
+            return []
+        } catch let error as LexiconError {
+            return error.issues
+        }
+    }
+
+    @Test("the bundled lexicons load without a single problem")
+    func bundled() throws {
+        let lex = try Lexicons.load(directory: Repository.path("Lexicons"), folder: try Folder())
+        #expect(lex.entities.entries.filter { $0.type == .company }.count >= 60)
+        #expect(lex.entities.entries.filter { $0.type == .material }.count >= 80)
+        #expect(lex.units.entries.count >= 50)
+        #expect(lex.framing.cues.filter { $0.frame == .celebratory }.count >= 150)
+        #expect(lex.framing.cues.filter { $0.frame == .strategicThreat }.count >= 150)
+        #expect(lex.hash.count == 64)
+    }
+
+    @Test("each malformed line is an error naming file, line and problem", arguments: [
+        ("wrong column count", Self.header + "company:a\tcompany\tA\tA\n", "entities/x.tsv:2", "has 4 tab-separated fields; expected 5"),
+        ("unknown type", Self.header + "x:a\tcountry\tA\tA\ten\n", "entities/x.tsv:2", "unknown type 'country'"),
+        ("empty surface", Self.header + "company:a\tcompany\tA\t\ten\n", "entities/x.tsv:2", "empty surface"),
+        ("conflicting duplicate", Self.header + "company:a\tcompany\tA\tAcme\ten\ncompany:b\tcompany\tB\tACME\ten\n",
+         "entities/x.tsv:3", "already a surface of 'company:a'"),
+        ("inconsistent canonical", Self.header + "company:a\tcompany\tA\tAcme\ten\ncompany:a\tcompany\tAcme Corp\tAcme Co\ten\n",
+         "entities/x.tsv:3", "must repeat the same type and canonical"),
+        ("bad header", "id\ttype\tsurface\n", "entities/x.tsv:1", "header is"),
+        ("stray spaces", Self.header + "company:a\tcompany\tA\tAcme \ten\n", "entities/x.tsv:2", "leading or trailing spaces"),
+        ("unknown lang", Self.header + "company:a\tcompany\tA\tAcme\tfr\n", "entities/x.tsv:2", "unknown lang 'fr'"),
+    ])
+    func entityErrors(_ name: String, _ content: String, _ location: String, _ message: String) throws {
+        let found = try issues(["entities/x.tsv": content])
+        #expect(found.contains { $0.description.hasPrefix(location) && $0.message.contains(message) }, "\(name): \(found)")
+    }
+
+    @Test("a BOM and CRLF line ends are errors, not silently dropped entries")
+    func bomAndCRLF() throws {
+        let bom = try TemporaryLexicons(raw: ["entities/x.tsv": [0xEF, 0xBB, 0xBF] + Array((Self.header + "company:a\tcompany\tA\tAcme\ten\n").utf8)])
+        #expect(throws: LexiconError.self) { try bom.load() }
+        do { _ = try bom.load() } catch let e as LexiconError {
+            #expect(e.issues.contains { $0.file == "entities/x.tsv" && $0.line == 1 && $0.message.contains("byte-order mark") })
+        }
+        let crlf = try TemporaryLexicons(["entities/x.tsv": Self.header.replacingOccurrences(of: "\n", with: "\r\n") + "company:a\tcompany\tA\tAcme\ten\r\n"])
+        do { _ = try crlf.load(); Issue.record("CRLF accepted") } catch let e as LexiconError {
+            #expect(e.issues.contains { $0.line == 1 && $0.message.contains("CRLF") })
+        }
+    }
+
+    @Test("framing, modifier and unit errors name file and line")
+    func otherErrors() throws {
+        let entities = ["entities/x.tsv": Self.header + "company:a\tcompany\tA\tAcme\ten\n"]
+        var files = entities
+        files["framing/c.tsv"] = "cue\tframe\tweight\tlang\tnote\nmilestone\tcelebratory\t5\ten\t-\nlegacy\tpride\t1\ten\t-\nglory\tcelebratory\t2.5\ten\t-\n"
+        files["modifiers.tsv"] = "cue\tkind\tfactor\tscope\nnot\tnegator\t-0.5\tnext:99\nvery\tbooster\t1.5\tnext:3\n"
+        files["units.tsv"] = "surface\tunit\tdimension\tfactor_to_base\ntons\tt\tmass\tabc\n"
+        let found = try issues(files)
+        let expected = [
+            ("framing/c.tsv", 2, "weight '5' must be a number from 0.5 to 3"),
+            ("framing/c.tsv", 3, "unknown frame 'pride'"),
+            ("framing/c.tsv", 4, "has weight 2.5 but no note"),
+            ("modifiers.tsv", 2, "scope 'next:99'"),
+            ("modifiers.tsv", 3, "unknown kind 'booster'"),
+            ("units.tsv", 2, "factor_to_base 'abc' is not a positive number"),
+        ]
+        for (file, line, message) in expected {
+            #expect(found.contains { $0.file == file && $0.line == line && $0.message.contains(message) }, "\(file):\(line) \(message) in \(found)")
+        }
+        #expect(found.count == expected.count, "all problems are reported at once")
+    }
+
+    @Test("a missing lexicon folder is a clear error")
+    func missingFolder() {
+        #expect(throws: LexiconError.self) { try Lexicons.load(directory: "/nonexistent/lexicons", folder: try Folder()) }
+    }
+}

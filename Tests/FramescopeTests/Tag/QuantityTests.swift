@@ -1,0 +1,77 @@
+import Testing
+@testable import Framescope
+
+@Suite("Quantities")
+struct QuantityTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let sentence: String
+        let surface: String
+        let value: Double
+        let unit: String?
+        let base: Double?
+        var multiplier: Double? = nil
+        var approx = false
+        var min: Double? = nil
+        var max: Double? = nil
+        var testDescription: String { surface }
+    }
+
+    static let cases: [Case] = [
+        Case(sentence: "Output reached 800,000 tons last year.", surface: "800,000 tons", value: 800_000, unit: "t", base: 800_000),
+        Case(sentence: "Prices rose 1.5 percent.", surface: "1.5 percent", value: 1.5, unit: "%", base: 1.5),
+        Case(sentence: "A 10-ton demonstration line opened.", surface: "10-ton", value: 10, unit: "t", base: 10),
+        Case(sentence: "The 1.5mm sheet is thinner.", surface: "1.5mm", value: 1.5, unit: "mm", base: 0.0015),
+        Case(sentence: "Trains run at 400 km/h on it.", surface: "400 km/h", value: 400, unit: "km/h", base: 400),
+        Case(sentence: "Exports fell 15% in May.", surface: "15%", value: 15, unit: "%", base: 15),
+        Case(sentence: "Gains of 3047%-3722% were reported.", surface: "3047%-3722%", value: 3047, unit: "%", base: 3047, min: 3047, max: 3722),
+        Case(sentence: "Revenue was 86.05 billion CNH.", surface: "86.05 billion CNH", value: 86.05e9, unit: "CNH", base: 86.05e9, multiplier: 1e9),
+        Case(sentence: "It shipped 5.5 million tons.", surface: "5.5 million tons", value: 5.5e6, unit: "t", base: 5.5e6, multiplier: 1e6),
+        Case(sentence: "Margins were over 35% again.", surface: "35%", value: 35, unit: "%", base: 35, approx: true),
+        Case(sentence: "粗钢产量达到1750万吨。", surface: "1750万吨", value: 1.75e7, unit: "t", base: 1.75e7, multiplier: 1e4),
+        Case(sentence: "新增产能1,100万吨。", surface: "1,100万吨", value: 1.1e7, unit: "t", base: 1.1e7, multiplier: 1e4),
+        Case(sentence: "库存共3万4000吨。", surface: "3万4000吨", value: 34_000, unit: "t", base: 34_000, multiplier: 1e4),
+        Case(sentence: "累计投资二十万亿元。", surface: "二十万亿元", value: 2e13, unit: "CNY", base: 2e13, multiplier: 1e12),
+        Case(sentence: "市场规模一万五千亿元。", surface: "一万五千亿元", value: 1.5e12, unit: "CNY", base: 1.5e12, multiplier: 1e8),
+        Case(sentence: "每年消耗数百万吨矿石。", surface: "数百万吨", value: 2e6, unit: "t", base: 2e6, multiplier: 1e6, approx: true, min: 2e6, max: 9e6),
+        Case(sentence: "新建90万吨/年生产线。", surface: "90万吨/年", value: 9e5, unit: "t/year", base: 9e5, multiplier: 1e4),
+        Case(sentence: "China files 10x more patents.", surface: "10x", value: 10, unit: "x", base: 10),
+        Case(sentence: "It costs $62 per kilogram.", surface: "$62 per kilogram", value: 62, unit: "USD/kg", base: 62_000),
+        Case(sentence: "A US$2.3 billion deal.", surface: "US$2.3 billion", value: 2.3e9, unit: "USD", base: 2.3e9, multiplier: 1e9),
+        Case(sentence: "同比增长百分之五。", surface: "百分之五", value: 5, unit: "%", base: 5),
+        Case(sentence: "年产约300余吨。", surface: "300余吨", value: 300, unit: "t", base: 300, approx: true),
+        Case(sentence: "新增3至5万吨产能。", surface: "3至5万吨", value: 3e4, unit: "t", base: 3e4, min: 3e4, max: 5e4),
+        Case(sentence: "產能達到１７５０萬噸。", surface: "１７５０萬噸", value: 1.75e7, unit: "t", base: 1.75e7, multiplier: 1e4),
+    ]
+
+    @Test("each number form parses to the right value and unit", arguments: cases)
+    func numberForms(_ c: Case) throws {
+        let (text, result) = try tag(c.sentence)
+        let quantities = result.entities.filter { $0.type == .quantity }
+        let found = try #require(quantities.first { text.text(of: $0) == c.surface }, "found: \(quantities.map(text.text(of:)))")
+        let q = try #require(found.quantity)
+        #expect(abs(q.value - c.value) <= 1e-6 * Swift.max(1, abs(c.value)))
+        #expect(q.unit == c.unit)
+        if let base = c.base, let b = q.baseValue { #expect(abs(b - base) <= 1e-6 * Swift.max(1, abs(base))) }
+        #expect(q.multiplier == c.multiplier)
+        #expect(q.approx == c.approx)
+        #expect(q.min == c.min)
+        #expect(q.max == c.max)
+    }
+
+    @Test("the number parser reads the forms Recognizers-Text gets wrong", arguments: [
+        ("1,100万", 1.1e7), ("3万4000", 34_000.0), ("二十万亿", 2e13), ("一万五千亿", 1.5e12), ("二〇〇一", 2001.0),
+        ("一千零五", 1005.0), ("十二", 12.0), ("1.5亿", 1.5e8), ("800,000", 800_000.0), ("1.5", 1.5),
+    ])
+    func numbers(_ input: String, _ expected: Double) {
+        #expect(NumberParser.value(of: input) == expected)
+    }
+
+    @Test("years, bare counts and lone numerals are not quantities")
+    func notQuantities() throws {
+        for s in ["包钢成立于1954年。", "It launched 10 new steel products in 2025.", "一个企业", "两国签署协议"] {
+            let (text, result) = try tag(s)
+            let q = result.entities.filter { $0.type == .quantity }
+            #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
+        }
+    }
+}
