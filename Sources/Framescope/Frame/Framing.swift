@@ -1,0 +1,106 @@
+/// A document's framing label.
+public enum FramingLabel: String, Sendable, Codable, CaseIterable {
+    case celebratory
+    case strategicThreat = "strategic-threat"
+    case mixed
+    case neutral
+}
+
+/// A factor applied to a cue, with what applied it, so every score can be traced.
+public struct AppliedModifier: Sendable, Hashable {
+    /// `negator`, `intensifier`, `hedge`, `contrast`, `attribution`, `audience`, `quotation`,
+    /// `repetition`, or `position` (headline and lead weighting).
+    public var kind: String
+    /// The modifier's text as written in the document (or `headline`/`lead` for position).
+    public var text: String
+    public var factor: Double
+    /// Code-point span of the modifier, nil for position.
+    public var start: Int?
+    public var end: Int?
+}
+
+/// One cue occurrence and what it contributed. `score` goes to `scoredFrame`; the document totals
+/// are exactly the sums of `score` per frame over all cues.
+public struct CueEvidence: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var utf16Start: Int
+    public var utf16End: Int
+    /// The cue as listed in the lexicon.
+    public var cue: String
+    /// The frame the lexicon gives the cue.
+    public var frame: Frame
+    /// The lexicon weight.
+    public var weight: Double
+    public var modifiers: [AppliedModifier]
+    /// weight × all factors; negative means the cue was negated into the opposite frame.
+    public var contribution: Double
+    public var sentence: Int
+
+    public var scoredFrame: Frame { contribution >= 0 ? frame : frame.opposite }
+    public var score: Double { abs(contribution) }
+}
+
+/// The framing of one sentence: the sums of its cues' scores per frame.
+public struct SentenceFraming: Sendable, Hashable {
+    public var celebratory: Double = 0
+    public var strategicThreat: Double = 0
+    /// `headline`, `lead`, `body` or `boilerplate` (position weighting is recorded on each cue too).
+    public var role: String = "body"
+}
+
+/// The framing of a document.
+public struct DocumentFraming: Sendable, Hashable {
+    /// Sums of cue scores per frame (the evidence adds up to these exactly).
+    public var celebratory: Double
+    public var strategicThreat: Double
+    /// The same per 1,000 content tokens (boilerplate excluded), comparable across lengths.
+    public var celebratoryPer1k: Double
+    public var strategicThreatPer1k: Double
+    /// (T − C) / (T + C + k) in [-1, 1]; +1 is strategic-threat.
+    public var balance: Double
+    public var label: FramingLabel
+    public var confidence: Double
+    public var tokens: Int
+    public var cues: Int
+}
+
+/// How the sentences mentioning one canonical entity are framed.
+public struct EntityFraming: Sendable, Hashable {
+    /// Lexicon id, or `pattern:<folded name>` for a name found by its shape.
+    public var id: String
+    public var canonical: String
+    public var type: EntityType
+    public var mentions: Int
+    public var sentences: [Int]
+    public var celebratory: Double
+    public var strategicThreat: Double
+    public var balance: Double
+}
+
+/// Scoring settings; the defaults are the calibrated ones documented in docs/framing.md.
+public struct FramingOptions: Sendable, Hashable {
+    /// Weigh the headline and the lead sentences more (switch off with --no-lead-weight).
+    public var leadWeighting = true
+    public var headlineFactor = 1.5
+    public var leadFactor = 1.25
+    public var leadSentences = 3
+    /// Smoothing k in balance = (T − C) / (T + C + k): few cues give a balance near 0.
+    public var smoothing = 1.0
+    /// Below this cue mass per 1,000 tokens a document is neutral.
+    public var neutralDensity = 6.0
+    /// Below this total cue mass a document is neutral.
+    public var neutralMass = 2.5
+    /// |balance| at or above which a document is celebratory or strategic-threat; below, mixed.
+    public var polarThreshold = 0.1
+    /// The n-th occurrence of the same cue in a document counts 1/√n: a word repeated
+    /// ("innovation" six times) is evidence of style more than of framing.
+    public var repetitionDamping = true
+    /// Cues inside a short quotation (a few words in quotes: scare quotes, a quoted label) are
+    /// somebody else's words: × this factor.
+    public var quotationFactor = 0.5
+    /// A quotation of at most this many word tokens is short.
+    public var shortQuotation = 6
+
+    public init() {}
+}

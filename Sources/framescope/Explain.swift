@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Framescope
+
+/// Sentence by sentence: cues marked, the modifiers that fired, the sentence scores, then the
+/// document result. How an analyst checks a surprising score.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show how a document's framing was scored, sentence by sentence.",
+        discussion: """
+        Cues are marked [like this]{frame weight × factors = score}: C is celebratory, T is
+        strategic-threat; a negated cue is scored in the opposite frame (→T or →C).
+        Colour on a terminal (green celebratory, red strategic-threat), brackets otherwise.
+        """)
+
+    @Argument(help: "A document file, or - for standard input.")
+    var file: String = "-"
+
+    @Option(help: "The lexicon folder.")
+    var lexicons = "Lexicons"
+
+    @Flag(help: "Also show sentences without cues and boilerplate.")
+    var all = false
+
+    @Flag(help: "No colour, even on a terminal.")
+    var noColor = false
+
+    @Flag(help: "Do not weigh the headline and lead more.")
+    var noLeadWeight = false
+
+    func run() throws {
+        let folder = try Folder()
+        let lex = try loadLexicons(lexicons, folder: folder)
+        let bytes = try readInput(file)
+        let decoded: (text: String, report: DecodingReport)
+        do { decoded = try Decoder.decode(bytes) } catch { throw CLIError("\(file): \(error)") }
+        var options = FramingOptions()
+        options.leadWeighting = !noLeadWeight
+        let annotator = try Annotator(lexicons: lex, framing: options)
+        let doc = annotator.annotate(SourceDocument(id: file, path: file, text: decoded.text))
+        let color = !noColor && isatty(1) != 0
+        var out = StandardOutput()
+        out.write(ExplainFormatter(doc: doc, color: color, all: all).render())
+        out.flush()
+    }
+}
+
+/// Renders the explanation; separate from the command so it can be tested on a literal.
+struct ExplainFormatter {
+    let doc: AnnotatedDocument
+    let color: Bool
+    let all: Bool
+
+    func paint(_ s: String, _ frame: Frame?) -> String {
+        guard color, let frame else { return s }
+        return (frame == .celebratory ? "\u{1B}[32m" : "\u{1B}[31m") + s + "\u{1B}[0m"
+    }
+
+    static func short(_ f: Frame) -> String { f == .celebratory ? "C" : "T" }
+    static func num(_ d: Double) -> String { String(format: "%.2f", d) }
+
+    func render() -> String {
+        var lines: [String] = []
+        let text = doc.text
+        var cuesBySentence: [Int: [CueEvidence]] = [:]
+        for c in doc.cues { cuesBySentence[c.sentence, default: []].append(c) }
+        for (i, s) in doc.sentences.enumerated() {
+            let cues = cuesBySentence[i] ?? []
+            if !all && (cues.isEmpty || s.boilerplate != nil) { continue }
+            var header = "[\(i)] \(s.framing.role)"
+            if let b = s.boilerplate { header += " (boilerplate: \(b))" }
+            header += "  C \(Self.num(s.framing.celebratory))  T \(Self.num(s.framing.strategicThreat))"
+            lines.append(header)
+            // The sentence with each cue bracketed.
+            var body = ""
+            var at = s.span.utf16Start
+            for c in cues {
+                body += text.substring(utf16: at..<c.utf16Start)
+                let factors = c.modifiers.map { "×\(Self.num($0.factor)) \($0.kind)" }.joined(separator: " ")
+                let scored = c.scoredFrame != c.frame ? "→\(Self.short(c.scoredFrame)) " : ""
+                let note = "{\(Self.short(c.frame)) \(Self.num(c.weight))\(factors.isEmpty ? "" : " " + factors) = \(scored)\(Self.num(c.score))}"
+                body += paint("[" + text.substring(utf16: c.utf16Start..<c.utf16End) + "]" + note, c.scoredFrame)
+                at = c.utf16End
+            }
+            body += text.substring(utf16: at..<s.span.utf16End)
+            lines.append("    " + body.replacingOccurrences(of: "\n", with: "\n    "))
+            for c in cues {
+                for m in c.modifiers where m.kind != "position" {
+                    lines.append("      \(m.kind) '\(m.text)' ×\(Self.num(m.factor)) on '\(c.cue)'")
+                }
+            }
+        }
+        let f = doc.framing
+        lines.append("")
+        lines.append("document: \(paint(f.label.rawValue, f.label == .celebratory ? .celebratory : f.label == .strategicThreat ? .strategicThreat : nil))"
+            + " (confidence \(Self.num(f.confidence)))  balance \(Self.num(f.balance))")
+        lines.append("  celebratory \(Self.num(f.celebratory)) (\(Self.num(f.celebratoryPer1k))/1k tokens)  strategic-threat \(Self.num(f.strategicThreat))"
+            + " (\(Self.num(f.strategicThreatPer1k))/1k tokens)  \(f.cues) cues, \(f.tokens) content tokens")
+        let top = doc.entityFraming.prefix(8)
+        if !top.isEmpty {
+            lines.append("entities:")
+            for e in top {
+                lines.append("  \(e.canonical) [\(e.type.rawValue)] \(e.mentions) mentions in \(e.sentences.count) sentences: balance \(Self.num(e.balance))"
+                    + " (C \(Self.num(e.celebratory)), T \(Self.num(e.strategicThreat)))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
