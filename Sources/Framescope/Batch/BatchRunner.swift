@@ -1,0 +1,299 @@
+import Foundation
+import FramescopeICU
+import OrderedCollections
+
+/// Annotates a corpus folder into an annotations folder: streams documents through a bounded
+/// queue to one worker thread per job (each with its own ICU objects), writes every file
+/// atomically, skips documents whose content, lexicons and tool version are unchanged, and lists
+/// every document it could not annotate. The only place in Framescope with concurrency.
+public final class BatchRunner: @unchecked Sendable {
+    public let options: BatchOptions
+    public let lexicons: Lexicons
+    let writer: AtomicWriter
+    let context: DocumentJSON.Context
+    let stateDirectory: String
+
+    public init(options: BatchOptions, lexicons: Lexicons) {
+        self.options = options
+        self.lexicons = lexicons
+        stateDirectory = options.output + "/.framescope"
+        writer = AtomicWriter(scratch: stateDirectory + "/tmp")
+        context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash)
+    }
+
+    enum Item: @unchecked Sendable {
+        case file(CorpusEntry)
+        case jsonLine([UInt8], line: Int, file: String)
+        case failure(Failure)
+    }
+
+    /// Shared between workers, behind locks.
+    struct Shared {
+        var summaries: [String: [UInt8]] = [:]  // id → summary line of this run
+        var index: [String: HTMLWriter.IndexRow] = [:]
+        var report = RunReport()
+        var done = 0
+        var seenIDs = Set<String>()
+    }
+
+    public func run(progress: (@Sendable (BatchProgress) -> Void)? = nil) throws -> RunReport {
+        let started = Date()
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: writer.scratch)
+        try fm.createDirectory(atPath: writer.scratch, withIntermediateDirectories: true)
+        let loader = try DocumentLoader(corpusRoot: options.corpus)
+        // Earlier summaries (a finished run, or the part file of an interrupted one) let unchanged
+        // documents be skipped without reopening them.
+        let previous = loadPreviousSummaries()
+        let partPath = stateDirectory + "/documents.part.jsonl"
+        let part = Locked(FileHandle.appendingOrCreating(partPath))
+        let shared = Locked(Shared())
+        let queue = WorkQueue<Item>(capacity: options.jobs * options.queueDepthPerJob)
+        let total: Int? = progress == nil ? nil : countEntries()
+        var workers: [Thread] = []
+        let finished = DispatchGroup()
+        let startupError = Locked<ICUError?>(nil)
+        for _ in 0..<max(1, options.jobs) {
+            finished.enter()
+            let thread = Thread { [self] in
+                defer { finished.leave() }
+                let annotator: Annotator
+                do { annotator = try Annotator(lexicons: lexicons, framing: options.framing) } catch {
+                    startupError.withLock { $0 = error as? ICUError ?? ICUError("worker start", status: -1) }
+                    while queue.pop() != nil {}
+                    return
+                }
+                while let item = queue.pop() {
+                    process(item, annotator: annotator, loader: loader, previous: previous, shared: shared, part: part)
+                    if let progress {
+                        let done = shared.withLock { s -> Int in s.done += 1; return s.done }
+                        if done % 8 == 0 { progress(BatchProgress(done: done, total: total, elapsed: Date().timeIntervalSince(started))) }
+                    }
+                }
+            }
+            thread.stackSize = 8 << 20
+            workers.append(thread)
+            thread.start()
+        }
+        let startup = Date().timeIntervalSince(started)
+        // The walk (and JSONL line reading) happens here, feeding the bounded queue.
+        let outputReal = CorpusWalker.canonical(options.output)
+        CorpusWalker(root: options.corpus, excluded: [outputReal]).walk { entry in
+            if entry.kind == .jsonl {
+                do {
+                    try LineReader.forEachLine(path: entry.absolutePath) { bytes, number in
+                        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                        queue.push(.jsonLine(Array(bytes), line: number, file: entry.relativePath))
+                    }
+                } catch {
+                    queue.push(.failure(Failure(file: entry.relativePath, line: nil, reason: "cannot be read")))
+                }
+            } else if options.shard.map({ $0.contains(id: DocumentLoader.id(forFile: entry.relativePath)) }) ?? true {
+                queue.push(.file(entry))
+            }
+        }
+        queue.close()
+        finished.wait()
+        if let e = startupError.withLock({ $0 }) { throw e }
+        try? part.withLock { try $0?.close() }
+        var result = shared.withLock { $0 }
+        try finish(&result, started: started, startup: startup)
+        try? fm.removeItem(atPath: partPath)
+        try? fm.removeItem(atPath: writer.scratch)
+        return result.report
+    }
+
+    func countEntries() -> Int {
+        var n = 0
+        CorpusWalker(root: options.corpus, excluded: [CorpusWalker.canonical(options.output)]).walk { _ in n += 1 }
+        return n
+    }
+
+    /// Relative output path of a document's files, without extension: `docs/<id>`.
+    static func docBase(_ id: String) -> String { "docs/" + id }
+
+    func process(_ item: Item, annotator: Annotator, loader: DocumentLoader, previous: [String: [UInt8]],
+                 shared: Locked<Shared>, part: Locked<FileHandle?>) {
+        let loaded: Result<SourceDocument, IngestError>
+        switch item {
+        case .failure(let f):
+            shared.withLock { $0.report.failures.append(f) }
+            return
+        case .file(let entry):
+            loaded = loader.load(file: entry)
+        case .jsonLine(let bytes, let line, let file):
+            loaded = loader.load(jsonLine: bytes[...], line: line, file: file)
+        }
+        let source: SourceDocument
+        switch loaded {
+        case .failure(let e):
+            shared.withLock { $0.report.failures.append(Failure(file: e.file, line: e.line, reason: e.reason)) }
+            return
+        case .success(let d):
+            source = d
+        }
+        if case .jsonLine = item, let shard = options.shard, !shard.contains(id: source.id) { return }
+        let duplicate = shared.withLock { !$0.seenIDs.insert(source.id).inserted }
+        if duplicate {
+            shared.withLock { $0.report.failures.append(Failure(file: source.path, line: nil, reason: "duplicate document id '\(source.id)'")) }
+            return
+        }
+        let base = Self.docBase(source.id)
+        let out = options.output + "/"
+        if !options.force, let line = previous[source.id], isUnchanged(source, base: out + base) {
+            shared.withLock {
+                $0.summaries[source.id] = line
+                $0.report.skippedUnchanged += 1
+                if options.formats.contains(.html) { $0.index[source.id] = Self.indexRow(fromSummary: line, id: source.id) }
+            }
+            return
+        }
+        let doc = annotator.annotate(source)
+        do {
+            try writer.write(DocumentJSON.encode(doc, context: context), to: out + base + ".json")
+            if options.formats.contains(.brat) {
+                try writer.write(Array(doc.text.string.utf8), to: out + base + ".txt")
+                try writer.write(BratWriter.annotations(doc), to: out + base + ".ann")
+            }
+            if options.formats.contains(.html) {
+                try writer.write(HTMLWriter.document(doc), to: out + base + ".html")
+            }
+        } catch {
+            shared.withLock { $0.report.failures.append(Failure(file: source.path, line: nil, reason: "cannot write output: \(error)")) }
+            return
+        }
+        let summary = DocumentJSON.summaryLine(doc, docPath: base + ".json")
+        part.withLock { handle in handle?.write(Data(summary + [0x0A])) }
+        let href = base + ".html"
+        shared.withLock {
+            $0.summaries[source.id] = summary
+            $0.report.annotated += 1
+            $0.report.bytes += source.text.utf8.count
+            if options.formats.contains(.html) {
+                $0.index[source.id] = HTMLWriter.IndexRow(id: source.id, href: href, title: doc.metadata.title, source: doc.metadata.source,
+                                                          date: doc.metadata.date, label: doc.framing.label.rawValue,
+                                                          balance: doc.framing.balance, cues: doc.framing.cues)
+            }
+        }
+    }
+
+    /// Whether `base.json` was written from the same content, lexicons and tool version, and the
+    /// requested formats are all there.
+    func isUnchanged(_ source: SourceDocument, base: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: base + ".json") else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        func value(_ key: String) -> String? {
+            guard let r = head.range(of: "\"\(key)\": \"") ?? head.range(of: "\"\(key)\":\"") else { return nil }
+            return String(head[r.upperBound...].prefix { $0 != "\"" })
+        }
+        guard value("sha256") == source.sha256, value("lexicon_hash") == context.lexiconHash,
+              value("tool_version") == context.toolVersion else { return false }
+        let fm = FileManager.default
+        if options.formats.contains(.brat) && !(fm.fileExists(atPath: base + ".ann") && fm.fileExists(atPath: base + ".txt")) { return false }
+        if options.formats.contains(.html) && !fm.fileExists(atPath: base + ".html") { return false }
+        return true
+    }
+
+    func loadPreviousSummaries() -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        for path in [options.output + "/documents.jsonl", stateDirectory + "/documents.part.jsonl"] {
+            try? LineReader.forEachLine(path: path) { bytes, _ in
+                guard bytes.last == UInt8(ascii: "}"), let id = Self.summaryID(bytes) else { return }
+                out[id] = Array(bytes)
+            }
+        }
+        return out
+    }
+
+    /// The id of a summary line, which always starts `{"id":"…"`.
+    static func summaryID(_ line: ArraySlice<UInt8>) -> String? {
+        let prefix = Array("{\"id\":".utf8)
+        guard line.starts(with: prefix),
+              let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        return object["id"] as? String
+    }
+
+    static func indexRow(fromSummary line: [UInt8], id: String) -> HTMLWriter.IndexRow? {
+        guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let meta = o["metadata"] as? [String: Any], let framing = o["framing"] as? [String: Any] else { return nil }
+        return HTMLWriter.IndexRow(id: id, href: docBase(id) + ".html", title: meta["title"] as? String, source: meta["source"] as? String,
+                                   date: meta["date"] as? String, label: framing["label"] as? String ?? "neutral",
+                                   balance: (framing["balance"] as? NSNumber)?.doubleValue ?? 0, cues: (framing["cues"] as? NSNumber)?.intValue ?? 0)
+    }
+
+    /// documents.jsonl (ordered by id), index.html, brat's annotation.conf, run.json.
+    func finish(_ shared: inout Shared, started: Date, startup: Double) throws {
+        let ids = shared.summaries.keys.sorted()
+        var lines: [UInt8] = []
+        for id in ids { lines += shared.summaries[id]!; lines.append(0x0A) }
+        try writer.write(lines, to: options.output + "/documents.jsonl")
+        if options.formats.contains(.html) {
+            try writer.write(HTMLWriter.index(ids.compactMap { shared.index[$0] }), to: options.output + "/index.html")
+        }
+        if options.formats.contains(.brat) {
+            try writer.write(Array(BratWriter.configuration.utf8), to: options.output + "/docs/annotation.conf")
+        }
+        shared.report.failures.sort { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
+        shared.report.seconds = Date().timeIntervalSince(started)
+        shared.report.startupSeconds = startup
+        try writer.write(runJSON(shared.report, started: started), to: options.output + "/run.json")
+    }
+
+    func runJSON(_ r: RunReport, started: Date) -> [UInt8] {
+        var json = JSONWriter(indent: 2)
+        json.beginObject()
+        json.field("schema", "framescope.run/1")
+        json.field("tool_version", FramescopeVersion.string)
+        json.field("icu_version", ICU.version)
+        json.field("lexicon_hash", lexicons.hash)
+        json.key("lexicon_files"); json.beginArray(); for f in lexicons.files { json.string(f) }; json.endArray()
+        json.key("options")
+        json.beginObject()
+        json.field("corpus", options.corpus)
+        json.field("output", options.output)
+        json.key("formats"); json.beginArray(); for f in OutputFormat.allCases where options.formats.contains(f) || f == .json { json.string(f.rawValue) }; json.endArray()
+        json.field("jobs", options.jobs)
+        json.field("shard", options.shard?.description)
+        json.field("force", options.force)
+        json.field("lead_weighting", options.framing.leadWeighting)
+        json.endObject()
+        json.key("counts")
+        json.beginObject()
+        json.field("annotated", r.annotated)
+        json.field("skipped_unchanged", r.skippedUnchanged)
+        json.field("failed", r.failures.count)
+        json.field("documents", r.annotated + r.skippedUnchanged)
+        json.endObject()
+        json.key("failures")
+        json.beginArray()
+        for f in r.failures {
+            json.beginObject()
+            json.field("file", f.file)
+            if let l = f.line { json.field("line", l) } else { json.key("line"); json.null() }
+            json.field("reason", f.reason)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("timing")
+        json.beginObject()
+        json.field("started", ISO8601DateFormatter().string(from: started))
+        json.field("seconds", r.seconds, digits: 3)
+        json.field("startup_seconds", r.startupSeconds, digits: 3)
+        json.field("documents_per_second", r.seconds > 0 ? Double(r.annotated) / r.seconds : 0, digits: 2)
+        json.field("megabytes_per_second", r.seconds > 0 ? Double(r.bytes) / 1_048_576 / r.seconds : 0, digits: 3)
+        json.endObject()
+        json.endObject()
+        return json.bytes + [0x0A]
+    }
+}
+
+extension FileHandle {
+    /// A handle appending to `path`, creating it when missing; nil when it cannot be opened.
+    static func appendingOrCreating(_ path: String) -> FileHandle? {
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let h = FileHandle(forWritingAtPath: path) else { return nil }
+        h.seekToEndOfFile()
+        return h
+    }
+}

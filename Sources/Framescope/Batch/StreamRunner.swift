@@ -1,0 +1,87 @@
+import Foundation
+
+/// `annotate --stdin-jsonl`: documents as JSON lines in, one annotation JSON line per document
+/// out, in input order, so Spark's `RDD.pipe`, Hadoop streaming or any job runner can drive it.
+/// A line that cannot be annotated gives a `framescope.error/1` line in its place, so output
+/// lines always match input lines.
+public struct StreamRunner: Sendable {
+    public let lexicons: Lexicons
+    public let jobs: Int
+    public let framing: FramingOptions
+
+    public init(lexicons: Lexicons, jobs: Int, framing: FramingOptions = .init()) {
+        self.lexicons = lexicons
+        self.jobs = jobs
+        self.framing = framing
+    }
+
+    /// Reads lines from `input` (file descriptor) and calls `emit` with each output line, in
+    /// order. Returns the number of failed lines.
+    public func run(input: Int32, emit: @escaping @Sendable ([UInt8]) -> Void) throws -> Int {
+        let loader = try DocumentLoader(corpusRoot: "/nonexistent-framescope-stdin")
+        let context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash)
+        let queue = WorkQueue<(Int, [UInt8])?>(capacity: jobs * 4)
+        // Reorder buffer: results wait until every earlier line has been emitted.
+        struct Order { var next = 1; var pending: [Int: [UInt8]] = [:]; var failed = 0 }
+        let order = Locked(Order())
+        let group = DispatchGroup()
+        for _ in 0..<max(1, jobs) {
+            group.enter()
+            let lexicons = self.lexicons, framing = self.framing
+            Thread {
+                defer { group.leave() }
+                guard let annotator = try? Annotator(lexicons: lexicons, framing: framing) else { return }
+                while let item = queue.pop(), let (number, bytes) = item {
+                    var line: [UInt8]
+                    var failed = false
+                    switch loader.load(jsonLine: bytes[...], line: number, file: "stdin") {
+                    case .success(let source):
+                        var json = JSONWriter(indent: 0)
+                        DocumentJSON.write(annotator.annotate(source), context: context, into: &json)
+                        line = json.bytes
+                    case .failure(let e):
+                        var json = JSONWriter(indent: 0)
+                        json.beginObject(); json.field("schema", "framescope.error/1"); json.field("line", number); json.field("error", e.reason); json.endObject()
+                        line = json.bytes
+                        failed = true
+                    }
+                    line.append(0x0A)
+                    order.withLock { o in
+                        if failed { o.failed += 1 }
+                        o.pending[number] = line
+                        while let ready = o.pending.removeValue(forKey: o.next) { emit(ready); o.next += 1 }
+                    }
+                }
+            }.start()
+        }
+        let handle = FileHandle(fileDescriptor: input, closeOnDealloc: false)
+        var pending: [UInt8] = []
+        var number = 0
+        func push(_ line: ArraySlice<UInt8>) {
+            number += 1
+            var l = line
+            if l.last == 0x0D { l = l.dropLast() }
+            if l.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                // Blank input lines give blank output lines, keeping the two aligned.
+                order.withLock { o in
+                    o.pending[number] = [0x0A]
+                    while let ready = o.pending.removeValue(forKey: o.next) { emit(ready); o.next += 1 }
+                }
+                return
+            }
+            queue.push((number, Array(l)))
+        }
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            var start = 0
+            while let nl = pending[start...].firstIndex(of: 0x0A) { push(pending[start..<nl]); start = nl + 1 }
+            pending.removeSubrange(0..<start)
+        }
+        if !pending.isEmpty { push(pending[...]) }
+        queue.close()
+        group.wait()
+        return order.withLock { $0.failed }
+    }
+}

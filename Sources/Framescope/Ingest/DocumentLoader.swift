@@ -1,0 +1,156 @@
+import Crypto
+import Foundation
+
+/// Why a document could not be ingested: the file, the 1-based JSONL line when there is one,
+/// and what went wrong.
+public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let reason: String
+
+    public init(file: String, line: Int?, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String { line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)" }
+}
+
+/// Turns corpus entries into source documents: reads and decodes files, extracts HTML text,
+/// splits JSONL into documents, and reads metadata.
+public struct DocumentLoader: Sendable {
+    public let metadata: MetadataReader
+    /// Documents larger than this are refused (a runaway file should not take a worker's memory).
+    public var maximumBytes = 256 << 20
+
+    public init(corpusRoot: String) throws(IngestError) {
+        metadata = try MetadataReader(corpusRoot: corpusRoot)
+    }
+
+    /// The id of a file document: its path without extension.
+    public static func id(forFile relativePath: String) -> String {
+        (relativePath as NSString).deletingPathExtension
+    }
+
+    public static func sha256(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Loads one document file.
+    public func load(file entry: CorpusEntry) -> Result<SourceDocument, IngestError> {
+        let rel = entry.relativePath
+        guard let handle = FileHandle(forReadingAtPath: entry.absolutePath) else {
+            return .failure(IngestError(file: rel, line: nil, reason: "cannot be read (\(String(cString: strerror(errno))))"))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            return .failure(IngestError(file: rel, line: nil, reason: "cannot be read (\(error.localizedDescription))"))
+        }
+        guard data.count <= maximumBytes else {
+            return .failure(IngestError(file: rel, line: nil, reason: "is \(data.count >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
+        }
+        let bytes = [UInt8](data)
+        let decoded: (text: String, report: DecodingReport)
+        do {
+            decoded = try Decoder.decode(bytes)
+        } catch {
+            return .failure(IngestError(file: rel, line: nil, reason: error.description))
+        }
+        var text = decoded.text
+        var meta = DocumentMetadata()
+        meta.encoding = decoded.report.encoding
+        meta.sources.append(("encoding", decoded.report.replacedSequences > 0 ? "decoder:\(decoded.report.replacedSequences)-replaced" : "decoder"))
+        if entry.kind == .html {
+            let extracted = HTMLText.extract(text)
+            text = extracted.text
+            if let t = extracted.title { meta.title = t; meta.sources.append(("title", "html")) }
+        }
+        guard !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
+            return .failure(IngestError(file: rel, line: nil, reason: bytes.isEmpty ? "is empty" : "has no text"))
+        }
+        metadata.read(relativePath: rel, absolutePath: entry.absolutePath, text: text, into: &meta)
+        return .success(SourceDocument(id: Self.id(forFile: rel), path: rel, text: text, metadata: meta,
+                                       sha256: Self.sha256(bytes), decoding: decoded.report))
+    }
+
+    /// One JSONL line as a document: `text` is required; `id` and every other string or number
+    /// field become the id and metadata.
+    public func load(jsonLine bytes: ArraySlice<UInt8>, line: Int, file relativePath: String) -> Result<SourceDocument, IngestError> {
+        let object: [String: Any]
+        do {
+            guard let o = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+                return .failure(IngestError(file: relativePath, line: line, reason: "is not a JSON object"))
+            }
+            object = o
+        } catch {
+            return .failure(IngestError(file: relativePath, line: line, reason: "is not valid JSON"))
+        }
+        guard let text = object["text"] as? String else {
+            return .failure(IngestError(file: relativePath, line: line, reason: "has no string field 'text'"))
+        }
+        guard !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
+            return .failure(IngestError(file: relativePath, line: line, reason: "has an empty 'text'"))
+        }
+        let base = (relativePath as NSString).deletingPathExtension
+        let rawID = (object["id"] as? String) ?? (object["id"] as? NSNumber)?.stringValue
+        let id = rawID.map { "\(base)/\(Self.sanitise($0))" } ?? "\(base)/line-\(line)"
+        var meta = DocumentMetadata()
+        for key in object.keys.sorted() where key != "text" && key != "id" {
+            let value = (object[key] as? String) ?? (object[key] as? NSNumber)?.stringValue
+            guard let value else { continue }
+            switch key {
+            case "source": meta.source = value
+            case "title": meta.title = value
+            case "date": meta.date = DateFinder.normalise(value) ?? value
+            case "url": meta.url = value
+            case "language": meta.language = value
+            default: meta.extra.append((key, value))
+            }
+            meta.sources.append((key, "jsonl"))
+        }
+        meta.encoding = "UTF-8"
+        metadata.read(relativePath: relativePath, absolutePath: nil, text: text, into: &meta)
+        return .success(SourceDocument(id: id, path: "\(relativePath):\(line)", text: text, metadata: meta,
+                                       sha256: Self.sha256(Array(text.utf8)), decoding: nil))
+    }
+
+    /// Makes a JSONL id safe as a file name: no separators, no dot-only names, no control characters.
+    static func sanitise(_ id: String) -> String {
+        var s = String(id.unicodeScalars.map { c -> Character in
+            (c == "/" || c == "\\" || c == ":" || c.properties.generalCategory == .control) ? "_" : Character(c)
+        })
+        if s.isEmpty || s == "." || s == ".." { s = "_" + s }
+        return String(s.prefix(200))
+    }
+}
+
+/// Reads a file line by line in bounded memory, giving each line's bytes and 1-based number.
+public struct LineReader {
+    public static func forEachLine(path: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError(file: path, line: nil, reason: "cannot be read")
+        }
+        defer { try? handle.close() }
+        var pending: [UInt8] = []
+        var number = 0
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            var start = pending.startIndex
+            while let nl = pending[start...].firstIndex(of: 0x0A) {
+                number += 1
+                var line = pending[start..<nl]
+                if line.last == 0x0D { line = line.dropLast() }
+                try body(line, number)
+                start = nl + 1
+            }
+            pending.removeSubrange(pending.startIndex..<start)
+        }
+        if !pending.isEmpty { number += 1; try body(pending[...], number) }
+    }
+}

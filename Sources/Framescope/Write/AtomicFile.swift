@@ -1,0 +1,47 @@
+import Foundation
+
+/// Writes files so that a reader (or an interrupted run) never sees a partial one: the bytes go
+/// to a temporary file in a scratch folder on the same file system, then `rename(2)` moves it
+/// into place in one step.
+public struct AtomicWriter: Sendable {
+    /// Scratch folder for temporary files; emptied at the start of each run.
+    public let scratch: String
+
+    public init(scratch: String) { self.scratch = scratch }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case io(path: String, reason: String)
+        public var description: String {
+            switch self { case .io(let path, let reason): return "\(path): \(reason)" }
+        }
+    }
+
+    public func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: directory, reason: "cannot create folder (\(error.localizedDescription))")
+        }
+        let temp = "\(scratch)/\(UUID().uuidString).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .io(path: temp, reason: String(cString: strerror(errno))) }
+        var offset = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        let reason = ok ? nil : String(cString: strerror(errno))
+        close(fd)
+        guard ok else { unlink(temp); throw .io(path: path, reason: reason ?? "write failed") }
+        guard rename(temp, path) == 0 else {
+            let r = String(cString: strerror(errno))
+            unlink(temp)
+            throw .io(path: path, reason: r)
+        }
+    }
+}

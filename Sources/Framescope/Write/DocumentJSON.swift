@@ -1,0 +1,187 @@
+/// The reference format: one JSON object per document (`annotations/docs/<id>.json`), schema
+/// `framescope.document/1`, offsets in code points. The cache-key fields come first so a re-run
+/// can decide from the first kilobyte whether a document changed.
+public enum DocumentJSON {
+    public static let schema = "framescope.document/1"
+
+    public struct Context: Sendable {
+        public var toolVersion: String
+        public var lexiconHash: String
+        public init(toolVersion: String, lexiconHash: String) {
+            self.toolVersion = toolVersion
+            self.lexiconHash = lexiconHash
+        }
+    }
+
+    public static func encode(_ doc: AnnotatedDocument, context: Context, indent: Int = 1) -> [UInt8] {
+        var json = JSONWriter(indent: indent, reserve: doc.text.utf16.count * 6 + 4096)
+        write(doc, context: context, into: &json)
+        var bytes = json.bytes
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    public static func write(_ doc: AnnotatedDocument, context: Context, into json: inout JSONWriter) {
+        let text = doc.text
+        json.beginObject()
+        json.field("schema", schema)
+        json.field("offset_unit", "code_point")
+        json.field("id", doc.id)
+        json.field("path", doc.path)
+        json.field("sha256", doc.sha256)
+        json.field("tool_version", context.toolVersion)
+        json.field("lexicon_hash", context.lexiconHash)
+        json.key("metadata"); writeMetadata(doc.metadata, into: &json)
+        json.field("text", text.string)
+        json.key("sentences")
+        json.beginArray()
+        for s in doc.sentences {
+            json.beginObject()
+            json.field("start", s.span.start)
+            json.field("end", s.span.end)
+            json.field("boilerplate", s.boilerplate != nil)
+            if let reason = s.boilerplate { json.field("boilerplate_reason", reason) }
+            json.field("role", s.framing.role)
+            json.field("celebratory", s.framing.celebratory)
+            json.field("strategic_threat", s.framing.strategicThreat)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("entities")
+        json.beginArray()
+        for e in doc.entities { EntityJSON.write(e, text: text, into: &json) }
+        json.endArray()
+        json.key("nested_entities")
+        json.beginArray()
+        for e in doc.nestedEntities { EntityJSON.write(e, text: text, into: &json) }
+        json.endArray()
+        json.key("cues")
+        json.beginArray()
+        for c in doc.cues {
+            json.beginObject()
+            json.field("start", c.start)
+            json.field("end", c.end)
+            json.field("text", text.substring(utf16: c.utf16Start..<c.utf16End))
+            json.field("cue", c.cue)
+            json.field("frame", c.frame.rawValue)
+            json.field("weight", c.weight)
+            json.key("modifiers")
+            json.beginArray()
+            for m in c.modifiers {
+                json.beginObject()
+                json.field("kind", m.kind)
+                json.field("text", m.text)
+                json.field("factor", m.factor)
+                if let s = m.start { json.field("start", s) }
+                if let e = m.end { json.field("end", e) }
+                json.endObject()
+            }
+            json.endArray()
+            json.field("contribution", c.contribution)
+            json.field("scored_frame", c.scoredFrame.rawValue)
+            json.field("score", c.score)
+            json.field("sentence", c.sentence)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("framing"); writeFraming(doc.framing, into: &json)
+        json.key("entity_framing")
+        json.beginArray()
+        for e in doc.entityFraming {
+            json.beginObject()
+            json.field("id", e.id)
+            json.field("canonical", e.canonical)
+            json.field("type", e.type.rawValue)
+            json.field("mentions", e.mentions)
+            json.key("sentences"); json.beginArray(); for s in e.sentences { json.int(s) }; json.endArray()
+            json.field("celebratory", e.celebratory)
+            json.field("strategic_threat", e.strategicThreat)
+            json.field("balance", e.balance)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    static func writeMetadata(_ m: DocumentMetadata, into json: inout JSONWriter) {
+        json.beginObject()
+        json.field("source", m.source)
+        json.field("title", m.title)
+        json.field("date", m.date)
+        json.field("url", m.url)
+        json.field("language", m.language)
+        json.field("encoding", m.encoding)
+        for (k, v) in m.extra where !["source", "title", "date", "url", "language", "encoding", "field_sources"].contains(k) {
+            json.field(k, v)
+        }
+        json.key("field_sources")
+        json.beginObject()
+        for (k, v) in m.sources { json.field(k, v) }
+        json.endObject()
+        json.endObject()
+    }
+
+    static func writeFraming(_ f: DocumentFraming, into json: inout JSONWriter) {
+        json.beginObject()
+        json.field("celebratory", f.celebratory)
+        json.field("strategic_threat", f.strategicThreat)
+        json.field("celebratory_per_1k", f.celebratoryPer1k)
+        json.field("strategic_threat_per_1k", f.strategicThreatPer1k)
+        json.field("balance", f.balance)
+        json.field("label", f.label.rawValue)
+        json.field("confidence", f.confidence)
+        json.field("tokens", f.tokens)
+        json.field("cues", f.cues)
+        json.endObject()
+    }
+
+    /// One line of `documents.jsonl`: enough for `compare` without reopening `docs/`.
+    public static func summaryLine(_ doc: AnnotatedDocument, docPath: String) -> [UInt8] {
+        var json = JSONWriter(indent: 0, reserve: 1024)
+        json.beginObject()
+        json.field("id", doc.id)
+        json.field("path", doc.path)
+        json.field("doc", docPath)
+        json.key("metadata"); writeMetadata(doc.metadata, into: &json)
+        json.key("framing"); writeFraming(doc.framing, into: &json)
+        // Cue counts per frame and per cue (raw counts beside the scores), and entity mentions.
+        var cueCounts: [String: (frame: String, count: Int, score: Double)] = [:]
+        var order: [String] = []
+        for c in doc.cues {
+            let key = c.cue
+            if cueCounts[key] == nil { order.append(key); cueCounts[key] = (c.scoredFrame.rawValue, 0, 0) }
+            cueCounts[key]!.count += 1
+            cueCounts[key]!.score += c.score
+        }
+        json.key("cue_counts")
+        json.beginObject()
+        json.field("celebratory", doc.cues.filter { $0.scoredFrame == .celebratory }.count)
+        json.field("strategic_threat", doc.cues.filter { $0.scoredFrame == .strategicThreat }.count)
+        json.endObject()
+        json.key("cues")
+        json.beginArray()
+        for k in order.sorted() {
+            let v = cueCounts[k]!
+            json.beginObject(); json.field("cue", k); json.field("frame", v.frame); json.field("count", v.count); json.field("score", v.score); json.endObject()
+        }
+        json.endArray()
+        var typeCounts: [String: Int] = [:]
+        for e in doc.entities { typeCounts[e.type.rawValue, default: 0] += 1 }
+        json.key("entity_counts")
+        json.beginObject()
+        for t in EntityType.allCases { json.field(t.rawValue, typeCounts[t.rawValue] ?? 0) }
+        json.endObject()
+        json.key("entities")
+        json.beginArray()
+        for e in doc.entityFraming {
+            json.beginObject()
+            json.field("id", e.id); json.field("canonical", e.canonical); json.field("type", e.type.rawValue)
+            json.field("mentions", e.mentions); json.field("celebratory", e.celebratory)
+            json.field("strategic_threat", e.strategicThreat); json.field("balance", e.balance)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.bytes
+    }
+}
