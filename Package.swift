@@ -34,7 +34,10 @@ let package = Package(
                 "FramescopeICU",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // Optimised in debug builds too: the end-to-end tests annotate a 50 MB document, which
+            // unoptimised code takes minutes for. -enable-testing keeps @testable imports working.
+            swiftSettings: [.unsafeFlags(["-O", "-enable-testing"], .when(configuration: .debug))]
         ),
         .executableTarget(
             name: "framescope",

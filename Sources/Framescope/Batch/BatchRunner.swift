@@ -78,7 +78,9 @@ public final class BatchRunner: @unchecked Sendable {
         let startup = Date().timeIntervalSince(started)
         // The walk (and JSONL line reading) happens here, feeding the bounded queue.
         let outputReal = CorpusWalker.canonical(options.output)
-        CorpusWalker(root: options.corpus, excluded: [outputReal]).walk { entry in
+        CorpusWalker(root: options.corpus, excluded: [outputReal]).walk(problem: { e in
+            queue.push(.failure(Failure(file: e.file, line: e.line, reason: e.reason)))
+        }) { entry in
             if entry.kind == .jsonl {
                 do {
                     try LineReader.forEachLine(path: entry.absolutePath) { bytes, number in

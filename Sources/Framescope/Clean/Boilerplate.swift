@@ -38,13 +38,33 @@ public enum Boilerplate {
         "国内", "评论", "视频", "图片", "登录", "注册", "更多", "专题", "要闻", "滚动",
     ]
 
+    static let markerBytes: [(String, [UInt8])] = markers.map { ($0.0, Array($0.1.utf8)) }
+
+    /// Byte search: Foundation's `contains` compares by canonical equivalence and is far slower.
+    @inline(__always)
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Decides one line; nil when it is content.
     public static func reason(forLine raw: some StringProtocol) -> String? {
         let line = raw.trimmed()
         guard !line.isEmpty else { return nil }
         let lower = line.lowercased()
+        let bytes = Array(lower.utf8)
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        for (name, marker) in markers where lower.contains(marker) { return name }
+        for (name, marker) in markerBytes where contains(bytes, marker) { return name }
         // Prefix rules apply to short lines only: "Source: Baogang Group", not a paragraph.
         if words.count <= 12 {
             for (name, prefix) in prefixes where lower.hasPrefix(prefix) {

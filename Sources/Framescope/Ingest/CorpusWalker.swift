@@ -35,13 +35,15 @@ public struct CorpusWalker: Sendable {
         name.hasSuffix(".meta.json") || name == "manifest.csv" || name == "manifest.tsv" || name == "README.md" || name == "SOURCES.md"
     }
 
-    /// Calls `body` for each entry, in sorted path order.
-    public func walk(_ body: (CorpusEntry) throws -> Void) rethrows {
+    /// Calls `body` for each entry, in sorted path order, and `problem` for a document-like path
+    /// that cannot be read at all (a broken link), so it is reported rather than silently dropped.
+    public func walk(problem: (IngestError) -> Void = { _ in }, _ body: (CorpusEntry) throws -> Void) rethrows {
         var visited = Set<String>()
-        try walk(directory: root, relative: "", visited: &visited, body)
+        try walk(directory: root, relative: "", visited: &visited, problem: problem, body)
     }
 
-    private func walk(directory: String, relative: String, visited: inout Set<String>, _ body: (CorpusEntry) throws -> Void) rethrows {
+    private func walk(directory: String, relative: String, visited: inout Set<String>, problem: (IngestError) -> Void,
+                      _ body: (CorpusEntry) throws -> Void) rethrows {
         let real = Self.canonical(directory)
         guard !excluded.contains(real), visited.insert(real).inserted else { return }
         let fm = FileManager.default
@@ -50,9 +52,14 @@ public struct CorpusWalker: Sendable {
             let path = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }  // broken symlink
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                if Self.extensions[(name as NSString).pathExtension.lowercased()] != nil {
+                    problem(IngestError(file: rel, line: nil, reason: "cannot be read: a link to a missing file"))
+                }
+                continue
+            }
             if isDir.boolValue {
-                try walk(directory: path, relative: rel, visited: &visited, body)
+                try walk(directory: path, relative: rel, visited: &visited, problem: problem, body)
                 continue
             }
             guard !Self.isSidecarOrManifest(name) else { continue }

@@ -74,6 +74,14 @@ public enum Decoder {
         case .success(let found): candidates = found
         case .failure(let error): throw .icu(error)
         }
+        // Few high bytes and no CJK encoding in sight: damaged UTF-8 (the common case in scraped
+        // news), not Latin-1. Legacy Chinese text is mostly high bytes.
+        let high = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        let cjk: Set<String> = ["GB18030", "GB2312", "GBK", "Big5", "EUC-JP", "EUC-KR", "Shift_JIS", "ISO-2022-CN", "ISO-2022-JP", "ISO-2022-KR"]
+        if high * 10 < bytes.count, !(candidates.first.map { cjk.contains($0.name) && $0.confidence >= 30 } ?? false) {
+            let (text, replaced) = decodeUTF8(bytes[...])
+            return (text, DecodingReport(encoding: "UTF-8", hadBOM: false, replacedSequences: replaced, confidence: nil))
+        }
         var fallback: (String, DecodingReport)?
         for candidate in candidates where preferred.contains(candidate.name) || candidate.confidence >= 50 {
             let name = candidate.name == "GB2312" || candidate.name == "GBK" ? "GB18030" : candidate.name

@@ -79,6 +79,14 @@ public struct EntityTagger: Sendable {
         patternFound += names.chinese(placeStarts: placeStarts)
         patternFound += names.chinesePersons()
         patternFound += aliases(of: patternFound.filter { $0.type == .person }, tokens: tokens, text: text)
+        // A known name followed by a legal suffix ("包头华美稀土高科" + "有限公司", "X Group" + "Co.,
+        // Ltd.") becomes the known entity over the whole span.
+        let known = candidates.filter { $0.source == .lexicon && ($0.type == .company || $0.type == .organization) }
+        for p in patternFound where p.type == .company || p.type == .organization {
+            if let k = known.filter({ $0.start == p.start && $0.end < p.end }).max(by: { $0.end < $1.end }) {
+                candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry))
+            }
+        }
         // Unknown firms yield to known firms; a person pattern yields to any known entity.
         for p in patternFound where p.end > p.start
             && !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) {
@@ -100,8 +108,15 @@ public struct EntityTagger: Sendable {
         chosen = joinMaterials(chosen, folded: folded)
         var nested: [Candidate] = []
         var seenNested = Set<[Int]>()
+        // Chosen spans are disjoint and sorted: the one that could contain r is the last starting at or before it.
+        func container(of r: Candidate) -> Candidate? {
+            var lo = 0, hi = chosen.count
+            while lo < hi { let mid = (lo + hi) / 2; if chosen[mid].start <= r.start { lo = mid + 1 } else { hi = mid } }
+            guard lo > 0, chosen[lo - 1].end >= r.end else { return nil }
+            return chosen[lo - 1]
+        }
         for r in rejected where r.source == .lexicon {
-            guard let outer = chosen.first(where: { $0.start <= r.start && r.end <= $0.end }), outer.type != r.type else { continue }
+            guard let outer = container(of: r), outer.type != r.type else { continue }
             if seenNested.insert([r.start, r.end, r.entry ?? -1]).inserted { nested.append(r) }
         }
         nested.sort { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -115,18 +130,28 @@ public struct EntityTagger: Sendable {
 
     /// Later mentions of a person by one part of the name ("Cai Zhenhua" … "Cai said").
     func aliases(of persons: [NamePatterns.Found], tokens: [Token], text: DocumentText) -> [NamePatterns.Found] {
+        guard !persons.isEmpty else { return [] }
+        func firstToken(atOrAfter cp: Int) -> Int {
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
         var parts = Set<String>()
+        var covered = IntervalSet()
         for p in persons {
-            for t in tokens where t.start >= p.start && t.end <= p.end && t.kind == .word && t.end - t.start >= 3 {
-                parts.insert(text.substring(utf16: t.utf16Start..<t.utf16End))
+            covered.insertOverlapping(p.start, p.end)
+            var i = firstToken(atOrAfter: p.start)
+            while i < tokens.count, tokens[i].end <= p.end {
+                let t = tokens[i]
+                if t.kind == .word && t.end - t.start >= 3 { parts.insert(text.substring(utf16: t.utf16Start..<t.utf16End)) }
+                i += 1
             }
         }
         guard !parts.isEmpty else { return [] }
         var out: [NamePatterns.Found] = []
-        for t in tokens where t.kind == .word && parts.contains(text.substring(utf16: t.utf16Start..<t.utf16End)) {
-            if !persons.contains(where: { $0.start <= t.start && t.end <= $0.end }) {
-                out.append(.init(start: t.start, end: t.end, type: .person))
-            }
+        for t in tokens where t.kind == .word && t.end - t.start >= 3 && !covered.overlaps(t.start, t.end)
+            && parts.contains(text.substring(utf16: t.utf16Start..<t.utf16End)) {
+            out.append(.init(start: t.start, end: t.end, type: .person))
         }
         return out
     }

@@ -194,15 +194,23 @@ struct NamePatterns {
             if ["钢铁", "稀土", "控股", "高科", "股份"].contains(String(String.UnicodeScalarView(suffix.compactMap(Unicode.Scalar.init)))) {
                 if end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
             }
-            var b = f
-            while b > 0, f - b < 12 {
-                let c = s[b - 1]
-                let isNameChar = ScriptClass.isHan(c) || (c >= 0x61 && c <= 0x7A)
-                if !isNameChar || Self.stopChars.contains(c) { break }
-                if Self.stopWords.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { break }
-                b -= 1
+            // The widest window of name characters; a place name inside it starts the name.
+            var widest = f
+            while widest > 0, f - widest < 12 {
+                let c = s[widest - 1]
+                guard ScriptClass.isHan(c) || (c >= 0x61 && c <= 0x7A) else { break }
+                widest -= 1
             }
-            if let place = (b..<f).first(where: { placeStarts.contains($0) }) { b = place }
+            var b = f
+            if let place = (widest..<f).first(where: { placeStarts.contains($0) }) {
+                b = place
+            } else {
+                while b > widest {
+                    if Self.stopChars.contains(s[b - 1]) { break }
+                    if Self.stopWords.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { break }
+                    b -= 1
+                }
+            }
             let name = String(String.UnicodeScalarView(s[b..<f].compactMap(Unicode.Scalar.init)))
             if f - b >= 2, !Self.genericNames.contains(name), folded.isCodePointBoundary(b) {
                 out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type))

@@ -92,7 +92,7 @@ struct EntityTaggerTests {
             ("Researchers at the Defense Logistics Agency disagreed.", "Defense Logistics Agency", .organization),
             ("said senior analyst Tom Ridley, who follows the market.", "Tom Ridley", .person),
             ("Henrik Vogel said the plant would open.", "Henrik Vogel", .person),
-            ("包头华美稀土高科有限公司发布公告。", "包头华美稀土高科有限公司", .company),
+            ("包头泰和磁材科技有限公司发布公告。", "包头泰和磁材科技有限公司", .company),
             ("董事长刘海涛表示，产量将提高。", "刘海涛", .person),
             ("江西理工大学的研究团队", "江西理工大学", .organization),
         ]
@@ -101,6 +101,13 @@ struct EntityTaggerTests {
             #expect(result.entities.contains { text.text(of: $0) == surface && $0.type == type && $0.source != .number },
                     "\(s): \(result.entities.map { "\(text.text(of: $0))/\($0.type)" })")
         }
+    }
+
+    @Test("a known name with a legal suffix is the known entity over the whole span")
+    func knownNameWithSuffix() throws {
+        let lex = try TemporaryLexicons(Self.small.merging(["patterns.tsv": "word\trole\tlang\n有限公司\tcompany-suffix\tzh\n"]) { $1 }).load()
+        let (text, result) = try tag("北方稀土有限公司发布公告。", lexicons: lex)
+        #expect(result.entities.map { "\(text.text(of: $0))|\($0.id ?? "-")" } == ["北方稀土有限公司|company:nre"])
     }
 
     @Test("title-case headlines do not produce names")
