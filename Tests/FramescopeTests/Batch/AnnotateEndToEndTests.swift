@@ -225,6 +225,20 @@ struct AnnotateEndToEndTests {
         #expect(try Executable.run(["lexicon", "check", lex.directory]).code == 2)
     }
 
+    @Test("lexicon suggest lists frequent unknown names as lines the loader accepts")
+    func suggest() throws {
+        let corpus = try temporaryFolder("suggest")
+        for i in 0..<3 { try write("Zhongxi Magnet Materials Co., Ltd. expanded output again, report \(i).", to: corpus + "/wire/\(i).txt") }
+        let out = try temporaryFolder("suggest-out") + "/annotations"
+        #expect(try Executable.run(["annotate", corpus, "-o", out, "--lexicons", Repository.path("Lexicons")]).code == 0)
+        let r = try Executable.run(["lexicon", "suggest", out])
+        #expect(r.code == 0)
+        let lines = r.out.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines.first == "company:zhongxi-magnet-materials-co-ltd\tcompany\tZhongxi Magnet Materials Co., Ltd.\tZhongxi Magnet Materials Co., Ltd.\ten")
+        let lex = try TemporaryLexicons(["entities/new.tsv": "id\ttype\tcanonical\tsurface\tlang\n" + lines.joined(separator: "\n") + "\n"])
+        #expect(throws: Never.self) { _ = try lex.load() }
+    }
+
     @Test("the README's main job annotates the bundled corpus, seeds on opposite sides")
     func bundledCorpus() throws {
         let out = try temporaryFolder("bundled") + "/annotations"
