@@ -1,0 +1,214 @@
+import Foundation
+
+/// One document as `compare` sees it: a `documents.jsonl` line.
+public struct DocumentSummary: Sendable {
+    public var id: String
+    /// The annotation folder it came from, and its JSON relative to it.
+    public var folder: String
+    public var docPath: String
+    public var metadata: [String: String]
+    public var balance: Double
+    public var label: String
+    public var tokens: Int
+    public var cues: [(cue: String, frame: String, count: Int, score: Double)]
+    public var entities: [(id: String, canonical: String, type: String, mentions: Int, balance: Double)]
+
+    public func field(_ key: String) -> String? {
+        switch key {
+        case "year": return metadata["date"].map { String($0.prefix(4)) }
+        case "month": return metadata["date"].flatMap { $0.count >= 7 ? String($0.prefix(7)) : nil }
+        default: return metadata[key]
+        }
+    }
+
+    /// Parses one summary line; nil if it is not one.
+    public init?(line: Data, folder: String) {
+        guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any], let id = o["id"] as? String,
+              let framing = o["framing"] as? [String: Any] else { return nil }
+        self.id = id
+        self.folder = folder
+        docPath = o["doc"] as? String ?? "docs/\(id).json"
+        var meta: [String: String] = [:]
+        for (k, v) in (o["metadata"] as? [String: Any]) ?? [:] {
+            if let s = v as? String { meta[k] = s } else if let n = v as? NSNumber { meta[k] = n.stringValue }
+        }
+        metadata = meta
+        balance = (framing["balance"] as? NSNumber)?.doubleValue ?? 0
+        label = framing["label"] as? String ?? "neutral"
+        tokens = (framing["tokens"] as? NSNumber)?.intValue ?? 0
+        cues = ((o["cues"] as? [[String: Any]]) ?? []).compactMap { c in
+            guard let cue = c["cue"] as? String, let frame = c["frame"] as? String else { return nil }
+            return (cue, frame, (c["count"] as? NSNumber)?.intValue ?? 0, (c["score"] as? NSNumber)?.doubleValue ?? 0)
+        }
+        entities = ((o["entities"] as? [[String: Any]]) ?? []).compactMap { e in
+            guard let id = e["id"] as? String, let canonical = e["canonical"] as? String else { return nil }
+            return (id, canonical, e["type"] as? String ?? "", (e["mentions"] as? NSNumber)?.intValue ?? 0,
+                    (e["balance"] as? NSNumber)?.doubleValue ?? 0)
+        }
+    }
+}
+
+/// Framing compared across groups of documents (by source, or any metadata field), with raw
+/// counts beside every statistic.
+public struct Comparison: Sendable {
+    public struct Group: Sendable {
+        public var name: String
+        public var documents: Int
+        public var tokens: Int
+        public var meanBalance: Double
+        public var medianBalance: Double
+        public var interval: (low: Double, high: Double)
+        /// Label → count.
+        public var labels: [String: Int]
+        /// Cue occurrences per frame, and per 1,000 tokens.
+        public var cueCounts: [String: Int]
+        public var cueDensity: [String: Double]
+        /// Most frequent cues per frame: (cue, count).
+        public var topCues: [String: [(String, Int)]]
+    }
+
+    public struct Pair: Sendable {
+        public var a: String
+        public var b: String
+        public var test: Statistics.MannWhitney
+        public var holm: Double
+    }
+
+    public struct Key: Sendable {
+        public var group: String
+        public var kind: String  // cue or entity
+        public var item: String
+        public var frame: String  // the cue's frame, or the entity type
+        public var inGroup: Int
+        public var inRest: Int
+        public var keyness: Statistics.Keyness
+    }
+
+    public struct EntityRow: Sendable {
+        public var id: String
+        public var canonical: String
+        public var type: String
+        /// group → (mentions, documents, mean balance weighted by mentions)
+        public var byGroup: [String: (mentions: Int, documents: Int, balance: Double)]
+    }
+
+    public struct TimePoint: Sendable {
+        public var group: String
+        public var month: String
+        public var documents: Int
+        public var meanBalance: Double
+    }
+
+    public var by: String
+    public var groups: [Group]
+    public var pairs: [Pair]
+    public var keyness: [Key]
+    public var entities: [EntityRow]
+    public var timeline: [TimePoint]
+    public var documents: [DocumentSummary]
+    /// Ids seen in more than one input folder (counted once).
+    public var duplicates: [String]
+
+    /// Reads `documents.jsonl` from each folder; a document present twice counts once.
+    public static func load(folders: [String]) throws -> (documents: [DocumentSummary], duplicates: [String]) {
+        var seen = Set<String>()
+        var docs: [DocumentSummary] = []
+        var duplicates: [String] = []
+        for folder in folders {
+            let path = folder + "/documents.jsonl"
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw IngestError(file: path, line: nil, reason: "not found: run framescope annotate first")
+            }
+            try LineReader.forEachLine(path: path) { bytes, number in
+                guard !bytes.isEmpty else { return }
+                guard let d = DocumentSummary(line: Data(bytes), folder: folder) else {
+                    throw IngestError(file: path, line: number, reason: "is not a framescope summary line")
+                }
+                if seen.insert(d.id).inserted { docs.append(d) } else { duplicates.append(d.id) }
+            }
+        }
+        docs.sort { $0.id < $1.id }
+        return (docs, duplicates)
+    }
+
+    public init(documents: [DocumentSummary], by: String, duplicates: [String] = [], seed: UInt64 = 42) {
+        self.by = by
+        self.documents = documents
+        self.duplicates = duplicates
+        var grouped: [String: [DocumentSummary]] = [:]
+        for d in documents { grouped[d.field(by) ?? "(unknown)", default: []].append(d) }
+        let names = grouped.keys.sorted()
+        groups = names.map { name in
+            let docs = grouped[name]!
+            let balances = docs.map(\.balance)
+            let tokens = docs.reduce(0) { $0 + $1.tokens }
+            var labels: [String: Int] = [:]
+            for d in docs { labels[d.label, default: 0] += 1 }
+            var cueCounts: [String: Int] = [:]
+            var perCue: [String: [String: Int]] = [:]
+            for d in docs { for c in d.cues { cueCounts[c.frame, default: 0] += c.count; perCue[c.frame, default: [:]][c.cue, default: 0] += c.count } }
+            let density = cueCounts.mapValues { tokens > 0 ? Double($0) * 1000 / Double(tokens) : 0 }
+            let top = perCue.mapValues { counts in Array(counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)).map { ($0.key, $0.value) } }
+            return Group(name: name, documents: docs.count, tokens: tokens, meanBalance: Statistics.mean(balances),
+                         medianBalance: Statistics.median(balances),
+                         interval: Statistics.bootstrapInterval(balances, statistic: Statistics.mean, seed: seed),
+                         labels: labels, cueCounts: cueCounts, cueDensity: density, topCues: top)
+        }
+        // Every pair of groups: Mann–Whitney on balance, Holm-corrected.
+        var rawPairs: [(String, String, Statistics.MannWhitney)] = []
+        for i in names.indices { for j in names.indices where j > i {
+            if let t = Statistics.mannWhitney(grouped[names[i]]!.map(\.balance), grouped[names[j]]!.map(\.balance)) {
+                rawPairs.append((names[i], names[j], t))
+            }
+        } }
+        let adjusted = Statistics.holm(rawPairs.map(\.2.p))
+        pairs = rawPairs.enumerated().map { Pair(a: $1.0, b: $1.1, test: $1.2, holm: adjusted[$0]) }
+        // Keyness of cues and entity mentions, each group against the rest.
+        let totalTokens = groups.reduce(0) { $0 + $1.tokens }
+        var counts: [String: [String: Int]] = [:]  // item key → group → count
+        var frames: [String: String] = [:]
+        for d in documents {
+            let g = d.field(by) ?? "(unknown)"
+            for c in d.cues { let k = "cue\t\(c.cue)"; counts[k, default: [:]][g, default: 0] += c.count; frames[k] = c.frame }
+            for e in d.entities { let k = "entity\t\(e.canonical)"; counts[k, default: [:]][g, default: 0] += e.mentions; frames[k] = e.type }
+        }
+        var keys: [Key] = []
+        for g in groups where g.tokens > 0 && totalTokens - g.tokens > 0 {
+            for (item, byGroup) in counts {
+                let a = byGroup[g.name] ?? 0
+                let b = byGroup.values.reduce(0, +) - a
+                guard a + b >= 2, a <= g.tokens, b <= totalTokens - g.tokens else { continue }
+                let parts = item.split(separator: "\t", maxSplits: 1).map(String.init)
+                keys.append(Key(group: g.name, kind: parts[0], item: parts[1], frame: frames[item] ?? "", inGroup: a, inRest: b,
+                                keyness: Statistics.logLikelihood(a: a, b: b, c: g.tokens, d: totalTokens - g.tokens)))
+            }
+        }
+        keyness = keys.sorted { ($0.group, -$0.keyness.corrected * Double($0.keyness.direction), $0.item) < ($1.group, -$1.keyness.corrected * Double($1.keyness.direction), $1.item) }
+        // Entities mentioned in at least two groups.
+        var rows: [String: EntityRow] = [:]
+        for d in documents {
+            let g = d.field(by) ?? "(unknown)"
+            for e in d.entities where e.mentions > 0 {
+                var row = rows[e.id] ?? EntityRow(id: e.id, canonical: e.canonical, type: e.type, byGroup: [:])
+                var cell = row.byGroup[g] ?? (0, 0, 0)
+                // Running mention-weighted mean of the per-document balance.
+                let total = cell.mentions + e.mentions
+                cell.balance = (cell.balance * Double(cell.mentions) + e.balance * Double(e.mentions)) / Double(total)
+                cell.mentions = total
+                cell.documents += 1
+                row.byGroup[g] = cell
+                rows[e.id] = row
+            }
+        }
+        entities = rows.values.filter { $0.byGroup.count >= 2 }.sorted {
+            let m0 = $0.byGroup.values.reduce(0) { $0 + $1.mentions }, m1 = $1.byGroup.values.reduce(0) { $0 + $1.mentions }
+            return (m1, $0.id) < (m0, $1.id)
+        }
+        // Monthly mean balance per group, where dates are known.
+        var months: [String: [String: [Double]]] = [:]
+        for d in documents { if let m = d.field("month") { months[d.field(by) ?? "(unknown)", default: [:]][m, default: []].append(d.balance) } }
+        timeline = months.keys.sorted().flatMap { g in
+            months[g]!.keys.sorted().map { m in TimePoint(group: g, month: m, documents: months[g]![m]!.count, meanBalance: Statistics.mean(months[g]![m]!)) }
+        }
+    }
+}
