@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import Framescope
+import FramescopeICU
+
+/// Throughput in one run on one generated corpus: raw ICU word breaking (the limit every document
+/// must pass through), tokenize only, and full annotate (JSON, and all writers) with 1 and 2 jobs;
+/// MB/s, documents/s, peak RSS, start-up time, and the ratios that matter. Absolute figures swing
+/// on a shared machine: compare only within one run.
+struct Throughput: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Measure throughput against raw ICU word breaking (release build).")
+
+    @Option(help: "Size of the generated corpus in MB.")
+    var megabytes = 50
+    @Option(help: "Folder whose documents' paragraphs are sampled (keeping its Chinese/English mix).")
+    var pool = "Corpus"
+    @Option(help: "The lexicon folder.")
+    var lexicons = "Lexicons"
+    @Option(help: "Job counts to measure (comma-separated).")
+    var jobs = "1,2"
+    @Option(help: "Where to generate the corpus and outputs (default: a temporary folder).")
+    var workdir: String?
+    @Flag(help: "Machine-readable output.")
+    var json = false
+
+    struct Row { var stage: String; var jobs: Int; var seconds: Double; var peakRSSMB: Double? }
+
+    func run() throws {
+        let work = workdir ?? NSTemporaryDirectory() + "framescope-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let corpus = work + "/corpus"
+        let (docCount, bytes) = try generate(into: corpus)
+        let texts = try loadTexts(corpus)
+        let jobCounts = jobs.split(separator: ",").compactMap { Int($0) }
+        var rows: [Row] = []
+        // Start-up: loading the bundled lexicons.
+        let t0 = now()
+        let lex = try Lexicons.load(directory: lexicons, folder: try Folder())
+        let startup = now() - t0
+        for j in jobCounts {
+            rows.append(Row(stage: "raw ICU word breaks", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
+                let bi = try BreakIterator(.word, locale: "zh")
+                return { (t: DocumentText) in try bi.setText(t.utf16); var n = 0; bi.forEachSegment { _, _, _ in n += 1 }; _ = n }
+            }, peakRSSMB: nil))
+            rows.append(Row(stage: "tokenize", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
+                let tk = try Tokenizer()
+                return { (t: DocumentText) in _ = tk.tokens(t) }
+            }, peakRSSMB: nil))
+        }
+        for (stage, formats) in [("annotate, JSON", "json"), ("annotate, all writers", "json,brat,html")] {
+            for j in jobCounts {
+                let out = work + "/out-\(j)-\(formats.count)"
+                try? FileManager.default.removeItem(atPath: out)
+                let (seconds, rss) = try runAnnotate(corpus: corpus, out: out, formats: formats, jobs: j)
+                rows.append(Row(stage: stage, jobs: j, seconds: seconds, peakRSSMB: rss))
+            }
+        }
+        let mb = Double(bytes) / 1_048_576
+        func seconds(_ stage: String, _ j: Int) -> Double? { rows.first { $0.stage == stage && $0.jobs == j }?.seconds }
+        let ratioICU = (seconds("raw ICU word breaks", 1) ?? .nan) / (seconds("annotate, JSON", 1) ?? .nan)
+        let scaling = (seconds("annotate, JSON", 1) ?? .nan) / (seconds("annotate, JSON", 2) ?? .nan)
+        if json {
+            var w = JSONWriter(indent: 2)
+            w.beginObject()
+            w.field("corpus_mb", mb, digits: 2); w.field("documents", docCount); w.field("startup_seconds", startup, digits: 4)
+            w.key("stages"); w.beginArray()
+            for r in rows {
+                w.beginObject(); w.field("stage", r.stage); w.field("jobs", r.jobs); w.field("seconds", r.seconds, digits: 3)
+                w.field("mb_per_second", mb / r.seconds, digits: 2); w.field("documents_per_second", Double(docCount) / r.seconds, digits: 1)
+                if let rss = r.peakRSSMB { w.field("peak_rss_mb", rss, digits: 1) }
+                w.endObject()
+            }
+            w.endArray()
+            w.field("annotate_over_raw_icu_1_job", ratioICU, digits: 4)
+            w.field("annotate_2_jobs_over_1_job", scaling, digits: 3)
+            w.endObject()
+            print(String(decoding: w.bytes, as: UTF8.self))
+        } else {
+            print("corpus: \(String(format: "%.1f", mb)) MB, \(docCount) documents (\(work)/corpus); lexicon start-up \(String(format: "%.0f", startup * 1000)) ms")
+            print("stage\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB")
+            for r in rows {
+                print("\(r.stage)\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", mb / r.seconds))\t\(String(format: "%.0f", Double(docCount) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")")
+            }
+            print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(String(format: "%.3f", ratioICU))")
+            print("annotate (JSON) 2 jobs ÷ 1 job: \(String(format: "%.2f", scaling))")
+        }
+    }
+
+    func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+    /// Deterministic corpus: paragraphs sampled from the pool (seeded), keeping its Chinese and
+    /// English shares by bytes, in 2–12 KB documents over six source folders.
+    func generate(into corpus: String) throws -> (Int, Int) {
+        try? FileManager.default.removeItem(atPath: corpus)
+        var zh: [String] = [], en: [String] = []
+        CorpusWalker(root: pool).walk { entry in
+            guard entry.kind != .jsonl, let data = FileManager.default.contents(atPath: entry.absolutePath),
+                  let text = try? Decoder.decode([UInt8](data)).text else { return }
+            for p in text.components(separatedBy: "\n\n") where p.count > 20 {
+                if Language.detect(DocumentText(p)) == "zh" { zh.append(p) } else { en.append(p) }
+            }
+        }
+        guard !zh.isEmpty || !en.isEmpty else { throw ValidationError("no paragraphs in \(pool)") }
+        let zhBytes = zh.reduce(0) { $0 + $1.utf8.count }, enBytes = en.reduce(0) { $0 + $1.utf8.count }
+        let zhShare = Double(zhBytes) / Double(max(1, zhBytes + enBytes))
+        var state: UInt64 = 0x5EED
+        func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB; return z ^ (z >> 31) }
+        let target = megabytes << 20
+        var total = 0, count = 0
+        while total < target {
+            let size = 2048 + Int(next() % 10240)
+            let chinese = Double(next() % 10_000) / 10_000 < zhShare
+            let source = (chinese ? zh : en).isEmpty ? (zh.isEmpty ? en : zh) : (chinese ? zh : en)
+            var doc = ""
+            while doc.utf8.count < size { doc += source[Int(next() % UInt64(source.count))] + "\n\n" }
+            let folder = "\(corpus)/source-\(count % 6)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data(doc.utf8).write(to: URL(fileURLWithPath: "\(folder)/doc-\(String(format: "%06d", count)).txt"))
+            total += doc.utf8.count
+            count += 1
+        }
+        return (count, total)
+    }
+
+    func loadTexts(_ corpus: String) throws -> [DocumentText] {
+        var texts: [DocumentText] = []
+        CorpusWalker(root: corpus).walk { entry in
+            if let data = FileManager.default.contents(atPath: entry.absolutePath) { texts.append(DocumentText(String(decoding: data, as: UTF8.self))) }
+        }
+        return texts
+    }
+
+    /// Runs `make()`'s per-thread closure over the texts split across `jobs` threads; wall seconds.
+    func parallel(_ texts: [DocumentText], jobs: Int, make: @escaping @Sendable (Int) throws -> (DocumentText) throws -> Void) throws -> Double {
+        let group = DispatchGroup()
+        let start = now()
+        for j in 0..<jobs {
+            group.enter()
+            let slice = stride(from: j, to: texts.count, by: jobs).map { texts[$0] }
+            Thread {
+                defer { group.leave() }
+                guard let work = try? make(j) else { return }
+                for t in slice { try? work(t) }
+            }.start()
+        }
+        group.wait()
+        return now() - start
+    }
+
+    /// The real command as a child process, for honest wall time and its peak RSS.
+    func runAnnotate(corpus: String, out: String, formats: String, jobs: Int) throws -> (Double, Double) {
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("framescope").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = ["annotate", corpus, "-o", out, "--format", formats, "--jobs", "\(jobs)", "--lexicons", lexicons, "--quiet", "--force"]
+        p.standardOutput = FileHandle.nullDevice
+        let start = now()
+        try p.run()
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(p.processIdentifier, &status, 0, &usage)
+        return (now() - start, Double(usage.ru_maxrss) / 1024)
+    }
+}
