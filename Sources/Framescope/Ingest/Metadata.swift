@@ -152,6 +152,15 @@ public enum DateFinder {
     }
 
     static func parse(_ line: Substring) -> (String, String)? {
+        // Every form needs a four-digit year starting 19 or 20: skip lines without one.
+        let u = Array(line.utf8)
+        var hasYear = false
+        if u.count >= 4 {
+            for i in 0...(u.count - 4) where (u[i] == 0x31 && u[i + 1] == 0x39) || (u[i] == 0x32 && u[i + 1] == 0x30) {
+                if (0x30...0x39).contains(u[i + 2]) && (0x30...0x39).contains(u[i + 3]) { hasYear = true; break }
+            }
+        }
+        guard hasYear else { return nil }
         let s = String(line)
         func ints(_ m: Substring) -> [Int] { m.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) } }
         if let r = s.range(of: "(19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日", options: .regularExpression) {

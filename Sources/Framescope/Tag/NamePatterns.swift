@@ -13,6 +13,33 @@ struct NamePatterns {
     let text: DocumentText
     let tokens: [Token]
     let folded: FoldedText
+    /// Per token, computed once: its folded key and whether it is a capitalised word.
+    let keys: [String]
+    let capitalised: [Bool]
+
+    init(patterns: PatternLexicon, text: DocumentText, tokens: [Token], folded: FoldedText) {
+        self.patterns = patterns
+        self.text = text
+        self.tokens = tokens
+        self.folded = folded
+        var keys: [String] = []
+        var caps: [Bool] = []
+        keys.reserveCapacity(tokens.count)
+        caps.reserveCapacity(tokens.count)
+        for t in tokens {
+            // Only Latin-script tokens take part in the English patterns; others need no key.
+            if t.kind == .word || t.kind == .punctuation || t.kind == .symbol || t.kind == .number {
+                keys.append(folded.key(from: t.start, to: t.end))
+                let first = text.utf16[t.utf16Start]
+                caps.append(t.kind == .word && (first >= 0x41 && first <= 0x5A || (first > 0x7F && Unicode.Scalar(UInt32(first)).map { $0.properties.isUppercase } == true)))
+            } else {
+                keys.append("")
+                caps.append(false)
+            }
+        }
+        self.keys = keys
+        capitalised = caps
+    }
 
     static let connectors: Set<String> = ["&", "of", "for", "and", "de", "du", "on", "the"]
     static let andContinuations: Set<String> = [
@@ -35,12 +62,8 @@ struct NamePatterns {
     ]
 
     func word(_ i: Int) -> String { text.substring(utf16: tokens[i].utf16Start..<tokens[i].utf16End) }
-    func key(_ i: Int) -> String { folded.key(from: tokens[i].start, to: tokens[i].end) }
-    func isCapitalised(_ i: Int) -> Bool {
-        let t = tokens[i]
-        guard t.kind == .word, let c = word(i).unicodeScalars.first else { return false }
-        return c.properties.isUppercase
-    }
+    @inline(__always) func key(_ i: Int) -> String { keys[i] }
+    @inline(__always) func isCapitalised(_ i: Int) -> Bool { capitalised[i] }
     func adjacent(_ i: Int) -> Bool { i > 0 && tokens[i].start - tokens[i - 1].end <= 1 }
 
     // MARK: English
