@@ -156,9 +156,18 @@ struct Throughput: ParsableCommand {
         p.standardOutput = FileHandle.nullDevice
         let start = now()
         try p.run()
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(p.processIdentifier, &status, 0, &usage)
-        return (now() - start, Double(usage.ru_maxrss) / 1024)
+        // Foundation reaps the child itself, so read its high-water mark (VmHWM) while it runs.
+        var peakKB = 0.0
+        let status = "/proc/\(p.processIdentifier)/status"
+        while p.isRunning {
+            if let text = try? String(contentsOfFile: status, encoding: .utf8),
+               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kb = Double(line.split(separator: " ").dropFirst().first ?? "") {
+                peakKB = max(peakKB, kb)
+            }
+            usleep(20_000)
+        }
+        p.waitUntilExit()
+        return (now() - start, peakKB / 1024)
     }
 }
