@@ -8,7 +8,6 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/uversion.h>
 #include <unicode/ucasemap.h>
 #include <unicode/ustring.h>
@@ -156,13 +155,6 @@ const char *fs_charset_canonical_name(const char *alias, int32_t *status) {
     }
     *status = err;
     return name;
-}
-
-int32_t fs_char_type(int32_t codePoint) { return (int32_t)u_charType(codePoint); }
-
-int fs_is_han(int32_t codePoint) {
-    UErrorCode err = U_ZERO_ERROR;
-    return uscript_getScript(codePoint, &err) == USCRIPT_HAN;
 }
 
 const char *fs_icu_version(void) {

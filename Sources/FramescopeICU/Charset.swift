@@ -58,10 +58,3 @@ public enum Charset {
         return String(cString: name)
     }
 }
-
-/// Character properties that Swift's standard library does not expose the same way.
-public enum CharacterProperties {
-    /// Whether the code point belongs to the Han script.
-    @inline(__always)
-    public static func isHan(_ scalar: UInt32) -> Bool { fs_is_han(Int32(bitPattern: scalar)) != 0 }
-}

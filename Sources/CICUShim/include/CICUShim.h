@@ -55,11 +55,6 @@ int32_t fs_convert_to_utf16(const char *charset, const char *bytes, int32_t leng
 /// The canonical ICU name of a charset alias, or NULL if ICU does not know it.
 const char *fs_charset_canonical_name(const char *alias, int32_t *status);
 
-/// u_charType of a code point (ICU's UCharCategory numbering).
-int32_t fs_char_type(int32_t codePoint);
-/// Whether a code point is in the Han script (UScriptCode USCRIPT_HAN).
-int fs_is_han(int32_t codePoint);
-
 /// ICU's version, e.g. "72.1".
 const char *fs_icu_version(void);
 

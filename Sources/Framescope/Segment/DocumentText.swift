@@ -22,7 +22,8 @@ public struct DocumentText: Sendable {
 }
 
 /// Converts increasing UTF-16 offsets into code-point offsets by walking forward, so a whole
-/// document costs one pass. Offsets must be requested in non-decreasing order; `reset` rewinds.
+/// document costs one pass. Offsets are best requested in non-decreasing order; an earlier offset
+/// restarts the walk from the beginning.
 public struct CodePointCursor {
     private let utf16: UnsafeBufferPointer<UInt16>
     private(set) var unitOffset = 0
