@@ -27,6 +27,12 @@ struct Tokenize: ParsableCommand {
     @Flag(help: "Merge Chinese numbers with their date/percent character (二○○一年, 1月, 30%).")
     var mergeNumbers = false
 
+    @Flag(help: "Keep every Chinese lexicon term (entity surfaces and cues) as one token.")
+    var keepLexiconTerms = false
+
+    @Option(help: "The lexicon folder, for --keep-lexicon-terms.")
+    var lexicons = "Lexicons"
+
     @Option(help: "Decode with this encoding instead of detecting it (e.g. gb18030, big5).")
     var encoding: String?
 
@@ -57,6 +63,11 @@ struct Tokenize: ParsableCommand {
                 throw CLIError("\(words): the word list must be UTF-8")
             }
             options.userWords = UserWordList.load(contentsOf: list, folder: tokenizer.folder)
+        }
+        if keepLexiconTerms {
+            var list = UserWordList(lexicons: try loadLexicons(lexicons, folder: tokenizer.folder), folder: tokenizer.folder)
+            for word in options.userWords?.words ?? [] { list.add(word, folder: tokenizer.folder) }
+            options.userWords = list
         }
         let segmenter = options.userWords == nil && !mergeNumbers ? tokenizer : try Tokenizer(options: options)
         let text = DocumentText(decoded.text)

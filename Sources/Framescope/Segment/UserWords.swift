@@ -31,3 +31,15 @@ public struct UserWordList: Sendable {
     public var count: Int { trie.count }
 }
 
+
+extension UserWordList {
+    /// Every entity surface and framing cue of the lexicons that contains Chinese characters, so
+    /// the tokenizer keeps lexicon terms whole (`tokenize --keep-lexicon-terms`).
+    public init(lexicons: Lexicons, folder: Folder) {
+        self.init()
+        let phrases = lexicons.entities.entries.flatMap(\.surfaces) + lexicons.framing.cues.map(\.cue)
+        for phrase in phrases where phrase.unicodeScalars.contains(where: { ScriptClass.isHan($0.value) }) {
+            add(phrase, folder: folder)
+        }
+    }
+}

@@ -58,6 +58,16 @@ struct EntityTaggerTests {
         _ = text
     }
 
+    @Test("the tokenizer can keep lexicon terms whole")
+    func keepLexiconTerms() throws {
+        let lex = try TemporaryLexicons(Self.small).load()
+        let folder = try Folder()
+        let tokenizer = try Tokenizer(options: .init(userWords: UserWordList(lexicons: lex, folder: folder)))
+        for s in ["白云鄂博矿", "在白云鄂博", "白云鄂博稀土矿山"] {
+            #expect(tokenizer.texts(s).contains("白云鄂博"), "\(s): \(tokenizer.texts(s))")
+        }
+    }
+
     @Test("ICU alone splits the Han term differently across contexts")
     func icuSplitsDiffer() throws {
         let tokenizer = try Tokenizer()
