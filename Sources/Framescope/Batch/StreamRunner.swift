@@ -22,7 +22,16 @@ public struct StreamRunner: Sendable {
         let context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash)
         let queue = WorkQueue<(Int, [UInt8])?>(capacity: jobs * 4)
         // Reorder buffer: results wait until every earlier line has been emitted.
-        struct Order { var next = 1; var pending: [Int: [UInt8]] = [:]; var failed = 0 }
+        struct Order {
+            var next = 1
+            var pending: [Int: [UInt8]] = [:]
+            var failed = 0
+            /// Holds a finished line until every earlier one is out, then emits what is ready.
+            mutating func deliver(_ number: Int, _ line: [UInt8], _ emit: ([UInt8]) -> Void) {
+                pending[number] = line
+                while let ready = pending.removeValue(forKey: next) { emit(ready); next += 1 }
+            }
+        }
         let order = Locked(Order())
         let group = DispatchGroup()
         for _ in 0..<max(1, jobs) {
@@ -48,8 +57,7 @@ public struct StreamRunner: Sendable {
                     line.append(0x0A)
                     order.withLock { o in
                         if failed { o.failed += 1 }
-                        o.pending[number] = line
-                        while let ready = o.pending.removeValue(forKey: o.next) { emit(ready); o.next += 1 }
+                        o.deliver(number, line, emit)
                     }
                 }
             }.start()
@@ -63,10 +71,7 @@ public struct StreamRunner: Sendable {
             if l.last == 0x0D { l = l.dropLast() }
             if l.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 // Blank input lines give blank output lines, keeping the two aligned.
-                order.withLock { o in
-                    o.pending[number] = [0x0A]
-                    while let ready = o.pending.removeValue(forKey: o.next) { emit(ready); o.next += 1 }
-                }
+                order.withLock { $0.deliver(number, [0x0A], emit) }
                 return
             }
             queue.push((number, Array(l)))

@@ -131,14 +131,18 @@ public struct FramingScorer: Sendable {
         let fs = Int(folded.start[sentence.start]), fe = Int(folded.start[sentence.end])
         guard fe > fs else { return [] }
         let tokenList = Array(tokens)
-        var tokenAt: [Int: Int] = [:]  // code-point start → end, for one-character Han items
-        for tk in tokenList { tokenAt[tk.start] = tk.end }
         func cp(_ f: Int, end: Bool) -> Int { end ? Int(folded.origin[f - 1]) + 1 : Int(folded.origin[f]) }
+        func tokenIndex(atOrAfter cpOffset: Int) -> Int {
+            var lo = 0, hi = tokenList.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokenList[mid].start < cpOffset { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
         func acceptable(_ s: Int, _ e: Int) -> Bool {
             // One Chinese character must be a whole ICU token (不 in 不锈钢 is not a negator).
             if e - s == 1, ScriptClass.isHan(folded.scalars[s]) {
                 let a = cp(s, end: false)
-                return tokenAt[a] == cp(e, end: true)
+                let k = tokenIndex(atOrAfter: a)
+                return k < tokenList.count && tokenList[k].start == a && tokenList[k].end == cp(e, end: true)
             }
             return true
         }
@@ -166,11 +170,6 @@ public struct FramingScorer: Sendable {
         }
         chosen.sort { $0.start < $1.start }
         // Token positions and clause boundaries.
-        func tokenIndex(atOrAfter cpOffset: Int) -> Int {
-            var lo = 0, hi = tokenList.count
-            while lo < hi { let mid = (lo + hi) / 2; if tokenList[mid].start < cpOffset { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
         var boundaries: [Int] = []
         for (k, tk) in tokenList.enumerated() where tk.kind == .punctuation {
             let s = text.substring(utf16: tk.utf16Start..<tk.utf16End)
@@ -200,6 +199,9 @@ public struct FramingScorer: Sendable {
                 var factor = entry.factor
                 switch entry.kind {
                 case .negator, .intensifier, .hedge, .attribution:
+                    // Sentence scope covers both sides of the marker, except for negators, which only
+                    // reach forward.
+                    if entry.scope == .sentence && entry.kind != .negator { applies = true; break }
                     guard item.firstToken >= m.endToken else { break }
                     switch entry.scope {
                     case .next(let n):
@@ -209,7 +211,6 @@ public struct FramingScorer: Sendable {
                     case .clause: applies = item.firstToken < clauseEnd(after: m.endToken)
                     case .sentence: applies = true
                     }
-                    if entry.scope == .sentence && entry.kind != .negator { applies = true }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
                 case .audience:

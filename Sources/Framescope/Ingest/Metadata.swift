@@ -105,10 +105,8 @@ public struct MetadataReader: Sendable {
             if Boilerplate.reason(forLine: line) != nil { continue }
             if site(in: [line]) != nil { continue }
             if line.count > 250 { return nil }
-            if line.split(separator: " ").count <= 3 && line.allSatisfy({ $0.isASCII }) && !line.contains(":") && lines.count > 3 {
-                // Very short ASCII lines near the top are usually section labels ("Highlights").
-                if line.split(separator: " ").count == 1 { continue }
-            }
+            // A single ASCII word near the top is a section label ("Highlights"), not a title.
+            if lines.count > 3, !line.contains(" "), !line.contains(":"), line.allSatisfy({ $0.isASCII }) { continue }
             return String(line)
         }
         return nil

@@ -81,9 +81,12 @@ public struct EntityTagger: Sendable {
         patternFound += aliases(of: patternFound.filter { $0.type == .person }, tokens: tokens, text: text)
         // A known name followed by a legal suffix ("包头华美稀土高科" + "有限公司", "X Group" + "Co.,
         // Ltd.") becomes the known entity over the whole span.
-        let known = candidates.filter { $0.source == .lexicon && ($0.type == .company || $0.type == .organization) }
+        var knownByStart: [Int: [Candidate]] = [:]
+        for c in candidates where c.source == .lexicon && (c.type == .company || c.type == .organization) {
+            knownByStart[c.start, default: []].append(c)
+        }
         for p in patternFound where p.type == .company || p.type == .organization {
-            if let k = known.filter({ $0.start == p.start && $0.end < p.end }).max(by: { $0.end < $1.end }) {
+            if let k = knownByStart[p.start]?.filter({ $0.end < p.end }).max(by: { $0.end < $1.end }) {
                 candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry))
             }
         }

@@ -61,7 +61,6 @@ struct NamePatterns {
         "technologies", "energy", "company", "group",
     ]
 
-    func word(_ i: Int) -> String { text.substring(utf16: tokens[i].utf16Start..<tokens[i].utf16End) }
     @inline(__always) func key(_ i: Int) -> String { keys[i] }
     @inline(__always) func isCapitalised(_ i: Int) -> Bool { capitalised[i] }
     func adjacent(_ i: Int) -> Bool { i > 0 && tokens[i].start - tokens[i - 1].end <= 1 }
