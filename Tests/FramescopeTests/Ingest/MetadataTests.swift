@@ -1,0 +1,96 @@
+import Testing
+@testable import Framescope
+
+@Suite("Metadata and boilerplate")
+struct MetadataTests {
+    @Test("dates in the forms the press uses, with the rule that found them", arguments: [
+        ("2024年10月15日 08:30", "2024-10-15", "chinese"),
+        ("发布时间：2024年3月5日", "2024-03-05", "dated-line:chinese"),
+        ("Updated: 2024-10-15 09:12", "2024-10-15", "dated-line:iso"),
+        ("2023/7/4 report", "2023-07-04", "iso"),
+        ("filed 2021.12.31", "2021-12-31", "iso"),
+        ("Oct 15, 2024", "2024-10-15", "english"),
+        ("Oct. 15, 2024 — Baotou", "2024-10-15", "english"),
+        ("September 9 2019", "2019-09-09", "english"),
+        ("Published: 15 October 2024", "2024-10-15", "dated-line:english"),
+        ("On 3 Sept. 2020 the plant opened", "2020-09-03", "english"),
+        ("１５ October 2024 in full-width digits is skipped: 2022年1月2日", "2022-01-02", "chinese"),
+    ])
+    func dates(line: String, iso: String, rule: String) {
+        let found = DateFinder.find(in: [Substring(line)])
+        #expect(found?.0 == iso)
+        #expect(found?.1 == rule)
+    }
+
+    @Test("no date where there is none, or an impossible one", arguments: [
+        "Baogang produced 1750 tons", "2024年13月40日", "Smarch 15, 2024", "in 1850-01-01", "", "年月日", "2024-1", "Oct 15, 1850",
+    ])
+    func noDates(line: String) {
+        #expect(DateFinder.find(in: [Substring(line)]) == nil)
+    }
+
+    @Test("a dated line wins over an earlier undated date")
+    func announcedFirst() {
+        let lines: [Substring] = ["Report of 2020-01-02", "Updated: 2024-10-15"]
+        #expect(DateFinder.find(in: lines)?.0 == "2024-10-15")
+    }
+
+    @Test("header and footer lines skip blanks and trim, across every newline form")
+    func headerFooter() {
+        let text = "\n  www.chinaservicesinfo.com \r\n\r\nBaogang at 70\u{2028}Updated: 2024-10-15\u{85}\n" +
+            (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n\n  last one  \n"
+        let header = MetadataReader.headerLines(text)
+        #expect(header.count == 12)
+        #expect(header.prefix(4) == ["www.chinaservicesinfo.com", "Baogang at 70", "Updated: 2024-10-15", "line 1"])
+        let footer = MetadataReader.footerLines(text)
+        #expect(footer == ["line 16", "line 17", "line 18", "line 19", "line 20", "last one"])
+        #expect(MetadataReader.headerLines("") == [])
+        #expect(MetadataReader.footerLines("one") == ["one"])
+    }
+
+    @Test("site, title and url from the header")
+    func headerFields() throws {
+        let reader = try MetadataReader(corpusRoot: "/nonexistent-framescope-root")
+        var m = DocumentMetadata()
+        let text = "www.chinaservicesinfo.com\nHome | News\nBaogang at 70: a legacy of steel\nUpdated: 2024-10-15\n" +
+            "See https://example.com/a?b=1 for more.\nBody text."
+        reader.read(relativePath: "a.txt", absolutePath: nil, text: text, into: &m)
+        #expect(m.source == "chinaservicesinfo")
+        #expect(m.title == "Baogang at 70: a legacy of steel")
+        #expect(m.date == "2024-10-15")
+        #expect(m.url == "https://example.com/a?b=1")
+    }
+
+    @Test("boilerplate rules by line", arguments: [
+        ("Copyright 2024 China Daily", "copyright"), ("COPYRIGHT NOTICE", "copyright"), ("京ICP备05004340号", "registration"),
+        ("Share this article", "share"), ("分享到：", "share"), ("Print", "print"), ("Share", "share"),
+        ("Source: Baogang Group", "source"), ("来源：新华网", "source"), ("By Zhang Wei", "byline"),
+        ("1.jpg", "image"), ("https://example.com", "link"), ("Home | News | Business", "navigation"),
+        ("首页 | 新闻", "navigation"), ("责任编辑：王小明", "editor"), ("[Photo/Xinhua]", "caption"),
+        ("Tags: rare earths, Baogang", "tags"), ("  Updated: 2024-10-15  ", "dateline"),
+    ])
+    func boilerplate(line: String, reason: String) {
+        #expect(Boilerplate.reason(forLine: line) == reason)
+    }
+
+    @Test("content lines are not boilerplate", arguments: [
+        "Baogang produced 1.75 million tons of rare earth concentrate.",
+        "By the end of 2024, Baogang will have doubled its output of neodymium magnets, the company said in a statement.",
+        "Print media across China celebrated the anniversary with special editions and long features.",
+        "包钢集团成立70周年。", "", "   ", "China and the world",
+    ])
+    func content(line: String) {
+        #expect(Boilerplate.reason(forLine: line) == nil)
+    }
+
+    @Test("a sentence is boilerplate only when every line it touches is")
+    func sentencesAcrossLines() throws {
+        let tokenizer = try Tokenizer()
+        let text = DocumentText("Share\nBaogang grew. Copyright 2024 Baogang.\n来源：新华网\n")
+        let spans = tokenizer.sentenceSpans(text)
+        let reasons = Boilerplate.classify(text, sentences: spans)
+        let pairs = zip(spans, reasons).map { (text.substring(utf16: $0.utf16Start..<$0.utf16End).trimmed(), $1) }
+        #expect(pairs.map(\.0) == ["Share", "Baogang grew.", "Copyright 2024 Baogang.", "来源：新华网"])
+        #expect(pairs.map(\.1) == ["share", "copyright", "copyright", "source"])
+    }
+}
