@@ -38,47 +38,82 @@ public enum Boilerplate {
         "国内", "评论", "视频", "图片", "登录", "注册", "更多", "专题", "要闻", "滚动",
     ]
 
-    static let markerBytes: [(String, [UInt8])] = markers.map { ($0.0, Array($0.1.utf8)) }
+    static let markerUnits: [(String, [UInt16])] = markers.map { ($0.0, Array($0.1.utf16)) }
+    static let prefixUnits: [(String, [UInt16])] = prefixes.map { ($0.0, Array($0.1.utf16)) }
+    static let imageSuffixes: [[UInt16]] = [".jpg", ".jpeg", ".png", ".gif", ".webp"].map { Array($0.utf16) }
+    /// For each first code unit, the markers that start with it (most units start none).
+    static let markersByFirstUnit: [UInt16: [Int]] = Dictionary(grouping: markerUnits.indices, by: { markerUnits[$0].1[0] })
+    static let longestNavigationWord = navigationWords.map { $0.utf16.count }.max() ?? 0
 
-    /// Byte search: Foundation's `contains` compares by canonical equivalence and is far slower.
     @inline(__always)
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
+    static func lowerASCII(_ u: UInt16) -> UInt16 { (u >= 0x41 && u <= 0x5A) ? u | 0x20 : u }
+
+    /// White_Space code points (what `Character.isWhitespace` trims) plus a stray BOM.
+    @inline(__always)
+    static func isSpace(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
         }
-        return false
     }
 
     /// Decides one line; nil when it is content.
     public static func reason(forLine raw: some StringProtocol) -> String? {
-        let line = raw.trimmed()
-        guard !line.isEmpty else { return nil }
-        let lower = line.lowercased()
-        let bytes = Array(lower.utf8)
-        let words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        for (name, marker) in markerBytes where contains(bytes, marker) { return name }
+        let units = Array(raw.utf16)
+        return units.withUnsafeBufferPointer { reason(forLine: $0[...]) }
+    }
+
+    /// Decides one line given as UTF-16 units. Works on the units with ASCII case folding (the
+    /// markers are ASCII or caseless), so a paragraph-long content line costs one scan and no
+    /// allocation.
+    static func reason(forLine line: Slice<UnsafeBufferPointer<UInt16>>) -> String? {
+        var lo = line.startIndex, hi = line.endIndex
+        while lo < hi, isSpace(line[lo]) { lo += 1 }
+        while hi > lo, isSpace(line[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return nil }
+        // Markers anywhere; the earliest-listed marker found names the rule.
+        var best = Int.max
+        for i in lo..<hi {
+            guard let candidates = markersByFirstUnit[lowerASCII(line[i])] else { continue }
+            for m in candidates where m < best {
+                let marker = markerUnits[m].1
+                guard i + marker.count <= hi else { continue }
+                var k = 1
+                while k < marker.count, lowerASCII(line[i + k]) == marker[k] { k += 1 }
+                if k == marker.count { best = m }
+            }
+        }
+        if best != .max { return markerUnits[best].0 }
+        // Words split at spaces and tabs.
+        var words: [Range<Int>] = []
+        var w = lo
+        for i in lo...hi where i == hi || line[i] == 0x20 || line[i] == 0x09 {
+            if i > w { words.append(w..<i); if words.count > 12 { break } }
+            w = i + 1
+        }
+        func hasPrefix(_ p: [UInt16]) -> Bool {
+            guard hi - lo >= p.count else { return false }
+            for k in 0..<p.count where lowerASCII(line[lo + k]) != p[k] { return false }
+            return true
+        }
         // Prefix rules apply to short lines only: "Source: Baogang Group", not a paragraph.
         if words.count <= 12 {
-            for (name, prefix) in prefixes where lower.hasPrefix(prefix) {
+            for (name, prefix) in prefixUnits where hasPrefix(prefix) {
                 if name == "byline" && words.count > 6 { continue }
                 if (name == "print" || name == "share") && words.count > 3 { continue }
                 return name
             }
         }
         // Image file names ("1.jpg") and bare links.
-        let imageSuffixes = [".jpg", ".jpeg", ".png", ".gif", ".webp"]
-        if words.count <= 2, imageSuffixes.contains(where: { lower.hasSuffix($0) }) { return "image" }
-        if words.count == 1, lower.hasPrefix("http") || lower.hasPrefix("www.") { return "link" }
+        if words.count <= 2, imageSuffixes.contains(where: { s in
+            hi - lo >= s.count && s.indices.allSatisfy { lowerASCII(line[hi - s.count + $0]) == s[$0] }
+        }) { return "image" }
+        if words.count == 1, hasPrefix(Array("http".utf16)) || hasPrefix(Array("www.".utf16)) { return "link" }
         // A line of navigation words only ("News and Policies", "首页 | 新闻").
-        if words.count <= 6, words.allSatisfy({ navigationWords.contains(String($0)) }) { return "navigation" }
+        if words.count <= 6, words.allSatisfy({ $0.count <= longestNavigationWord }),
+           words.allSatisfy({ r in navigationWords.contains(String(decoding: r.map { lowerASCII(line[$0]) }, as: UTF16.self)) }) {
+            return "navigation"
+        }
         return nil
     }
 
@@ -86,12 +121,12 @@ public enum Boilerplate {
     public static func classify(_ text: DocumentText, sentences: [TextSpan]) -> [String?] {
         // Line spans in UTF-16.
         var lineReasons: [(range: Range<Int>, reason: String?)] = []
-        let u = text.utf16
-        var start = 0
-        for i in 0...u.count where i == u.count || u[i] == 0x0A {
-            let line = text.substring(utf16: start..<i)
-            lineReasons.append((start..<i, reason(forLine: line)))
-            start = i + 1
+        text.utf16.withUnsafeBufferPointer { u in
+            var start = 0
+            for i in 0...u.count where i == u.count || u[i] == 0x0A {
+                lineReasons.append((start..<i, reason(forLine: u[start..<i])))
+                start = i + 1
+            }
         }
         var out: [String?] = []
         out.reserveCapacity(sentences.count)
