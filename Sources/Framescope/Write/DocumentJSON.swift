@@ -61,7 +61,7 @@ public enum DocumentJSON {
             json.beginObject()
             json.field("start", c.start)
             json.field("end", c.end)
-            json.field("text", text.substring(utf16: c.utf16Start..<c.utf16End))
+            json.key("text"); json.string(utf16: text.utf16[c.utf16Start..<c.utf16End])
             json.field("cue", c.cue)
             json.field("frame", c.frame.rawValue)
             json.field("weight", c.weight)

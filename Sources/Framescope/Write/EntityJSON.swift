@@ -4,7 +4,7 @@ public enum EntityJSON {
         json.beginObject()
         json.field("start", e.start)
         json.field("end", e.end)
-        json.field("text", text.substring(utf16: e.utf16Start..<e.utf16End))
+        json.key("text"); json.string(utf16: text.utf16[e.utf16Start..<e.utf16End])
         json.field("type", e.type.rawValue)
         json.field("source", e.source.rawValue)
         if let id = e.id { json.field("id", id) }

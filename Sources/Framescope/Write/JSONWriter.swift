@@ -58,16 +58,42 @@ public struct JSONWriter {
 
 
     public mutating func string(_ s: String) { valuePrefix(); appendString(s) }
-    public mutating func string<S: Sequence>(utf16 units: S) where S.Element == UInt16 {
-        valuePrefix(); appendString(String(decoding: Array(units), as: UTF16.self))
+    /// A string value straight from UTF-16 units (a span of the document), transcoded and
+    /// escaped without building a `String`; lone surrogates become U+FFFD as `String` would.
+    public mutating func string(utf16 units: ArraySlice<UInt16>) {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "\""))
+        units.withUnsafeBufferPointer { u in
+            var i = 0
+            while i < u.count {
+                let c = u[i]
+                if c < 0x80 {
+                    appendEscaped(UInt8(c))
+                    i += 1
+                } else if c < 0x800 {
+                    bytes.append(0xC0 | UInt8(c >> 6)); bytes.append(0x80 | UInt8(c & 0x3F))
+                    i += 1
+                } else if UTF16.isLeadSurrogate(c), i + 1 < u.count, UTF16.isTrailSurrogate(u[i + 1]) {
+                    let v = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
+                    bytes.append(0xF0 | UInt8(v >> 18)); bytes.append(0x80 | UInt8((v >> 12) & 0x3F))
+                    bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
+                    i += 2
+                } else {
+                    let v: UInt16 = UTF16.isLeadSurrogate(c) || UTF16.isTrailSurrogate(c) ? 0xFFFD : c
+                    bytes.append(0xE0 | UInt8(v >> 12)); bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
+                    i += 1
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
-    public mutating func int(_ i: Int) { valuePrefix(); bytes.append(contentsOf: String(i).utf8) }
+    public mutating func int(_ i: Int) { valuePrefix(); Self.appendInteger(Int64(i), to: &bytes) }
     public mutating func bool(_ b: Bool) { valuePrefix(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
     public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
     /// Numbers are written with up to `digits` decimals, trailing zeros dropped; non-finite as null.
     public mutating func double(_ d: Double, digits: Int = 6) {
         valuePrefix()
-        bytes.append(contentsOf: JSONWriter.format(d, digits: digits).utf8)
+        Self.appendNumber(d, digits: digits, to: &bytes)
     }
     /// Inserts already-serialised JSON as a value.
     public mutating func raw(_ json: [UInt8]) { valuePrefix(); bytes.append(contentsOf: json) }
@@ -78,12 +104,57 @@ public struct JSONWriter {
     public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
     public mutating func field(_ k: String, _ v: String?) { key(k); if let v { string(v) } else { null() } }
 
+    /// Powers of ten for the fixed-point fast path.
+    static let powersOfTen: [Int64] = (0...9).map { (0..<$0).reduce(Int64(1)) { a, _ in a * 10 } }
+
+    @inline(__always)
+    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(truncatingIfNeeded: v % 10) + 0x30; v /= 10; n += 1 } while v > 0
+            while n > 0 { n -= 1; bytes.append(d[n]) }
+        }
+    }
+
+    /// `format(d, digits:)` written straight into the buffer: values under 10⁹ are written as
+    /// fixed-point integers (exact for that range), everything else goes through `format`.
+    static func appendNumber(_ d: Double, digits: Int, to bytes: inout [UInt8]) {
+        guard d.isFinite, abs(d) < 1e9, digits >= 0, digits < powersOfTen.count else {
+            bytes.append(contentsOf: format(d, digits: digits).utf8); return
+        }
+        if d == d.rounded() { appendInteger(Int64(d), to: &bytes); return }
+        let scale = powersOfTen[digits]
+        let scaled = (d * Double(scale)).rounded()
+        // Tiny non-zero values keep the exponent form of `format`.
+        if scaled != 0, abs(scaled) < 1e-4 * Double(scale) { bytes.append(contentsOf: format(d, digits: digits).utf8); return }
+        let n = Int64(scaled)
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        let m = n.magnitude
+        appendInteger(Int64(m / UInt64(scale)), to: &bytes)
+        var fraction = m % UInt64(scale)
+        guard fraction != 0 else { return }
+        var width = digits
+        while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        var pad = width - 1
+        var probe = fraction
+        while probe >= 10 { probe /= 10; pad -= 1 }
+        for _ in 0..<pad { bytes.append(0x30) }
+        appendInteger(Int64(fraction), to: &bytes)
+    }
+
     public static func format(_ d: Double, digits: Int = 6) -> String {
         guard d.isFinite else { return "null" }
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (d * scale).rounded() / scale
+        if rounded == 0 { return "0" }  // not "-0" for tiny negatives
         if abs(rounded) >= 1e15 || (abs(rounded) < 1e-4 && rounded != 0) { return "\(rounded)" }
         var s = "\(rounded)"
         if s.contains("e") { return s }
@@ -96,20 +167,26 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
-            for b in utf8 {
-                switch b {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-                case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-                case 0..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                default: bytes.append(b)
-                }
-            }
+            for b in utf8 { appendEscaped(b) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// One UTF-8 byte of a string value, escaped where JSON requires it.
+    @inline(__always)
+    private mutating func appendEscaped(_ b: UInt8) {
+        switch b {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+        case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+        case 0..<0x20:
+            let hex: StaticString = "0123456789abcdef"
+            let digits = hex.utf8Start
+            bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "u")); bytes.append(0x30); bytes.append(0x30)
+            bytes.append(digits[Int(b >> 4)]); bytes.append(digits[Int(b & 0xF)])
+        default: bytes.append(b)
+        }
     }
 }

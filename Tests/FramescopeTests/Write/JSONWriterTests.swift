@@ -1,0 +1,59 @@
+import Testing
+@testable import Framescope
+
+@Suite("JSON numbers")
+struct JSONWriterTests {
+    func written(_ d: Double, digits: Int = 6) -> String {
+        var w = JSONWriter()
+        w.beginArray(); w.double(d, digits: digits); w.endArray()
+        return String(decoding: w.bytes.dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    @Test("literal cases", arguments: [
+        (0.0, "0"), (-0.0, "0"), (1.0, "1"), (-3.0, "-3"), (0.5, "0.5"), (-0.125, "-0.125"), (0.1234567, "0.123457"),
+        (1750e4, "17500000"), (0.000001, "1e-06"), (-1e-9, "0"), (2.0000001, "2"), (1.05, "1.05"), (123456.000001, "123456.000001"),
+        (1e20, "1e+20"), (Double.nan, "null"), (Double.infinity, "null"), (0.00004, "4e-05"),
+    ])
+    func literals(d: Double, expected: String) {
+        #expect(written(d) == expected)
+    }
+
+    @Test("the fast path writes what format() writes, over many values and digit counts")
+    func agreesWithFormat() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        var mismatches: [String] = []
+        for i in 0..<200_000 {
+            let magnitude = pow10(Int(next() % 16) - 7)
+            let d = (Double(next() % 2_000_001) / 1_000_000 - 1) * magnitude
+            let digits = [2, 3, 6][i % 3]
+            if written(d, digits: digits) != JSONWriter.format(d, digits: digits) { mismatches.append("\(d) \(digits)") }
+        }
+        #expect(mismatches.prefix(5) == [])
+    }
+
+    @Test("integers")
+    func integers() {
+        for i in [0, 7, -7, 10, 1_000_000, Int.max, Int.min + 1] {
+            var w = JSONWriter()
+            w.beginArray(); w.int(i); w.endArray()
+            #expect(String(decoding: w.bytes, as: UTF8.self) == "[\(i)]")
+        }
+    }
+
+    @Test("strings from UTF-16 spans are written as String would write them")
+    func utf16Strings() {
+        let samples: [[UInt16]] = [
+            Array("Baogang \"包钢\" \\ tab\there\nline 𠀋 é ＡＢ\u{1}".utf16),
+            [0xD800], [0xDC00, 0x41], [0x41, 0xD83D], [0xD83D, 0xDE00, 0xD83D], [], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
+        ]
+        for units in samples {
+            var a = JSONWriter(), b = JSONWriter()
+            a.string(utf16: units[...])
+            b.string(String(decoding: units, as: UTF16.self))
+            #expect(a.bytes == b.bytes, "\(units)")
+        }
+    }
+
+    private func pow10(_ e: Int) -> Double { e >= 0 ? (0..<e).reduce(1.0) { a, _ in a * 10 } : 1 / pow10(-e) }
+}
