@@ -124,7 +124,14 @@ public struct FramingScorer: Sendable {
         return last != 0x2E && last != 0x3002 && sentence.end - sentence.start <= 200  // no final full stop
     }
 
-    static let clauseMarks: Set<String> = [",", ";", ":", "，", "；", "：", "—", "–", "、", "(", ")", "（", "）"]
+    /// Punctuation that ends a clause (each one UTF-16 unit): , ; : ， ； ： — – 、 ( ) （ ）
+    @inline(__always)
+    static func isClauseMark(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x2C, 0x3B, 0x3A, 0xFF0C, 0xFF1B, 0xFF1A, 0x2014, 0x2013, 0x3001, 0x28, 0x29, 0xFF08, 0xFF09: return true
+        default: return false
+        }
+    }
 
     func scoreSentence(_ si: Int, _ sentence: TextSpan, tokens: ArraySlice<Token>, text: DocumentText, folded: FoldedText,
                        index: CodePointIndex, position: (String, Double)?) -> [CueEvidence] {
@@ -172,9 +179,10 @@ public struct FramingScorer: Sendable {
         // Token positions and clause boundaries.
         var boundaries: [Int] = []
         for (k, tk) in tokenList.enumerated() where tk.kind == .punctuation {
-            let s = text.substring(utf16: tk.utf16Start..<tk.utf16End)
-            if Self.clauseMarks.contains(s) { boundaries.append(k) }
-            else if s == "-", tk.utf16Start > 0, tk.utf16End < text.utf16.count,
+            guard tk.utf16End - tk.utf16Start == 1 else { continue }
+            let u = text.utf16[tk.utf16Start]
+            if Self.isClauseMark(u) { boundaries.append(k) }
+            else if u == 0x2D, tk.utf16Start > 0, tk.utf16End < text.utf16.count,
                     text.utf16[tk.utf16Start - 1] == 0x20, text.utf16[tk.utf16End] == 0x20 { boundaries.append(k) }
         }
         for k in chosen.indices {
@@ -253,7 +261,17 @@ public struct FramingScorer: Sendable {
         return out
     }
 
-    static let openQuotes: [UInt16: UInt16] = [0x201C: 0x201D, 0x300C: 0x300D, 0x300E: 0x300F, 0x22: 0x22, 0xFF02: 0xFF02]
+    /// The closing quote for an opening one: “” 「」 『』 "" ＂＂.
+    @inline(__always)
+    static func closingQuote(_ u: UInt16) -> UInt16? {
+        switch u {
+        case 0x201C: return 0x201D
+        case 0x300C: return 0x300D
+        case 0x300E: return 0x300F
+        case 0x22, 0xFF02: return u
+        default: return nil
+        }
+    }
 
     /// UTF-16 ranges of short quotations inside the sentence.
     func shortQuotations(in sentence: TextSpan, tokens: [Token], text: DocumentText) -> [Range<Int>] {
@@ -261,7 +279,7 @@ public struct FramingScorer: Sendable {
         let u = text.utf16
         var i = sentence.utf16Start
         while i < sentence.utf16End {
-            guard let close = Self.openQuotes[u[i]] else { i += 1; continue }
+            guard let close = Self.closingQuote(u[i]) else { i += 1; continue }
             var j = i + 1
             while j < sentence.utf16End, u[j] != close { j += 1 }
             guard j < sentence.utf16End else { break }

@@ -26,6 +26,20 @@ enum ScriptClass {
         if c < 0x80 {
             return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
         }
+        if c < 0x10000 { return spacedWordBMP.withUnsafeBufferPointer { $0[Int(c)] } }
+        return computeSpacedWordChar(c)
+    }
+
+    /// `isSpacedWordChar` for the whole BMP, computed once (Unicode property lookups per
+    /// character were a visible share of matching time).
+    @usableFromInline
+    static let spacedWordBMP: [Bool] = (0..<0x10000).map { computeSpacedWordChar(UInt32($0)) }
+
+    @usableFromInline
+    static func computeSpacedWordChar(_ c: UInt32) -> Bool {
+        if c < 0x80 {
+            return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+        }
         if isHan(c) || isKana(c) { return false }
         guard let s = Unicode.Scalar(c) else { return false }
         let p = s.properties

@@ -183,7 +183,7 @@ struct NamePatterns {
 
     // MARK: Chinese
 
-    static let stopChars: Set<UInt32> = Set("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
+    static let stopChars = ScalarSet("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
     static let stopWords: [[UInt32]] = [
         "旗下", "下属", "所属", "子公司", "今年", "去年", "明年", "近日", "日前", "目前", "近期", "此前", "随后", "其中", "之中", "当中",
         "同时", "此外", "包括", "宣布", "表示", "指出", "认为", "介绍", "发布", "成立", "组建", "收购", "通过", "成为", "作为", "位于",
@@ -195,7 +195,7 @@ struct NamePatterns {
         "相关", "有关", "其他", "部分", "多个", "各地", "地方", "全国", "各省", "我国", "国内", "海外", "国外", "西方", "美国",
     ]
     /// Common Chinese surnames (simplified; traditional text is folded first).
-    static let surnames: Set<UInt32> = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".unicodeScalars.map(\.value))
+    static let surnames = ScalarSet("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".unicodeScalars.map(\.value))
 
     /// Chinese companies and organizations by suffix. The name starts after a stop character or
     /// word, or at the first place name inside the window (Chinese firms are usually named
@@ -206,9 +206,10 @@ struct NamePatterns {
         let suffixes: [([UInt32], EntityType)] =
             (patterns.chinese[.companySuffix] ?? []).map { ($0, .company) } + (patterns.chinese[.orgHead] ?? []).map { ($0, .organization) }
         let ordered = suffixes.sorted { $0.0.count > $1.0.count }
+        let suffixStarts = ScalarSet(ordered.compactMap(\.0.first))
         var f = 0
         while f < s.count {
-            guard ScriptClass.isHan(s[f]) else { f += 1; continue }
+            guard suffixStarts.contains(s[f]), ScriptClass.isHan(s[f]) else { f += 1; continue }
             guard let (suffix, type) = ordered.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0.0) }) else { f += 1; continue }
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
@@ -251,19 +252,22 @@ struct NamePatterns {
         var out: [Found] = []
         let titles = patterns.chinese[.personTitle] ?? []
         let verbs = patterns.chinese[.speechVerb] ?? []
+        // Most characters start no title: test the first character before the list.
+        let titleStarts = ScalarSet(titles.compactMap(\.first))
+        let verbStarts = ScalarSet(verbs.compactMap(\.first))
         func nameLength(at p: Int) -> Int? {
             guard p < s.count, Self.surnames.contains(s[p]) else { return nil }
             var n = 1
             while n < 3, p + n < s.count, ScriptClass.isHan(s[p + n]), !Self.stopChars.contains(s[p + n]),
-                  !verbs.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) }),
-                  !titles.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) }) {
+                  !(verbStarts.contains(s[p + n]) && verbs.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) })),
+                  !(titleStarts.contains(s[p + n]) && titles.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) })) {
                 n += 1
             }
             return n >= 2 ? n : nil
         }
         var f = 0
         while f < s.count {
-            if let title = titles.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0) }) {
+            if titleStarts.contains(s[f]), let title = titles.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0) }) {
                 var p = f + title.count
                 if p < s.count, s[p] == 0x20 { p += 1 }
                 if let n = nameLength(at: p), folded.isCodePointBoundary(p) {
@@ -276,7 +280,8 @@ struct NamePatterns {
             }
             // Clause start + name + speech verb.
             let atClauseStart = f == 0 || !ScriptClass.isHan(s[f - 1])
-            if atClauseStart, let n = nameLength(at: f), verbs.contains(where: { FoldedHelpers.hasPrefix(s, at: f + n, $0) }) {
+            if atClauseStart, let n = nameLength(at: f), f + n < s.count, verbStarts.contains(s[f + n]),
+               verbs.contains(where: { FoldedHelpers.hasPrefix(s, at: f + n, $0) }) {
                 out.append(Found(start: Int(folded.origin[f]), end: Int(folded.origin[f + n - 1]) + 1, type: .person))
                 f += n
                 continue
