@@ -42,7 +42,13 @@ public enum Boilerplate {
     static let prefixUnits: [(String, [UInt16])] = prefixes.map { ($0.0, Array($0.1.utf16)) }
     static let imageSuffixes: [[UInt16]] = [".jpg", ".jpeg", ".png", ".gif", ".webp"].map { Array($0.utf16) }
     /// For each first code unit, the markers that start with it (most units start none).
-    static let markersByFirstUnit: [UInt16: [Int]] = Dictionary(grouping: markerUnits.indices, by: { markerUnits[$0].1[0] })
+    static let markerGroups: [[Int]] = Dictionary(grouping: markerUnits.indices, by: { markerUnits[$0].1[0] }).values.sorted { $0[0] < $1[0] }
+    /// Per UTF-16 unit: 1 + its index in `markerGroups`, 0 when no marker starts with it.
+    static let markerGroupByUnit: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for (g, group) in markerGroups.enumerated() { table[Int(markerUnits[group[0]].1[0])] = UInt8(g + 1) }
+        return table
+    }()
     static let longestNavigationWord = navigationWords.map { $0.utf16.count }.max() ?? 0
 
     @inline(__always)
@@ -74,8 +80,9 @@ public enum Boilerplate {
         // Markers anywhere; the earliest-listed marker found names the rule.
         var best = Int.max
         for i in lo..<hi {
-            guard let candidates = markersByFirstUnit[lowerASCII(line[i])] else { continue }
-            for m in candidates where m < best {
+            let group = markerGroupByUnit[Int(lowerASCII(line[i]))]
+            guard group != 0 else { continue }
+            for m in markerGroups[Int(group) - 1] where m < best {
                 let marker = markerUnits[m].1
                 guard i + marker.count <= hi else { continue }
                 var k = 1

@@ -126,8 +126,9 @@ public struct MetadataReader: Sendable {
     /// A site named alone on a header line: `www.chinaservicesinfo.com` → `chinaservicesinfo`.
     static func site(in lines: [Substring]) -> String? {
         for line in lines.prefix(4) {
+            guard !line.utf8.contains(0x20) else { continue }
             let l = line.lowercased()
-            guard !l.contains(" "), l.contains("."), l.count < 80 else { continue }
+            guard l.contains("."), l.count < 80 else { continue }
             var host = l.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
             host = String(host.split(separator: "/").first ?? "")
             if host.hasPrefix("www.") { host.removeFirst(4) }
@@ -176,13 +177,12 @@ public enum DateFinder {
     /// The date in one string, whatever its form, or nil.
     public static func normalise(_ s: String) -> String? { parse(Substring(s))?.0 }
 
+    static let announcements = ["updated", "published", "posted", "date", "发布时间", "發布時間", "时间", "日期"]
+
     /// The first date in the lines, with the rule that found it.
     public static func find(in lines: [Substring]) -> (String, String)? {
         // Lines that announce a date first ("Updated:", 发布时间), then any line.
-        let announced = lines.filter { l in
-            let lower = l.lowercased()
-            return ["updated", "published", "posted", "date", "发布时间", "發布時間", "时间", "日期"].contains { lower.containsBytes($0) }
-        }
+        let announced = lines.filter { l in announcements.contains { l.containsBytes($0, asciiCaseInsensitive: true) } }
         for line in announced { if let (d, rule) = parse(line) { return (d, "dated-line:\(rule)") } }
         for line in lines { if let (d, rule) = parse(line) { return (d, rule) } }
         return nil

@@ -16,6 +16,8 @@ struct NamePatterns {
     /// Per token, computed once: its folded key and whether it is a capitalised word.
     let keys: [String]
     let capitalised: [Bool]
+    /// Per token: whether its key is one of `connectors` (asked for every word of every sentence).
+    let connector: [Bool]
 
     init(patterns: PatternLexicon, text: DocumentText, tokens: [Token], folded: FoldedText) {
         self.patterns = patterns
@@ -39,6 +41,7 @@ struct NamePatterns {
         }
         self.keys = keys
         capitalised = caps
+        connector = keys.map { !$0.isEmpty && $0.utf8.count <= 3 && Self.connectors.contains($0) }
     }
 
     static let connectors: Set<String> = ["&", "of", "for", "and", "de", "du", "on", "the"]
@@ -76,7 +79,7 @@ struct NamePatterns {
             var j = i + 1
             while j < range.upperBound, adjacent(j) {
                 if isCapitalised(j) { j += 1; continue }
-                if Self.connectors.contains(key(j)), j + 1 < range.upperBound, adjacent(j + 1),
+                if connector[j], j + 1 < range.upperBound, adjacent(j + 1),
                    isCapitalised(j + 1) || (key(j) == "of" && key(j + 1) == "the" && j + 2 < range.upperBound && isCapitalised(j + 2)) {
                     j += 1
                     continue
@@ -91,9 +94,13 @@ struct NamePatterns {
 
     /// A sentence in title case (a headline) gives names no evidence.
     func isHeadline(_ range: Range<Int>) -> Bool {
-        let words = range.filter { tokens[$0].kind == .word && !Self.connectors.contains(key($0)) }
-        guard words.count >= 4 else { return false }
-        return Double(words.filter(isCapitalised).count) >= 0.75 * Double(words.count)
+        var words = 0, capitals = 0
+        for i in range where tokens[i].kind == .word && !connector[i] {
+            words += 1
+            if capitalised[i] { capitals += 1 }
+        }
+        guard words >= 4 else { return false }
+        return Double(capitals) >= 0.75 * Double(words)
     }
 
     func english(sentences: [Range<Int>], knownMaterial: (Int, Int) -> Bool) -> [Found] {
@@ -101,10 +108,10 @@ struct NamePatterns {
         for sentence in sentences where !isHeadline(sentence) {
             for run in capitalisedRuns(in: sentence) {
                 var first = run.lowerBound
-                while first < run.upperBound, Self.leadingStops.contains(key(first)) || Self.connectors.contains(key(first)) { first += 1 }
+                while first < run.upperBound, Self.leadingStops.contains(key(first)) || connector[first] { first += 1 }
                 guard first < run.upperBound else { continue }
                 var last = run.upperBound - 1
-                while last > first, Self.connectors.contains(key(last)) { last -= 1 }
+                while last > first, connector[last] { last -= 1 }
                 // Cut "X and Y" unless Y continues a name ("Science and Technology").
                 for k in first..<last where key(k) == "and" || key(k) == "&" {
                     if !Self.andContinuations.contains(key(k + 1)) && !patterns.isEnglish(key(k + 1), .orgHead) { last = k - 1; break }
@@ -140,7 +147,7 @@ struct NamePatterns {
         var out: [Found] = []
         for sentence in sentences where !isHeadline(sentence) {
             for run in capitalisedRuns(in: sentence) {
-                guard !(run.lowerBound..<run.upperBound).contains(where: { Self.connectors.contains(key($0)) }) else { continue }
+                guard !(run.lowerBound..<run.upperBound).contains(where: { connector[$0] }) else { continue }
                 var first = run.lowerBound
                 var hasTitle = false
                 // A title inside the run ("President Joko", "Dr. Laura Brennan").

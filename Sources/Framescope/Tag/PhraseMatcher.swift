@@ -56,12 +56,24 @@ public struct PhraseMatcher: Sendable {
             || !(ScriptClass.isSpacedWordChar(folded.scalars[f - 1]) && ScriptClass.isSpacedWordChar(folded.scalars[f]))
     }
 
-    /// Every match (all lengths) starting anywhere in `range` (folded indices).
+    /// Every match (all lengths) starting anywhere in `range` (folded indices). This runs once
+    /// per character of every document for each matcher, so it works on raw buffers.
     public func allMatches(in folded: FoldedText, range: Range<Int>? = nil) -> [Match] {
         var out: [Match] = []
         let r = range ?? 0..<folded.scalars.count
-        for f in r where Self.isStart(folded, f) {
-            matches(at: f, in: folded, limit: r.upperBound, into: &out)
+        guard !r.isEmpty else { return out }
+        folded.scalars.withUnsafeBufferPointer { s in
+            folded.origin.withUnsafeBufferPointer { origin in
+                for f in r {
+                    let c = s[f]
+                    if c == 0x20 { continue }
+                    if f > 0 {
+                        if origin[f] == origin[f - 1] { continue }  // inside one original code point
+                        if ScriptClass.isSpacedWordChar(s[f - 1]) && ScriptClass.isSpacedWordChar(c) { continue }  // inside a word
+                    }
+                    scan(s, origin, from: f, limit: r.upperBound, into: &out)
+                }
+            }
         }
         return out
     }
@@ -69,25 +81,41 @@ public struct PhraseMatcher: Sendable {
     /// Matches starting exactly at folded index `f`, ending at or before `limit`.
     public func matches(at f: Int, in folded: FoldedText, limit: Int? = nil, into out: inout [Match]) {
         let end = limit ?? folded.scalars.count
-        let s = folded.scalars
-        var node = ScalarTrie.root
-        var i = f
-        while i < end, let next = trie.step(node, s[i]) {
-            node = next
-            i += 1
-            if let p = trie.payload(node), Self.isEnd(folded, i) { out.append(Match(start: f, end: i, payload: p)) }
+        guard f < end else { return }
+        folded.scalars.withUnsafeBufferPointer { s in
+            folded.origin.withUnsafeBufferPointer { origin in scan(s, origin, from: f, limit: end, into: &out) }
         }
-        guard globs.count > 0 else { return }
-        node = ScalarTrie.root
-        i = f
-        while i < end, let next = globs.step(node, s[i]) {
-            node = next
-            i += 1
+    }
+
+    @inline(__always)
+    private func scan(_ s: UnsafeBufferPointer<UInt32>, _ origin: UnsafeBufferPointer<Int32>, from f: Int, limit end: Int,
+                      into out: inout [Match]) {
+        /// `isEnd` on the buffers: a code-point boundary not inside a spaced word.
+        @inline(__always) func endsAt(_ i: Int) -> Bool {
+            if i == s.count { return true }
+            if origin[i] == origin[i - 1] { return false }
+            return !(ScriptClass.isSpacedWordChar(s[i - 1]) && ScriptClass.isSpacedWordChar(s[i]))
+        }
+        if var node = trie.step(ScalarTrie.root, s[f]) {
+            var i = f + 1
+            while true {
+                if let p = trie.payload(node), endsAt(i) { out.append(Match(start: f, end: i, payload: p)) }
+                guard i < end, let next = trie.step(node, s[i]) else { break }
+                node = next
+                i += 1
+            }
+        }
+        guard globs.count > 0, var node = globs.step(ScalarTrie.root, s[f]) else { return }
+        var i = f + 1
+        while true {
             if let p = globs.payload(node) {
                 var e = i
                 while e < end, ScriptClass.isSpacedWordChar(s[e]) { e += 1 }
-                if Self.isEnd(folded, e) { out.append(Match(start: f, end: e, payload: p)) }
+                if endsAt(e) { out.append(Match(start: f, end: e, payload: p)) }
             }
+            guard i < end, let next = globs.step(node, s[i]) else { break }
+            node = next
+            i += 1
         }
     }
 
