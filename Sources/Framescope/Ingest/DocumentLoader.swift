@@ -34,7 +34,11 @@ public struct DocumentLoader: Sendable {
     }
 
     public static func sha256(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in SHA256.hash(data: bytes) { out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Loads one document file.

@@ -13,11 +13,16 @@ public struct FoldedText: Sendable {
 
     /// The folded key of the original code points `[from, to)`.
     public func key(from: Int, to: Int) -> String {
-        var s = String.UnicodeScalarView()
-        for i in Int(start[from])..<Int(start[to]) {
-            if let u = Unicode.Scalar(scalars[i]) { s.append(u) }
+        let range = Int(start[from])..<Int(start[to])
+        // One allocation at most (none for short keys): the UTF-8 is written in place.
+        return String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var n = 0
+            for i in range {
+                guard let u = Unicode.Scalar(scalars[i]) else { continue }
+                UTF8.encode(u) { buffer[n] = $0; n += 1 }
+            }
+            return n
         }
-        return String(s)
     }
 
     /// Whether folded index `f` falls on the boundary between two original code points.

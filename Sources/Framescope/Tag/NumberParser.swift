@@ -43,7 +43,9 @@ public enum NumberParser {
         }
     }
 
-    static let vagueMarkers: Set<UInt32> = [0x6570, 0x51E0]  // 数 几
+    /// 数 and 几 ("several") before a place or section character: 数百万, 几千.
+    @inline(__always)
+    static func isVagueMarker(_ c: UInt32) -> Bool { c == 0x6570 || c == 0x51E0 }
 
     /// English scale words after a number.
     static let scaleWords: [(String, Double)] = [
@@ -98,7 +100,7 @@ public enum NumberParser {
                 i += 1
                 continue
             }
-            if vagueMarkers.contains(c), i + 1 < s.count, place(s[i + 1]) != nil || section(s[i + 1]) != nil {
+            if isVagueMarker(c), i + 1 < s.count, place(s[i + 1]) != nil || section(s[i + 1]) != nil {
                 vague = true
                 number = 1
                 chinese += 1

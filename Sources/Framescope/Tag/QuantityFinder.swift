@@ -86,7 +86,7 @@ public struct QuantityFinder: Sendable {
         var f = 0
         while f < s.count {
             guard NumberParser.isDigit(s[f]) || NumberParser.chineseDigit(s[f]) != nil || NumberParser.place(s[f]) != nil
-                    || NumberParser.vagueMarkers.contains(s[f]) || Self.hasPrefix(s, at: f, Self.percentPrefix),
+                    || NumberParser.isVagueMarker(s[f]) || Self.hasPrefix(s, at: f, Self.percentPrefix),
                   PhraseMatcher.isStart(folded, f) || (f > 0 && s[f - 1] == 0x2D) else {
                 f += 1
                 continue
