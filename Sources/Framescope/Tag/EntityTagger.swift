@@ -95,16 +95,19 @@ public struct EntityTagger: Sendable {
             && !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern))
         }
-        candidates.sort {
-            let l0 = $0.end - $0.start, l1 = $1.end - $1.start
+        // Sorted as indices: a candidate carries a quantity with strings, too big to move around.
+        let order = candidates.indices.sorted { a, b in
+            let x = candidates[a], y = candidates[b]
+            let l0 = x.end - x.start, l1 = y.end - y.start
             if l0 != l1 { return l0 > l1 }
-            if $0.priority != $1.priority { return $0.priority < $1.priority }
-            return $0.start < $1.start
+            if x.priority != y.priority { return x.priority < y.priority }
+            if x.start != y.start { return x.start < y.start }
+            return a < b  // the sort before was stable
         }
         var chosen: [Candidate] = []
         var rejected: [Candidate] = []
         var taken = IntervalSet()
-        for c in candidates {
+        for c in order.lazy.map({ candidates[$0] }) {
             if taken.overlaps(c.start, c.end) { rejected.append(c) } else { taken.insert(c.start, c.end); chosen.append(c) }
         }
         chosen.sort { $0.start < $1.start }
