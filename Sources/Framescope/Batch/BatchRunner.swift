@@ -29,11 +29,25 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// Shared between workers, behind locks.
     struct Shared {
-        var summaries: [String: [UInt8]] = [:]  // id → summary line of this run
+        var summaries: [String: SummaryLocation] = [:]  // id → where its summary line of this run is
         var index: [String: HTMLWriter.IndexRow] = [:]
         var report = RunReport()
         var done = 0
         var seenIDs = Set<String>()
+    }
+
+    /// Where a summary line waits until documents.jsonl is written in id order. Lines stay on
+    /// disk in the part file, so memory per document is an id and two numbers, not its line.
+    enum SummaryLocation {
+        case part(offset: UInt64, length: Int)
+        case previous  // unchanged: the line loaded from the earlier run
+        case inline([UInt8])  // only when the part file could not be opened
+    }
+
+    /// The part file of this run: summary lines appended as documents finish.
+    struct PartFile {
+        var handle: FileHandle?
+        var offset: UInt64
     }
 
     public func run(progress: (@Sendable (BatchProgress) -> Void)? = nil) throws -> RunReport {
@@ -46,7 +60,8 @@ public final class BatchRunner: @unchecked Sendable {
         // documents be skipped without reopening them.
         let previous = loadPreviousSummaries()
         let partPath = stateDirectory + "/documents.part.jsonl"
-        let part = Locked(FileHandle.appendingOrCreating(partPath))
+        let partHandle = FileHandle.appendingOrCreating(partPath)
+        let part = Locked(PartFile(handle: partHandle, offset: partHandle?.offsetInFile ?? 0))
         let shared = Locked(Shared())
         let queue = WorkQueue<Item>(capacity: options.jobs * options.queueDepthPerJob)
         let total: Int? = progress == nil ? nil : countEntries()
@@ -97,9 +112,9 @@ public final class BatchRunner: @unchecked Sendable {
         queue.close()
         finished.wait()
         if let e = startupError.withLock({ $0 }) { throw e }
-        try? part.withLock { try $0?.close() }
+        try? part.withLock { try $0.handle?.close() }
         var result = shared.withLock { $0 }
-        try finish(&result, started: started, startup: startup)
+        try finish(&result, previous: previous, partPath: partPath, started: started, startup: startup)
         try? fm.removeItem(atPath: partPath)
         try? fm.removeItem(atPath: writer.scratch)
         return result.report
@@ -115,7 +130,7 @@ public final class BatchRunner: @unchecked Sendable {
     static func docBase(_ id: String) -> String { "docs/" + id }
 
     func process(_ item: Item, annotator: Annotator, loader: DocumentLoader, previous: [String: [UInt8]],
-                 shared: Locked<Shared>, part: Locked<FileHandle?>) {
+                 shared: Locked<Shared>, part: Locked<PartFile>) {
         let loaded: Result<SourceDocument, IngestError>
         switch item {
         case .failure(let f):
@@ -144,7 +159,7 @@ public final class BatchRunner: @unchecked Sendable {
         let out = options.output + "/"
         if !options.force, let line = previous[source.id], isUnchanged(source, base: out + base) {
             shared.withLock {
-                $0.summaries[source.id] = line
+                $0.summaries[source.id] = .previous
                 $0.report.skippedUnchanged += 1
                 if options.formats.contains(.html) { $0.index[source.id] = Self.indexRow(fromSummary: line, id: source.id) }
             }
@@ -165,10 +180,15 @@ public final class BatchRunner: @unchecked Sendable {
             return
         }
         let summary = DocumentJSON.summaryLine(doc, docPath: base + ".json")
-        part.withLock { handle in handle?.write(Data(summary + [0x0A])) }
+        let location = part.withLock { p -> SummaryLocation in
+            guard let handle = p.handle else { return .inline(summary) }
+            handle.write(Data(summary + [0x0A]))
+            defer { p.offset += UInt64(summary.count + 1) }
+            return .part(offset: p.offset, length: summary.count)
+        }
         let href = base + ".html"
         shared.withLock {
-            $0.summaries[source.id] = summary
+            $0.summaries[source.id] = location
             $0.report.annotated += 1
             $0.report.bytes += source.text.utf8.count
             if options.formats.contains(.html) {
@@ -225,11 +245,28 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// documents.jsonl (ordered by id), index.html, brat's annotation.conf, run.json.
-    func finish(_ shared: inout Shared, started: Date, startup: Double) throws {
+    func finish(_ shared: inout Shared, previous: [String: [UInt8]], partPath: String, started: Date, startup: Double) throws {
         let ids = shared.summaries.keys.sorted()
-        var lines: [UInt8] = []
-        for id in ids { lines += shared.summaries[id]!; lines.append(0x0A) }
-        try writer.write(lines, to: options.output + "/documents.jsonl")
+        let partReader = FileHandle(forReadingAtPath: partPath)
+        defer { try? partReader?.close() }
+        try writer.write(to: options.output + "/documents.jsonl") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+            for id in ids {
+                let line: [UInt8]
+                switch shared.summaries[id]! {
+                case .previous: line = previous[id] ?? []
+                case .inline(let bytes): line = bytes
+                case .part(let offset, let length):
+                    guard let partReader else { throw .io(path: partPath, reason: "cannot be reopened") }
+                    do {
+                        try partReader.seek(toOffset: offset)
+                        line = [UInt8](try partReader.read(upToCount: length) ?? Data())
+                    } catch { throw .io(path: partPath, reason: "\(error)") }
+                    guard line.count == length else { throw .io(path: partPath, reason: "is shorter than written") }
+                }
+                try append(line[...])
+                try append([0x0A][...])
+            }
+        }
         if options.formats.contains(.html) {
             try writer.write(HTMLWriter.index(ids.compactMap { shared.index[$0] }), to: options.output + "/index.html")
         }

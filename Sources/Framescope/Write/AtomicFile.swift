@@ -17,6 +17,13 @@ public struct AtomicWriter: Sendable {
     }
 
     public func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
+        try write(to: path) { (append: (ArraySlice<UInt8>) throws(WriteError) -> Void) throws(WriteError) in try append(bytes[...]) }
+    }
+
+    /// Writes a file in pieces (a large file need not be in memory at once): `body` calls
+    /// `append` with each piece; the file appears at `path` only when `body` returns.
+    public func write(to path: String,
+                      _ body: (_ append: (ArraySlice<UInt8>) throws(WriteError) -> Void) throws(WriteError) -> Void) throws(WriteError) {
         let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -26,18 +33,32 @@ public struct AtomicWriter: Sendable {
         let temp = "\(scratch)/\(UUID().uuidString).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: temp, reason: String(cString: strerror(errno))) }
-        var offset = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return false }
-                offset += n
+        func writeAll(_ piece: ArraySlice<UInt8>) throws(WriteError) {
+            let ok = piece.withUnsafeBytes { raw -> Bool in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n <= 0 { return false }
+                    offset += n
+                }
+                return true
             }
-            return true
+            guard ok else { throw .io(path: path, reason: String(cString: strerror(errno))) }
         }
-        let reason = ok ? nil : String(cString: strerror(errno))
+        // Small pieces are gathered into 64 KiB writes; large ones go straight through.
+        var buffer: [UInt8] = []
+        do {
+            try body { (piece: ArraySlice<UInt8>) throws(WriteError) in
+                if buffer.count + piece.count > (1 << 16) { try writeAll(buffer[...]); buffer.removeAll(keepingCapacity: true) }
+                if piece.count >= (1 << 16) { try writeAll(piece) } else { buffer += piece }
+            }
+            try writeAll(buffer[...])
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
         close(fd)
-        guard ok else { unlink(temp); throw .io(path: path, reason: reason ?? "write failed") }
         guard rename(temp, path) == 0 else {
             let r = String(cString: strerror(errno))
             unlink(temp)
