@@ -29,19 +29,12 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// Shared between workers, behind locks.
     struct Shared {
-        var summaries: [String: SummaryLocation] = [:]  // id → where its summary line of this run is
+        /// Every id seen (duplicates are found with it) and where its summary line of this run
+        /// is; `.pending` until its files are written.
+        var summaries = SummaryIndex()
         var index: [String: HTMLWriter.IndexRow] = [:]
         var report = RunReport()
         var done = 0
-        var seenIDs = Set<String>()
-    }
-
-    /// Where a summary line waits until documents.jsonl is written in id order. Lines stay on
-    /// disk in the part file, so memory per document is an id and two numbers, not its line.
-    enum SummaryLocation {
-        case part(offset: UInt64, length: Int)
-        case previous  // unchanged: the line loaded from the earlier run
-        case inline([UInt8])  // only when the part file could not be opened
     }
 
     /// The part file of this run: summary lines appended as documents finish.
@@ -150,7 +143,7 @@ public final class BatchRunner: @unchecked Sendable {
             source = d
         }
         if case .jsonLine = item, let shard = options.shard, !shard.contains(id: source.id) { return }
-        let duplicate = shared.withLock { !$0.seenIDs.insert(source.id).inserted }
+        let duplicate = shared.withLock { !$0.summaries.insertPending(source.id) }
         if duplicate {
             shared.withLock { $0.report.failures.append(Failure(file: source.path, line: nil, reason: "duplicate document id '\(source.id)'")) }
             return
@@ -159,7 +152,7 @@ public final class BatchRunner: @unchecked Sendable {
         let out = options.output + "/"
         if !options.force, let line = previous[source.id], isUnchanged(source, base: out + base) {
             shared.withLock {
-                $0.summaries[source.id] = .previous
+                $0.summaries.set(source.id, .previous)
                 $0.report.skippedUnchanged += 1
                 if options.formats.contains(.html) { $0.index[source.id] = Self.indexRow(fromSummary: line, id: source.id) }
             }
@@ -180,15 +173,15 @@ public final class BatchRunner: @unchecked Sendable {
             return
         }
         let summary = DocumentJSON.summaryLine(doc, docPath: base + ".json")
-        let location = part.withLock { p -> SummaryLocation in
-            guard let handle = p.handle else { return .inline(summary) }
+        let location = part.withLock { p -> SummaryIndex.Location in
+            guard let handle = p.handle else { return .inline }
             handle.write(Data(summary + [0x0A]))
             defer { p.offset += UInt64(summary.count + 1) }
             return .part(offset: p.offset, length: summary.count)
         }
         let href = base + ".html"
         shared.withLock {
-            $0.summaries[source.id] = location
+            $0.summaries.set(source.id, location, inlineLine: summary)
             $0.report.annotated += 1
             $0.report.bytes += source.text.utf8.count
             if options.formats.contains(.html) {
@@ -246,15 +239,16 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// documents.jsonl (ordered by id), index.html, brat's annotation.conf, run.json.
     func finish(_ shared: inout Shared, previous: [String: [UInt8]], partPath: String, started: Date, startup: Double) throws {
-        let ids = shared.summaries.keys.sorted()
         let partReader = FileHandle(forReadingAtPath: partPath)
         defer { try? partReader?.close() }
+        var ids: [String] = []  // written ones, in order, for the HTML index
         try writer.write(to: options.output + "/documents.jsonl") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
-            for id in ids {
+            try shared.summaries.sorted { (id: String, location: SummaryIndex.Location, inlineLine: [UInt8]?) throws(AtomicWriter.WriteError) in
                 let line: [UInt8]
-                switch shared.summaries[id]! {
+                switch location {
+                case .pending: return
                 case .previous: line = previous[id] ?? []
-                case .inline(let bytes): line = bytes
+                case .inline: line = inlineLine ?? []
                 case .part(let offset, let length):
                     guard let partReader else { throw .io(path: partPath, reason: "cannot be reopened") }
                     do {
@@ -263,6 +257,7 @@ public final class BatchRunner: @unchecked Sendable {
                     } catch { throw .io(path: partPath, reason: "\(error)") }
                     guard line.count == length else { throw .io(path: partPath, reason: "is shorter than written") }
                 }
+                if options.formats.contains(.html) { ids.append(id) }
                 try append(line[...])
                 try append([0x0A][...])
             }
