@@ -106,7 +106,9 @@ public struct EntityTagger: Sendable {
         }
         var chosen: [Candidate] = []
         var rejected: [Candidate] = []
-        var taken = IntervalSet()
+        // Longest first means any position: a bitmap keeps this linear (an interval list with
+        // inserts in the middle made a 50 MB document quadratic).
+        var taken = Occupancy(count: candidates.map(\.end).max() ?? 0)
         for c in order.lazy.map({ candidates[$0] }) {
             if taken.overlaps(c.start, c.end) { rejected.append(c) } else { taken.insert(c.start, c.end); chosen.append(c) }
         }
@@ -212,6 +214,26 @@ public struct EntityTagger: Sendable {
 }
 
 /// Disjoint half-open intervals kept sorted, for overlap checks in O(log n).
+/// Code points taken by chosen spans, one bit each.
+struct Occupancy {
+    private var bits: [UInt64]
+
+    init(count: Int) { bits = [UInt64](repeating: 0, count: count / 64 + 1) }
+
+    func overlaps(_ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e {
+            if bits[i >> 6] & (1 << UInt64(i & 63)) != 0 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    mutating func insert(_ s: Int, _ e: Int) {
+        for i in s..<max(s, e) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+    }
+}
+
 struct IntervalSet {
     private var starts: [Int] = []
     private var ends: [Int] = []
