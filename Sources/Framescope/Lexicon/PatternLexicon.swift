@@ -14,6 +14,9 @@ public struct PatternLexicon: Sendable {
     public private(set) var english: [Role: Set<String>] = [:]
     /// Folded Chinese words per role, longest first.
     public private(set) var chinese: [Role: [[UInt32]]] = [:]
+    /// The first characters of the Chinese words per role: scans test these at every character
+    /// before trying the word lists.
+    public private(set) var chineseStarts: [Role: ScalarSet] = [:]
 
     public init() {}
 
@@ -40,6 +43,9 @@ public struct PatternLexicon: Sendable {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "unknown lang '\(row["lang"])'; use en or zh"))
             }
         }
-        for role in Role.allCases { chinese[role]?.sort { $0.count > $1.count } }
+        for role in Role.allCases {
+            chinese[role]?.sort { $0.count > $1.count }
+            chineseStarts[role] = ScalarSet((chinese[role] ?? []).compactMap(\.first))
+        }
     }
 }

@@ -213,10 +213,11 @@ struct NamePatterns {
         let suffixes: [([UInt32], EntityType)] =
             (patterns.chinese[.companySuffix] ?? []).map { ($0, .company) } + (patterns.chinese[.orgHead] ?? []).map { ($0, .organization) }
         let ordered = suffixes.sorted { $0.0.count > $1.0.count }
-        let suffixStarts = ScalarSet(ordered.compactMap(\.0.first))
+        let companyStarts = patterns.chineseStarts[.companySuffix] ?? ScalarSet()
+        let orgStarts = patterns.chineseStarts[.orgHead] ?? ScalarSet()
         var f = 0
         while f < s.count {
-            guard suffixStarts.contains(s[f]), ScriptClass.isHan(s[f]) else { f += 1; continue }
+            guard companyStarts.contains(s[f]) || orgStarts.contains(s[f]), ScriptClass.isHan(s[f]) else { f += 1; continue }
             guard let (suffix, type) = ordered.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0.0) }) else { f += 1; continue }
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
@@ -260,8 +261,8 @@ struct NamePatterns {
         let titles = patterns.chinese[.personTitle] ?? []
         let verbs = patterns.chinese[.speechVerb] ?? []
         // Most characters start no title: test the first character before the list.
-        let titleStarts = ScalarSet(titles.compactMap(\.first))
-        let verbStarts = ScalarSet(verbs.compactMap(\.first))
+        let titleStarts = patterns.chineseStarts[.personTitle] ?? ScalarSet()
+        let verbStarts = patterns.chineseStarts[.speechVerb] ?? ScalarSet()
         func nameLength(at p: Int) -> Int? {
             guard p < s.count, Self.surnames.contains(s[p]) else { return nil }
             var n = 1
