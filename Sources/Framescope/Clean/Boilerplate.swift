@@ -40,6 +40,7 @@ public enum Boilerplate {
 
     static let markerUnits: [(String, [UInt16])] = markers.map { ($0.0, Array($0.1.utf16)) }
     static let prefixUnits: [(String, [UInt16])] = prefixes.map { ($0.0, Array($0.1.utf16)) }
+    static let linkPrefixes: [[UInt16]] = ["http", "www."].map { Array($0.utf16) }
     static let imageSuffixes: [[UInt16]] = [".jpg", ".jpeg", ".png", ".gif", ".webp"].map { Array($0.utf16) }
     /// For each first code unit, the markers that start with it (most units start none).
     static let markerGroups: [[Int]] = Dictionary(grouping: markerUnits.indices, by: { markerUnits[$0].1[0] }).values.sorted { $0[0] < $1[0] }
@@ -115,7 +116,7 @@ public enum Boilerplate {
         if words.count <= 2, imageSuffixes.contains(where: { s in
             hi - lo >= s.count && s.indices.allSatisfy { lowerASCII(line[hi - s.count + $0]) == s[$0] }
         }) { return "image" }
-        if words.count == 1, hasPrefix(Array("http".utf16)) || hasPrefix(Array("www.".utf16)) { return "link" }
+        if words.count == 1, linkPrefixes.contains(where: hasPrefix) { return "link" }
         // A line of navigation words only ("News and Policies", "首页 | 新闻").
         if words.count <= 6, words.allSatisfy({ $0.count <= longestNavigationWord }),
            words.allSatisfy({ r in navigationWords.contains(String(decoding: r.map { lowerASCII(line[$0]) }, as: UTF16.self)) }) {

@@ -87,7 +87,13 @@ public struct MetadataReader: Sendable {
     /// any newline form `Character.isNewline` knows: LF, VT, FF, CR, NEL, LS, PS.
     static func lines(of text: String, count: Int, fromEnd: Bool) -> [Substring] {
         let utf8 = text.utf8
-        let bytes = Array(utf8)
+        // Native strings are contiguous UTF-8: scan them in place (no copy of the article).
+        if let found = utf8.withContiguousStorageIfAvailable({ scanLines(text, $0, count: count, fromEnd: fromEnd) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { scanLines(text, $0, count: count, fromEnd: fromEnd) }
+    }
+
+    private static func scanLines(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, count: Int, fromEnd: Bool) -> [Substring] {
+        let utf8 = text.utf8
         /// The length of the newline sequence ending at byte `i` (inclusive), or 0.
         func newlineEnding(at i: Int) -> Int {
             let b = bytes[i]

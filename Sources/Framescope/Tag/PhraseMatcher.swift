@@ -40,21 +40,30 @@ public struct PhraseMatcher: Sendable {
 
     public var isEmpty: Bool { trie.count == 0 && globs.count == 0 }
 
-    /// Whether a match may begin at folded index `f`.
+    /// Whether a match may begin at folded index `f`: not a space, not inside one original code
+    /// point, not inside a spaced word. Generic so the hot loop runs it on raw buffers.
     @inline(__always)
-    public static func isStart(_ folded: FoldedText, _ f: Int) -> Bool {
-        guard folded.isCodePointBoundary(f), f < folded.scalars.count else { return false }
-        if folded.scalars[f] == 0x20 { return false }
-        return f == 0 || !(ScriptClass.isSpacedWordChar(folded.scalars[f - 1]) && ScriptClass.isSpacedWordChar(folded.scalars[f]))
+    static func isStart<S: RandomAccessCollection<UInt32>, O: RandomAccessCollection<Int32>>(_ s: S, _ origin: O, _ f: Int) -> Bool
+        where S.Index == Int, O.Index == Int {
+        guard f < s.count else { return false }
+        let c = s[f]
+        if c == 0x20 { return false }
+        guard f > 0 else { return true }
+        return origin[f] != origin[f - 1] && !(ScriptClass.isSpacedWordChar(s[f - 1]) && ScriptClass.isSpacedWordChar(c))
     }
 
-    /// Whether a match may end at folded index `f` (exclusive).
+    /// Whether a match may end at folded index `f` (exclusive): the end of the text, or a
+    /// code-point boundary not inside a spaced word.
     @inline(__always)
-    public static func isEnd(_ folded: FoldedText, _ f: Int) -> Bool {
-        guard folded.isCodePointBoundary(f) else { return false }
-        return f == folded.scalars.count
-            || !(ScriptClass.isSpacedWordChar(folded.scalars[f - 1]) && ScriptClass.isSpacedWordChar(folded.scalars[f]))
+    static func isEnd<S: RandomAccessCollection<UInt32>, O: RandomAccessCollection<Int32>>(_ s: S, _ origin: O, _ f: Int) -> Bool
+        where S.Index == Int, O.Index == Int {
+        if f == s.count { return true }
+        guard f > 0 else { return false }
+        return origin[f] != origin[f - 1] && !(ScriptClass.isSpacedWordChar(s[f - 1]) && ScriptClass.isSpacedWordChar(s[f]))
     }
+
+    public static func isStart(_ folded: FoldedText, _ f: Int) -> Bool { isStart(folded.scalars, folded.origin, f) }
+    public static func isEnd(_ folded: FoldedText, _ f: Int) -> Bool { isEnd(folded.scalars, folded.origin, f) }
 
     /// Every match (all lengths) starting anywhere in `range` (folded indices). This runs once
     /// per character of every document for each matcher, so it works on raw buffers.
@@ -64,13 +73,7 @@ public struct PhraseMatcher: Sendable {
         guard !r.isEmpty else { return out }
         folded.scalars.withUnsafeBufferPointer { s in
             folded.origin.withUnsafeBufferPointer { origin in
-                for f in r {
-                    let c = s[f]
-                    if c == 0x20 { continue }
-                    if f > 0 {
-                        if origin[f] == origin[f - 1] { continue }  // inside one original code point
-                        if ScriptClass.isSpacedWordChar(s[f - 1]) && ScriptClass.isSpacedWordChar(c) { continue }  // inside a word
-                    }
+                for f in r where Self.isStart(s, origin, f) {
                     scan(s, origin, from: f, limit: r.upperBound, into: &out)
                 }
             }
@@ -90,16 +93,10 @@ public struct PhraseMatcher: Sendable {
     @inline(__always)
     private func scan(_ s: UnsafeBufferPointer<UInt32>, _ origin: UnsafeBufferPointer<Int32>, from f: Int, limit end: Int,
                       into out: inout [Match]) {
-        /// `isEnd` on the buffers: a code-point boundary not inside a spaced word.
-        @inline(__always) func endsAt(_ i: Int) -> Bool {
-            if i == s.count { return true }
-            if origin[i] == origin[i - 1] { return false }
-            return !(ScriptClass.isSpacedWordChar(s[i - 1]) && ScriptClass.isSpacedWordChar(s[i]))
-        }
         if var node = trie.step(ScalarTrie.root, s[f]) {
             var i = f + 1
             while true {
-                if let p = trie.payload(node), endsAt(i) { out.append(Match(start: f, end: i, payload: p)) }
+                if let p = trie.payload(node), Self.isEnd(s, origin, i) { out.append(Match(start: f, end: i, payload: p)) }
                 guard i < end, let next = trie.step(node, s[i]) else { break }
                 node = next
                 i += 1
@@ -111,7 +108,7 @@ public struct PhraseMatcher: Sendable {
             if let p = globs.payload(node) {
                 var e = i
                 while e < end, ScriptClass.isSpacedWordChar(s[e]) { e += 1 }
-                if endsAt(e) { out.append(Match(start: f, end: e, payload: p)) }
+                if Self.isEnd(s, origin, e) { out.append(Match(start: f, end: e, payload: p)) }
             }
             guard i < end, let next = globs.step(node, s[i]) else { break }
             node = next
