@@ -42,14 +42,36 @@ public enum Boilerplate {
     static let prefixUnits: [(String, [UInt16])] = prefixes.map { ($0.0, Array($0.1.utf16)) }
     static let linkPrefixes: [[UInt16]] = ["http", "www."].map { Array($0.utf16) }
     static let imageSuffixes: [[UInt16]] = [".jpg", ".jpeg", ".png", ".gif", ".webp"].map { Array($0.utf16) }
-    /// For each first code unit, the markers that start with it (most units start none).
-    static let markerGroups: [[Int]] = Dictionary(grouping: markerUnits.indices, by: { markerUnits[$0].1[0] }).values.sorted { $0[0] < $1[0] }
-    /// Per UTF-16 unit: 1 + its index in `markerGroups`, 0 when no marker starts with it.
-    static let markerGroupByUnit: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x10000)
-        for (g, group) in markerGroups.enumerated() { table[Int(markerUnits[group[0]].1[0])] = UInt8(g + 1) }
+    /// The markers' units end to end (`markerStart[m]..<markerStart[m + 1]` is marker m), so the
+    /// scan reads one buffer and retains nothing per character.
+    static let markerFlat: [UInt16] = markerUnits.flatMap(\.1)
+    static let markerStart: [Int] = markerUnits.reduce(into: [0]) { $0.append($0.last! + $1.1.count) }
+    /// Per first UTF-16 unit, the markers that start with it, as a range of `markersByFirst`
+    /// (empty for most units), in list order.
+    static let markersByFirst: [Int32] = markerUnits.indices.sorted { (markerUnits[$0].1[0], $0) < (markerUnits[$1].1[0], $1) }.map(Int32.init)
+    static let firstUnitRange: [UInt32] = {
+        // Packed start << 16 | count into `markersByFirst`, bit 15 set when one of them is a
+        // single unit (no pair to filter on); 0 where no marker starts with the unit.
+        var table = [UInt32](repeating: 0, count: 0x10000)
+        for (k, m) in markersByFirst.enumerated() {
+            let marker = markerUnits[Int(m)].1
+            let u = Int(marker[0])
+            table[u] = (table[u] == 0 ? UInt32(k) << 16 : table[u]) + 1
+            if marker.count == 1 { table[u] |= 0x8000 }
+        }
         return table
     }()
+    /// Second units of any marker, by first-unit pair hash: most letter pairs start no marker.
+    static let pairFilter: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for (_, m) in markerUnits where m.count >= 2 {
+            let h = pairHash(m[0], m[1])
+            bits[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        return bits
+    }()
+    @inline(__always)
+    static func pairHash(_ a: UInt16, _ b: UInt16) -> Int { Int((UInt32(a) &* 0x9E37 &+ UInt32(b)) & 0xFFFF) }
     static let longestNavigationWord = navigationWords.map { $0.utf16.count }.max() ?? 0
 
     @inline(__always)
@@ -80,15 +102,33 @@ public enum Boilerplate {
         guard lo < hi else { return nil }
         // Markers anywhere; the earliest-listed marker found names the rule.
         var best = Int.max
-        for i in lo..<hi {
-            let group = markerGroupByUnit[Int(lowerASCII(line[i]))]
-            guard group != 0 else { continue }
-            for m in markerGroups[Int(group) - 1] where m < best {
-                let marker = markerUnits[m].1
-                guard i + marker.count <= hi else { continue }
-                var k = 1
-                while k < marker.count, lowerASCII(line[i + k]) == marker[k] { k += 1 }
-                if k == marker.count { best = m }
+        markerFlat.withUnsafeBufferPointer { flat in
+            markerStart.withUnsafeBufferPointer { mStart in
+                markersByFirst.withUnsafeBufferPointer { byFirst in
+                    firstUnitRange.withUnsafeBufferPointer { firstRange in
+                        pairFilter.withUnsafeBufferPointer { pairs in
+                            for i in lo..<hi {
+                                let u0 = lowerASCII(line[i])
+                                let packed = firstRange[Int(u0)]
+                                guard packed != 0 else { continue }
+                                if packed & 0x8000 == 0, i + 1 < hi {
+                                    let h = pairHash(u0, lowerASCII(line[i + 1]))
+                                    guard pairs[h >> 6] & (1 << UInt64(h & 63)) != 0 else { continue }
+                                }
+                                let from = Int(packed >> 16)
+                                for k in from..<(from + Int(packed & 0x7FFF)) {
+                                    let m = Int(byFirst[k])
+                                    guard m < best else { break }  // listed in order: later ones cannot win
+                                    let a = mStart[m], count = mStart[m + 1] - a
+                                    guard i + count <= hi else { continue }
+                                    var j = 1
+                                    while j < count, lowerASCII(line[i + j]) == flat[a + j] { j += 1 }
+                                    if j == count { best = m; break }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         if best != .max { return markerUnits[best].0 }

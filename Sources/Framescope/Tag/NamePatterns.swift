@@ -13,8 +13,10 @@ struct NamePatterns {
     let text: DocumentText
     let tokens: [Token]
     let folded: FoldedText
-    /// Per token, computed once: its folded key and whether it is a capitalised word.
+    /// Per token: its folded key, computed once for the tokens the English patterns read (those
+    /// within a few tokens of a capitalised word); others are folded on demand.
     let keys: [String]
+    let hasKey: [Bool]
     let capitalised: [Bool]
     /// Per token: whether its key is one of `connectors` (asked for every word of every sentence).
     let connector: [Bool]
@@ -24,27 +26,58 @@ struct NamePatterns {
         self.text = text
         self.tokens = tokens
         self.folded = folded
-        var keys: [String] = []
-        var caps: [Bool] = []
-        keys.reserveCapacity(tokens.count)
-        caps.reserveCapacity(tokens.count)
-        for t in tokens {
-            // Only Latin-script tokens take part in the English patterns; others need no key.
-            if t.kind == .word || t.kind == .punctuation || t.kind == .symbol || t.kind == .number {
-                keys.append(folded.key(from: t.start, to: t.end))
-                let first = text.utf16[t.utf16Start]
-                caps.append(t.kind == .word && (first >= 0x41 && first <= 0x5A || (first > 0x7F && Unicode.Scalar(UInt32(first)).map { $0.properties.isUppercase } == true)))
-            } else {
-                keys.append("")
-                caps.append(false)
+        var caps = [Bool](repeating: false, count: tokens.count)
+        var conn = [Bool](repeating: false, count: tokens.count)
+        var anyCapital = false
+        text.utf16.withUnsafeBufferPointer { u in
+            folded.scalars.withUnsafeBufferPointer { s in
+                folded.start.withUnsafeBufferPointer { fstart in
+                    for (i, t) in tokens.enumerated() {
+                        // Only Latin-script tokens take part in the English patterns.
+                        switch t.kind {
+                        case .word:
+                            let first = u[t.utf16Start]
+                            if first >= 0x41 && first <= 0x5A || (first > 0x7F && Unicode.Scalar(UInt32(first)).map { $0.properties.isUppercase } == true) {
+                                caps[i] = true
+                                anyCapital = true
+                            }
+                            fallthrough
+                        case .punctuation, .symbol, .number:
+                            let a = Int(fstart[t.start]), b = Int(fstart[t.end])
+                            if b - a <= 3 { conn[i] = Self.isConnector(s[a..<b]) }
+                        default: break
+                        }
+                    }
+                }
+            }
+        }
+        // Keys are read from two tokens before a capitalised word to six after it.
+        var keys = [String](repeating: "", count: tokens.count)
+        var has = [Bool](repeating: false, count: tokens.count)
+        if anyCapital {
+            var until = -1
+            for i in tokens.indices {
+                if i + 2 < tokens.count, caps[i + 2] { until = max(until, i + 8) }
+                if i < tokens.count, caps[i] { until = max(until, i + 6) }
+                guard i <= until else { continue }
+                let t = tokens[i]
+                if t.kind == .word || t.kind == .punctuation || t.kind == .symbol || t.kind == .number {
+                    keys[i] = folded.key(from: t.start, to: t.end)
+                }
+                has[i] = true
             }
         }
         self.keys = keys
+        hasKey = has
         capitalised = caps
-        connector = keys.map { !$0.isEmpty && $0.utf8.count <= 3 && Self.connectors.contains($0) }
+        connector = conn
     }
 
     static let connectors: Set<String> = ["&", "of", "for", "and", "de", "du", "on", "the"]
+    private static let connectorScalars: [[UInt32]] = connectors.map { $0.unicodeScalars.map(\.value) }
+    private static func isConnector(_ key: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
+        connectorScalars.contains { $0.elementsEqual(key) }
+    }
     static let andContinuations: Set<String> = [
         "technology", "industry", "information", "development", "reform", "commerce", "trade", "economics",
         "engineering", "sustainment", "science", "sciences", "security", "resources", "mines", "minerals", "energy",
@@ -64,7 +97,14 @@ struct NamePatterns {
         "technologies", "energy", "company", "group",
     ]
 
-    @inline(__always) func key(_ i: Int) -> String { keys[i] }
+    @inline(__always) func key(_ i: Int) -> String {
+        if hasKey[i] { return keys[i] }
+        let t = tokens[i]
+        switch t.kind {
+        case .word, .punctuation, .symbol, .number: return folded.key(from: t.start, to: t.end)
+        default: return ""
+        }
+    }
     @inline(__always) func isCapitalised(_ i: Int) -> Bool { capitalised[i] }
     func adjacent(_ i: Int) -> Bool { i > 0 && tokens[i].start - tokens[i - 1].end <= 1 }
 

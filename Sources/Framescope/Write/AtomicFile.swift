@@ -24,12 +24,6 @@ public struct AtomicWriter: Sendable {
     /// `append` with each piece; the file appears at `path` only when `body` returns.
     public func write(to path: String,
                       _ body: (_ append: (ArraySlice<UInt8>) throws(WriteError) -> Void) throws(WriteError) -> Void) throws(WriteError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: directory, reason: "cannot create folder (\(error.localizedDescription))")
-        }
         let temp = "\(scratch)/\(UUID().uuidString).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: temp, reason: String(cString: strerror(errno))) }
@@ -59,6 +53,18 @@ public struct AtomicWriter: Sendable {
             throw error
         }
         close(fd)
+        // The folder is created only when the rename finds it missing: one system call per file
+        // in the common case instead of a stat per path component.
+        if rename(temp, path) == 0 { return }
+        if errno == ENOENT {
+            let directory = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                unlink(temp)
+                throw .io(path: directory, reason: "cannot create folder (\(error.localizedDescription))")
+            }
+        }
         guard rename(temp, path) == 0 else {
             let r = String(cString: strerror(errno))
             unlink(temp)

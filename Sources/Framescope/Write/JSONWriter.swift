@@ -17,7 +17,7 @@ public struct JSONWriter {
     private mutating func newline() {
         guard indentStep > 0 else { return }
         bytes.append(0x0A)
-        for _ in 0..<(depth * indentStep) { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentStep))
     }
 
     @inline(__always)
@@ -167,7 +167,16 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
-            for b in utf8 { appendEscaped(b) }
+            // Runs that need no escape (most strings are one run) are copied in one go.
+            var run = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                appendEscaped(b)
+                run = i + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Framescope
 
@@ -52,6 +53,17 @@ struct JSONWriterTests {
             a.string(utf16: units[...])
             b.string(String(decoding: units, as: UTF16.self))
             #expect(a.bytes == b.bytes, "\(units)")
+        }
+    }
+
+    @Test("strings with escapes at the ends, in runs and between multi-byte characters read back unchanged")
+    func escapedStrings() throws {
+        let samples = ["", "\"", "\\\\", "\n\n\t", "\u{1}a\u{1F}", "a\"", "\"a", "包钢\n集团\"", "ok", "𠀋\r\n𠀋", String(repeating: "x\n", count: 300)]
+        for sample in samples {
+            var w = JSONWriter()
+            w.beginArray(); w.string(sample); w.endArray()
+            let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String]
+            #expect(back == [sample], "\(sample.debugDescription)")
         }
     }
 
