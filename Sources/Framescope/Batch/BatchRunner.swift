@@ -160,7 +160,9 @@ public final class BatchRunner: @unchecked Sendable {
         }
         let doc = annotator.annotate(source)
         do {
-            try writer.write(DocumentJSON.encode(doc, context: context), to: out + base + ".json")
+            try writer.write(to: out + base + ".json") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+                try DocumentJSON.write(doc, context: context, to: append)
+            }
             if options.formats.contains(.brat) {
                 try writer.write(Array(doc.text.string.utf8), to: out + base + ".txt")
                 try writer.write(BratWriter.annotations(doc), to: out + base + ".ann")

@@ -13,15 +13,34 @@ public enum DocumentJSON {
         }
     }
 
+    /// The whole file in memory (tests, small documents); `write(_:context:indent:to:)` streams.
     public static func encode(_ doc: AnnotatedDocument, context: Context, indent: Int = 1) -> [UInt8] {
-        var json = JSONWriter(indent: indent, reserve: doc.text.utf16.count * 6 + 4096)
-        write(doc, context: context, into: &json)
-        var bytes = json.bytes
-        bytes.append(0x0A)
+        var bytes: [UInt8] = []
+        write(doc, context: context, indent: indent) { (piece: ArraySlice<UInt8>) in bytes += piece }
         return bytes
     }
 
+    /// Writes the file (with its final newline) in pieces of about 64 KiB, so a document's JSON,
+    /// 8–9 times the size of its text, is never held whole: a 10 MB article would otherwise need
+    /// a few hundred megabytes for its output buffer alone.
+    public static func write<E: Error>(_ doc: AnnotatedDocument, context: Context, indent: Int = 1,
+                                       to sink: (ArraySlice<UInt8>) throws(E) -> Void) throws(E) {
+        var json = JSONWriter(indent: indent, reserve: 1 << 17)
+        try write(doc, context: context, into: &json) { (json: inout JSONWriter) throws(E) in
+            if json.bytes.count >= 1 << 16 { try sink(json.bytes[...]); json.removeAllBytes() }
+        }
+        json.appendNewline()
+        try sink(json.bytes[...])
+    }
+
+    /// Writes the document object into `json` (one line of a JSONL stream when `json` has no indent).
     public static func write(_ doc: AnnotatedDocument, context: Context, into json: inout JSONWriter) {
+        write(doc, context: context, into: &json) { (_: inout JSONWriter) in }
+    }
+
+    /// `checkpoint` runs after every array element: where a streaming caller drains the buffer.
+    static func write<E: Error>(_ doc: AnnotatedDocument, context: Context, into json: inout JSONWriter,
+                                checkpoint: (inout JSONWriter) throws(E) -> Void) throws(E) {
         let text = doc.text
         json.beginObject()
         json.field("schema", schema)
@@ -45,15 +64,16 @@ public enum DocumentJSON {
             json.field("celebratory", s.framing.celebratory)
             json.field("strategic_threat", s.framing.strategicThreat)
             json.endObject()
+            try checkpoint(&json)
         }
         json.endArray()
         json.key("entities")
         json.beginArray()
-        for e in doc.entities { EntityJSON.write(e, text: text, into: &json) }
+        for e in doc.entities { EntityJSON.write(e, text: text, into: &json); try checkpoint(&json) }
         json.endArray()
         json.key("nested_entities")
         json.beginArray()
-        for e in doc.nestedEntities { EntityJSON.write(e, text: text, into: &json) }
+        for e in doc.nestedEntities { EntityJSON.write(e, text: text, into: &json); try checkpoint(&json) }
         json.endArray()
         json.key("cues")
         json.beginArray()
@@ -82,6 +102,7 @@ public enum DocumentJSON {
             json.field("score", c.score)
             json.field("sentence", c.sentence)
             json.endObject()
+            try checkpoint(&json)
         }
         json.endArray()
         json.key("framing"); writeFraming(doc.framing, into: &json)
@@ -98,6 +119,7 @@ public enum DocumentJSON {
             json.field("strategic_threat", e.strategicThreat)
             json.field("balance", e.balance)
             json.endObject()
+            try checkpoint(&json)
         }
         json.endArray()
         json.endObject()

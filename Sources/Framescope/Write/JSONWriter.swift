@@ -95,6 +95,10 @@ public struct JSONWriter {
         valuePrefix()
         Self.appendNumber(d, digits: digits, to: &bytes)
     }
+    /// Empties the buffer (its bytes were handed on), keeping its capacity and the nesting state.
+    public mutating func removeAllBytes() { bytes.removeAll(keepingCapacity: true) }
+    /// Ends the output line (JSON files and JSONL records end with a newline).
+    public mutating func appendNewline() { bytes.append(0x0A) }
     /// Inserts already-serialised JSON as a value.
     public mutating func raw(_ json: [UInt8]) { valuePrefix(); bytes.append(contentsOf: json) }
 

@@ -40,6 +40,29 @@ struct WriterGoldenTests {
         try check(DocumentJSON.encode(try document(), context: .init(toolVersion: "test", lexiconHash: "test")), "doc.json")
     }
 
+    @Test("a long document's JSON is streamed in bounded pieces that add up to the whole file")
+    func streamed() throws {
+        let lex = try TemporaryLexicons(FramingScorerTests.lexicon).load()
+        let annotator = try Annotator(lexicons: lex)
+        let body = String(repeating: "Baogang is not a threat, but dominance. 包鋼集團的輝煌。\n", count: 3000)
+        let doc = annotator.annotate(SourceDocument(id: "long", path: "long.txt", text: body, metadata: DocumentMetadata(),
+                                                    sha256: String(repeating: "0", count: 64)))
+        var pieces: [Int] = []
+        var joined: [UInt8] = []
+        DocumentJSON.write(doc, context: .init(toolVersion: "test", lexiconHash: "test")) { (piece: ArraySlice<UInt8>) in
+            pieces.append(piece.count)
+            joined += piece
+        }
+        // The text field is one piece of its own size; after it, pieces are ~64 KiB plus the one
+        // element that crossed the mark. The only bigger element here is the entity-framing entry
+        // whose sentence list names all 3,000 sentences.
+        #expect(pieces.count > 10)
+        #expect(pieces.dropFirst().filter { $0 >= (1 << 16) + 4096 }.count <= 1, "\(pieces.suffix(4))")
+        #expect(joined.last == 0x0A)
+        #expect(try JSONSerialization.jsonObject(with: Data(joined)) is [String: Any])
+        #expect(joined == DocumentJSON.encode(doc, context: .init(toolVersion: "test", lexiconHash: "test")))
+    }
+
     @Test("documents.jsonl summary line")
     func summary() throws {
         try check(DocumentJSON.summaryLine(try document(), docPath: "docs/example/doc.json") + [0x0A], "doc.summary.jsonl")
