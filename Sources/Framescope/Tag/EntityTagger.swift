@@ -95,24 +95,36 @@ public struct EntityTagger: Sendable {
             && !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern))
         }
-        // Sorted as indices: a candidate carries a quantity with strings, too big to move around.
-        let order = candidates.indices.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            let l0 = x.end - x.start, l1 = y.end - y.start
-            if l0 != l1 { return l0 > l1 }
-            if x.priority != y.priority { return x.priority < y.priority }
-            if x.start != y.start { return x.start < y.start }
-            return a < b  // the sort before was stable
+        // Sorted as plain keys: a candidate carries a quantity with strings, too big to move
+        // around, and reading it in the comparator retained and released them at every step.
+        struct Rank: Comparable {
+            var length: Int, priority: Int, start: Int, index: Int
+            static func < (a: Rank, b: Rank) -> Bool {
+                if a.length != b.length { return a.length > b.length }
+                if a.priority != b.priority { return a.priority < b.priority }
+                if a.start != b.start { return a.start < b.start }
+                return a.index < b.index  // the sort before was stable
+            }
         }
-        var chosen: [Candidate] = []
-        var rejected: [Candidate] = []
+        let order = candidates.indices.map { Rank(length: candidates[$0].end - candidates[$0].start,
+                                                  priority: candidates[$0].priority, start: candidates[$0].start, index: $0) }.sorted()
+        var chosenIndices: [Int] = []
+        var rejected: [Candidate] = []  // only lexicon ones matter below (nested entities)
         // Longest first means any position: a bitmap keeps this linear (an interval list with
         // inserts in the middle made a 50 MB document quadratic).
         var taken = Occupancy(count: candidates.map(\.end).max() ?? 0)
-        for c in order.lazy.map({ candidates[$0] }) {
-            if taken.overlaps(c.start, c.end) { rejected.append(c) } else { taken.insert(c.start, c.end); chosen.append(c) }
+        for rank in order {
+            let c = candidates[rank.index]
+            if taken.overlaps(c.start, c.end) {
+                if c.source == .lexicon { rejected.append(c) }
+            } else {
+                taken.insert(c.start, c.end)
+                chosenIndices.append(rank.index)
+            }
         }
-        chosen.sort { $0.start < $1.start }
+        // By start; the sort is stable, so ties keep their rank order as before.
+        chosenIndices.sort { candidates[$0].start < candidates[$1].start }
+        var chosen = chosenIndices.map { candidates[$0] }
         chosen = joinMaterials(chosen, folded: folded)
         var nested: [Candidate] = []
         var seenNested = Set<[Int]>()
@@ -123,7 +135,7 @@ public struct EntityTagger: Sendable {
             guard lo > 0, chosen[lo - 1].end >= r.end else { return nil }
             return chosen[lo - 1]
         }
-        for r in rejected where r.source == .lexicon {
+        for r in rejected {
             guard let outer = container(of: r), outer.type != r.type else { continue }
             if seenNested.insert([r.start, r.end, r.entry ?? -1]).inserted { nested.append(r) }
         }
