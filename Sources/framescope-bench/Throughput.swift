@@ -18,16 +18,21 @@ struct Throughput: ParsableCommand {
     var lexicons = "Lexicons"
     @Option(help: "Job counts to measure (comma-separated).")
     var jobs = "1,2"
-    @Option(help: "Where to generate the corpus and outputs (default: a temporary folder).")
+    @Option(help: "Where to generate the corpus and outputs, kept afterwards (default: a temporary folder, removed).")
     var workdir: String?
     @Flag(help: "Machine-readable output.")
     var json = false
 
-    struct Row { var stage: String; var jobs: Int; var seconds: Double; var peakRSSMB: Double? }
+    /// `cpu` is the annotate child's user and system CPU seconds: wall time minus them is waiting
+    /// (mostly on the file system), which this shared machine varies from run to run.
+    struct Row { var stage: String; var jobs: Int; var seconds: Double; var peakRSSMB: Double?; var cpu: (user: Double, system: Double)? = nil }
 
     func run() throws {
         let work = workdir ?? NSTemporaryDirectory() + "framescope-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        // A temporary folder holds the corpus and every output (about 1 GB for 50 MB): removed at
+        // the end. A folder given with --workdir is kept, for re-running annotate on the corpus.
+        defer { if workdir == nil { try? FileManager.default.removeItem(atPath: work) } }
         let corpus = work + "/corpus"
         let (docCount, bytes) = try generate(into: corpus)
         let texts = try loadTexts(corpus)
@@ -51,8 +56,8 @@ struct Throughput: ParsableCommand {
             for j in jobCounts {
                 let out = work + "/out-\(j)-\(formats.count)"
                 try? FileManager.default.removeItem(atPath: out)
-                let (seconds, rss) = try runAnnotate(corpus: corpus, out: out, formats: formats, jobs: j)
-                rows.append(Row(stage: stage, jobs: j, seconds: seconds, peakRSSMB: rss))
+                let (seconds, rss, cpu) = try runAnnotate(corpus: corpus, out: out, formats: formats, jobs: j)
+                rows.append(Row(stage: stage, jobs: j, seconds: seconds, peakRSSMB: rss, cpu: cpu))
             }
         }
         let mb = Double(bytes) / 1_048_576
@@ -68,6 +73,7 @@ struct Throughput: ParsableCommand {
                 w.beginObject(); w.field("stage", r.stage); w.field("jobs", r.jobs); w.field("seconds", r.seconds, digits: 3)
                 w.field("mb_per_second", mb / r.seconds, digits: 2); w.field("documents_per_second", Double(docCount) / r.seconds, digits: 1)
                 if let rss = r.peakRSSMB { w.field("peak_rss_mb", rss, digits: 1) }
+                if let cpu = r.cpu { w.field("user_seconds", cpu.user, digits: 3); w.field("system_seconds", cpu.system, digits: 3) }
                 w.endObject()
             }
             w.endArray()
@@ -76,10 +82,10 @@ struct Throughput: ParsableCommand {
             w.endObject()
             print(String(decoding: w.bytes, as: UTF8.self))
         } else {
-            print("corpus: \(String(format: "%.1f", mb)) MB, \(docCount) documents (\(work)/corpus); lexicon start-up \(String(format: "%.0f", startup * 1000)) ms")
-            print("stage\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB")
+            print("corpus: \(String(format: "%.1f", mb)) MB, \(docCount) documents (\(workdir == nil ? "in a temporary folder, removed at the end" : work + "/corpus")); lexicon start-up \(String(format: "%.0f", startup * 1000)) ms")
+            print("stage\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB\tuser s\tsystem s")
             for r in rows {
-                print("\(r.stage)\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", mb / r.seconds))\t\(String(format: "%.0f", Double(docCount) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")")
+                print("\(r.stage)\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", mb / r.seconds))\t\(String(format: "%.0f", Double(docCount) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")\t\(r.cpu.map { String(format: "%.2f\t%.2f", $0.user, $0.system) } ?? "-\t-")")
             }
             print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(String(format: "%.3f", ratioICU))")
             print("annotate (JSON) 2 jobs ÷ 1 job: \(String(format: "%.2f", scaling))")
@@ -148,12 +154,21 @@ struct Throughput: ParsableCommand {
     }
 
     /// The real command as a child process, for honest wall time and its peak RSS.
-    func runAnnotate(corpus: String, out: String, formats: String, jobs: Int) throws -> (Double, Double) {
+    func runAnnotate(corpus: String, out: String, formats: String, jobs: Int) throws -> (Double, Double, (user: Double, system: Double)) {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("framescope").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
         p.arguments = ["annotate", corpus, "-o", out, "--format", formats, "--jobs", "\(jobs)", "--lexicons", lexicons, "--quiet", "--force"]
         p.standardOutput = FileHandle.nullDevice
+        // Children's CPU is counted once they are reaped (Foundation does it): the difference
+        // across the run is this child's.
+        func childrenCPU() -> (Double, Double) {
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+            return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+        }
+        let cpuBefore = childrenCPU()
         let start = now()
         try p.run()
         // Foundation reaps the child itself, so read its high-water mark (VmHWM) while it runs.
@@ -168,6 +183,8 @@ struct Throughput: ParsableCommand {
             usleep(20_000)
         }
         p.waitUntilExit()
-        return (now() - start, peakKB / 1024)
+        let elapsed = now() - start
+        let cpuAfter = childrenCPU()
+        return (elapsed, peakKB / 1024, (cpuAfter.0 - cpuBefore.0, cpuAfter.1 - cpuBefore.1))
     }
 }
