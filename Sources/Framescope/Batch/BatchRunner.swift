@@ -32,7 +32,6 @@ public final class BatchRunner: @unchecked Sendable {
         /// Every id seen (duplicates are found with it) and where its summary line of this run
         /// is; `.pending` until its files are written.
         var summaries = SummaryIndex()
-        var index: [String: HTMLWriter.IndexRow] = [:]
         var report = RunReport()
         var done = 0
     }
@@ -154,7 +153,6 @@ public final class BatchRunner: @unchecked Sendable {
             shared.withLock {
                 $0.summaries.set(source.id, .previous)
                 $0.report.skippedUnchanged += 1
-                if options.formats.contains(.html) { $0.index[source.id] = Self.indexRow(fromSummary: line, id: source.id) }
             }
             return
         }
@@ -181,16 +179,10 @@ public final class BatchRunner: @unchecked Sendable {
             defer { p.offset += UInt64(summary.count + 1) }
             return .part(offset: p.offset, length: summary.count)
         }
-        let href = base + ".html"
         shared.withLock {
             $0.summaries.set(source.id, location, inlineLine: summary)
             $0.report.annotated += 1
             $0.report.bytes += source.text.utf8.count
-            if options.formats.contains(.html) {
-                $0.index[source.id] = HTMLWriter.IndexRow(id: source.id, href: href, title: doc.metadata.title, source: doc.metadata.source,
-                                                          date: doc.metadata.date, label: doc.framing.label.rawValue,
-                                                          balance: doc.framing.balance, cues: doc.framing.cues)
-            }
         }
     }
 
@@ -243,29 +235,44 @@ public final class BatchRunner: @unchecked Sendable {
     func finish(_ shared: inout Shared, previous: [String: [UInt8]], partPath: String, started: Date, startup: Double) throws {
         let partReader = FileHandle(forReadingAtPath: partPath)
         defer { try? partReader?.close() }
-        var ids: [String] = []  // written ones, in order, for the HTML index
-        try writer.write(to: options.output + "/documents.jsonl") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
-            try shared.summaries.sorted { (id: String, location: SummaryIndex.Location, inlineLine: [UInt8]?) throws(AtomicWriter.WriteError) in
-                let line: [UInt8]
-                switch location {
-                case .pending: return
-                case .previous: line = previous[id] ?? []
-                case .inline: line = inlineLine ?? []
-                case .part(let offset, let length):
-                    guard let partReader else { throw .io(path: partPath, reason: "cannot be reopened") }
-                    do {
-                        try partReader.seek(toOffset: offset)
-                        line = [UInt8](try partReader.read(upToCount: length) ?? Data())
-                    } catch { throw .io(path: partPath, reason: "\(error)") }
-                    guard line.count == length else { throw .io(path: partPath, reason: "is shorter than written") }
+        // documents.jsonl in id order; with HTML, index.html is written alongside, one row per
+        // summary line, so neither is ever held whole.
+        func writeSummaries(row: (String, [UInt8]) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) {
+            try writer.write(to: options.output + "/documents.jsonl") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+                try shared.summaries.sorted { (id: String, location: SummaryIndex.Location, inlineLine: [UInt8]?) throws(AtomicWriter.WriteError) in
+                    let line: [UInt8]
+                    switch location {
+                    case .pending: return
+                    case .previous: line = previous[id] ?? []
+                    case .inline: line = inlineLine ?? []
+                    case .part(let offset, let length):
+                        guard let partReader else { throw .io(path: partPath, reason: "cannot be reopened") }
+                        do {
+                            try partReader.seek(toOffset: offset)
+                            line = [UInt8](try partReader.read(upToCount: length) ?? Data())
+                        } catch { throw .io(path: partPath, reason: "\(error)") }
+                        guard line.count == length else { throw .io(path: partPath, reason: "is shorter than written") }
+                    }
+                    try append(line[...])
+                    try append([0x0A][...])
+                    try row(id, line)
                 }
-                if options.formats.contains(.html) { ids.append(id) }
-                try append(line[...])
-                try append([0x0A][...])
             }
         }
         if options.formats.contains(.html) {
-            try writer.write(HTMLWriter.index(ids.compactMap { shared.index[$0] }), to: options.output + "/index.html")
+            try writer.write(to: options.output + "/index.html") { (appendRow: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+                try appendRow(HTMLWriter.indexHeader(count: shared.summaries.writtenCount)[...])
+                try writeSummaries { (id: String, line: [UInt8]) throws(AtomicWriter.WriteError) in
+                    // A summary line that does not parse still gets its row (id and link).
+                    let row = Self.indexRow(fromSummary: line, id: id)
+                        ?? HTMLWriter.IndexRow(id: id, href: Self.docBase(id) + ".html", title: nil, source: nil, date: nil,
+                                               label: "neutral", balance: 0, cues: 0)
+                    try appendRow(HTMLWriter.indexRow(row)[...])
+                }
+                try appendRow(HTMLWriter.indexFooter[...])
+            }
+        } else {
+            try writeSummaries { (_: String, _: [UInt8]) throws(AtomicWriter.WriteError) in }
         }
         if options.formats.contains(.brat) {
             try writer.write(Array(BratWriter.configuration.utf8), to: options.output + "/docs/annotation.conf")

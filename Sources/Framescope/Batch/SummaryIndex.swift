@@ -23,6 +23,8 @@ struct SummaryIndex {
     private var inlineLines: [Int: [UInt8]] = [:]
 
     var count: Int { entries.count }
+    /// Ids whose summary line exists (written this run or kept from the previous one).
+    var writtenCount: Int { entries.reduce(0) { $0 + (location(of: $1) == .pending ? 0 : 1) } }
 
     private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a

@@ -58,7 +58,7 @@ struct NamePatterns {
             var until = -1
             for i in tokens.indices {
                 if i + 2 < tokens.count, caps[i + 2] { until = max(until, i + 8) }
-                if i < tokens.count, caps[i] { until = max(until, i + 6) }
+                if caps[i] { until = max(until, i + 6) }
                 guard i <= until else { continue }
                 let t = tokens[i]
                 if t.kind == .word || t.kind == .punctuation || t.kind == .symbol || t.kind == .number {

@@ -21,8 +21,7 @@ public enum DocumentJSON {
     }
 
     /// Writes the file (with its final newline) in pieces of about 64 KiB, so a document's JSON,
-    /// 8–9 times the size of its text, is never held whole: a 10 MB article would otherwise need
-    /// a few hundred megabytes for its output buffer alone.
+    /// 8–9 times the size of its text, is never held whole (87 MB for a 10 MB article).
     public static func write<E: Error>(_ doc: AnnotatedDocument, context: Context, indent: Int = 1,
                                        to sink: (ArraySlice<UInt8>) throws(E) -> Void) throws(E) {
         var json = JSONWriter(indent: indent, reserve: 1 << 17)

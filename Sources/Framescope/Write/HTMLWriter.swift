@@ -125,20 +125,26 @@ public enum HTMLWriter {
     }
 
     public static func index(_ rows: [IndexRow]) -> [UInt8] {
-        var html = """
+        indexHeader(count: rows.count) + rows.flatMap(indexRow) + indexFooter
+    }
+
+    /// The index in three parts, so a run can stream one row per document instead of holding them.
+    public static func indexHeader(count: Int) -> [UInt8] {
+        Array("""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
         <title>Framescope annotations</title><style>\(style)</style></head><body><main>
-        <header><h1>Framescope annotations</h1><div class="meta">\(rows.count) documents</div></header>
+        <header><h1>Framescope annotations</h1><div class="meta">\(count) documents</div></header>
         <table><thead><tr><th>document</th><th>source</th><th>date</th><th>label</th><th class="num">balance</th><th class="num">cues</th></tr></thead><tbody>
 
-        """
-        for r in rows {
-            html += "<tr><td><a href=\"\(escape(r.href))\">\(escape(r.title ?? r.id))</a></td><td>\(escape(r.source ?? ""))</td>"
-                + "<td>\(escape(r.date ?? ""))</td><td><span class=\"badge label-\(escape(r.label))\">\(escape(r.label))</span></td>"
-                + "<td class=\"num\">\(JSONWriter.format(r.balance, digits: 3))</td><td class=\"num\">\(r.cues)</td></tr>\n"
-        }
-        html += "</tbody></table></main></body></html>\n"
-        return Array(html.utf8)
+        """.utf8)
     }
+
+    public static func indexRow(_ r: IndexRow) -> [UInt8] {
+        Array(("<tr><td><a href=\"\(escape(r.href))\">\(escape(r.title ?? r.id))</a></td><td>\(escape(r.source ?? ""))</td>"
+            + "<td>\(escape(r.date ?? ""))</td><td><span class=\"badge label-\(escape(r.label))\">\(escape(r.label))</span></td>"
+            + "<td class=\"num\">\(JSONWriter.format(r.balance, digits: 3))</td><td class=\"num\">\(r.cues)</td></tr>\n").utf8)
+    }
+
+    public static let indexFooter = Array("</tbody></table></main></body></html>\n".utf8)
 }
