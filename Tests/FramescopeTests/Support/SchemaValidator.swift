@@ -99,7 +99,7 @@ enum Executable {
 
 /// A fresh temporary folder.
 func temporaryFolder(_ name: String) throws -> String {
-    let path = NSTemporaryDirectory() + "framescope-\(name)-" + UUID().uuidString
+    let path = TestScratch.path(name)
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }

@@ -8,6 +8,28 @@ enum Repository {
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 }
 
+/// One scratch folder per test process, under the system's temporary folder, removed when the
+/// process exits, so test runs do not leave thousands of folders behind. Folders left by a run
+/// that crashed (its process is gone) are swept the next time.
+enum TestScratch {
+    static let root: String = {
+        let base = NSTemporaryDirectory() + "framescope-tests"
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: base)) ?? [] {
+            if let pid = Int32(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? fm.removeItem(atPath: base + "/" + name)
+            }
+        }
+        let root = base + "/\(getpid())"
+        try? fm.createDirectory(atPath: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestScratch.root) }
+        return root
+    }()
+
+    /// A fresh path inside the run's scratch folder (not created).
+    static func path(_ name: String) -> String { root + "/" + name + "-" + UUID().uuidString }
+}
+
 /// The text of code points `[start, end)` of `s`, the way Python slices a `str`.
 func slice(_ s: String, _ start: Int, _ end: Int) -> String {
     let scalars = Array(s.unicodeScalars)
@@ -29,7 +51,7 @@ struct TemporaryLexicons {
     let directory: String
 
     init(_ files: [String: String]) throws {
-        directory = NSTemporaryDirectory() + "framescope-lex-" + UUID().uuidString
+        directory = TestScratch.path("lex")
         for (path, content) in files {
             let full = directory + "/" + path
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -39,7 +61,7 @@ struct TemporaryLexicons {
 
     /// Writes raw bytes (for BOM and CRLF cases).
     init(raw files: [String: [UInt8]]) throws {
-        directory = NSTemporaryDirectory() + "framescope-lex-" + UUID().uuidString
+        directory = TestScratch.path("lex")
         for (path, content) in files {
             let full = directory + "/" + path
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

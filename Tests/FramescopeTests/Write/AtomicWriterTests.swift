@@ -5,7 +5,7 @@ import Testing
 @Suite("atomic writes")
 struct AtomicWriterTests {
     func scratchFolder() throws -> String {
-        let root = NSTemporaryDirectory() + "framescope-atomic-\(UUID().uuidString)"
+        let root = TestScratch.path("atomic")
         try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
         return root
     }
