@@ -40,7 +40,7 @@ struct Throughput: ParsableCommand {
         var rows: [Row] = []
         // Start-up: loading the bundled lexicons.
         let t0 = now()
-        let lex = try Lexicons.load(directory: lexicons, folder: try Folder())
+        _ = try Lexicons.load(directory: lexicons, folder: try Folder())
         let startup = now() - t0
         for j in jobCounts {
             rows.append(Row(stage: "raw ICU word breaks", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
@@ -54,15 +54,22 @@ struct Throughput: ParsableCommand {
         }
         for (stage, formats) in [("annotate, JSON", "json"), ("annotate, all writers", "json,brat,html")] {
             for j in jobCounts {
-                let out = work + "/out-\(j)-\(formats.count)"
+                let out = outputFolder(work, jobs: j, formats: formats)
                 try? FileManager.default.removeItem(atPath: out)
                 let (seconds, rss, cpu) = try runAnnotate(corpus: corpus, out: out, formats: formats, jobs: j)
                 rows.append(Row(stage: stage, jobs: j, seconds: seconds, peakRSSMB: rss, cpu: cpu))
             }
         }
+        if jobCounts.contains(1) {
+            rows.append(Row(stage: Self.ioFloor, jobs: 1, seconds: try ioFloor(corpus: corpus, outputs: outputFolder(work, jobs: 1, formats: "json") + "/docs", into: work + "/io-floor"),
+                            peakRSSMB: nil))
+        }
         let mb = Double(bytes) / 1_048_576
         func seconds(_ stage: String, _ j: Int) -> Double? { rows.first { $0.stage == stage && $0.jobs == j }?.seconds }
         let ratioICU = (seconds("raw ICU word breaks", 1) ?? .nan) / (seconds("annotate, JSON", 1) ?? .nan)
+        // No implementation can beat raw ICU plus the I/O it must do (one thread does both).
+        let icu1 = seconds("raw ICU word breaks", 1) ?? .nan
+        let ceiling = icu1 / (icu1 + (seconds(Self.ioFloor, 1) ?? .nan))
         let scaling = (seconds("annotate, JSON", 1) ?? .nan) / (seconds("annotate, JSON", 2) ?? .nan)
         if json {
             var w = JSONWriter(indent: 2)
@@ -79,6 +86,7 @@ struct Throughput: ParsableCommand {
             w.endArray()
             w.field("annotate_over_raw_icu_1_job", ratioICU, digits: 4)
             w.field("annotate_2_jobs_over_1_job", scaling, digits: 3)
+            w.field("ceiling_over_raw_icu_1_job", ceiling, digits: 4)
             w.endObject()
             print(String(decoding: w.bytes, as: UTF8.self))
         } else {
@@ -89,7 +97,49 @@ struct Throughput: ParsableCommand {
             }
             print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(String(format: "%.3f", ratioICU))")
             print("annotate (JSON) 2 jobs ÷ 1 job: \(String(format: "%.2f", scaling))")
+            print("ceiling for annotate ÷ raw ICU with these outputs, raw ICU + I/O floor alone: \(String(format: "%.3f", ceiling))")
         }
+    }
+
+    func outputFolder(_ work: String, jobs: Int, formats: String) -> String {
+        work + "/out-\(jobs)-" + formats.replacingOccurrences(of: ",", with: "-")
+    }
+
+    static let ioFloor = "I/O floor: read documents, write JSON files"
+
+    /// The least I/O any implementation of annotate must do on one thread: read every document
+    /// and write every reference JSON file, here the bytes the JSON run produced (loaded first,
+    /// not timed), with plain open/write/close (not even atomic) into a fresh folder. Raw ICU
+    /// plus this is a ceiling no annotate can beat on this machine's file system.
+    func ioFloor(corpus: String, outputs: String, into folder: String) throws -> Double {
+        var inputs: [String] = []
+        CorpusWalker(root: corpus).walk { inputs.append($0.absolutePath) }
+        var files: [(String, [UInt8])] = []
+        for relative in (FileManager.default.enumerator(atPath: outputs)?.allObjects as? [String] ?? []).sorted()
+        where relative.hasSuffix(".json") {
+            if let data = FileManager.default.contents(atPath: outputs + "/" + relative) { files.append((folder + "/" + relative, [UInt8](data))) }
+        }
+        guard !files.isEmpty else { throw ValidationError("no JSON outputs in \(outputs) to measure the I/O floor with") }
+        try? FileManager.default.removeItem(atPath: folder)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let start = now()
+        for path in inputs {
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { throw ValidationError("cannot read \(path)") }
+            while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
+            close(fd)
+        }
+        var made = Set<String>()
+        for (path, bytes) in files {
+            let parent = (path as NSString).deletingLastPathComponent
+            if made.insert(parent).inserted { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { throw ValidationError("cannot write \(path)") }
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+            guard written == bytes.count else { throw ValidationError("short write to \(path)") }
+        }
+        return now() - start
     }
 
     func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
