@@ -26,7 +26,7 @@ public enum DocumentJSON {
                                        to sink: (ArraySlice<UInt8>) throws(E) -> Void) throws(E) {
         var json = JSONWriter(indent: indent, reserve: 1 << 17)
         try write(doc, context: context, into: &json) { (json: inout JSONWriter) throws(E) in
-            if json.bytes.count >= 1 << 16 { try sink(json.bytes[...]); json.removeAllBytes() }
+            if json.count >= 1 << 16 { try sink(json.bytes[...]); json.removeAllBytes() }
         }
         json.appendNewline()
         try sink(json.bytes[...])

@@ -2,50 +2,72 @@
 /// JSONEncoder allocates per value and sorts nothing we need sorted; output order here is the
 /// order of the calls, which keeps files deterministic and diffable.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    private var buffer: ByteBuffer
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { buffer.array }
+    /// How many bytes are waiting in the buffer.
+    public var count: Int { buffer.count }
+    /// Bit `d` says whether the container at depth `d` already holds a value (a comma is due).
+    /// A bit stack rather than a `[Bool]`: this is touched for every key and value written.
+    private var commaDue: UInt64 = 0
     private let indentStep: Int
     private var depth = 0
 
     /// `indent` 0 writes one line (JSONL); otherwise pretty-prints with that many spaces.
     public init(indent: Int = 0, reserve: Int = 4096) {
         indentStep = indent
-        bytes.reserveCapacity(reserve)
+        buffer = ByteBuffer(capacity: reserve)
     }
 
     @inline(__always)
     private mutating func newline() {
         guard indentStep > 0 else { return }
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth * indentStep))
+        buffer.append(0x0A)
+        buffer.appendRepeating(0x20, count: depth * indentStep)
+    }
+
+    @inline(__always)
+    private var needsComma: Bool {
+        get { commaDue & (1 << UInt64(depth)) != 0 }
+        set { if newValue { commaDue |= 1 << UInt64(depth) } else { commaDue &= ~(1 << UInt64(depth)) } }
     }
 
     @inline(__always)
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
+        needsComma = true
         if depth > 0 { newline() }
     }
 
-    public mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); depth += 1; needsComma.append(false) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
-    public mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); depth += 1; needsComma.append(false) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    private mutating func open(_ c: UInt8) {
+        valuePrefix()  // makes the buffer unique
+        buffer.append(c)
+        depth += 1
+        precondition(depth < 64, "JSONWriter nests at most 63 containers")
+        needsComma = false
+    }
+
     private mutating func close(_ c: UInt8) {
-        let hadItems = needsComma.removeLast()
+        buffer.makeUnique()
+        let hadItems = needsComma
         depth -= 1
         if hadItems { newline() }
-        bytes.append(c)
+        buffer.append(c)
     }
 
     /// Writes an object key; the next value call writes its value.
     public mutating func key(_ k: String) {
+        buffer.makeUnique()
         separate()
         appendString(k)
-        bytes.append(UInt8(ascii: ":"))
-        if indentStep > 0 { bytes.append(0x20) }
-        needsComma[needsComma.count - 1] = false
+        buffer.append(UInt8(ascii: ":"))
+        if indentStep > 0 { buffer.append(0x20) }
+        needsComma = false
         pendingKey = true
     }
 
@@ -53,7 +75,8 @@ public struct JSONWriter {
 
     @inline(__always)
     private mutating func valuePrefix() {
-        if pendingKey { pendingKey = false; needsComma[needsComma.count - 1] = true } else { separate() }
+        buffer.makeUnique()
+        if pendingKey { pendingKey = false; needsComma = true } else { separate() }
     }
 
 
@@ -62,7 +85,7 @@ public struct JSONWriter {
     /// escaped without building a `String`; lone surrogates become U+FFFD as `String` would.
     public mutating func string(utf16 units: ArraySlice<UInt16>) {
         valuePrefix()
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         units.withUnsafeBufferPointer { u in
             var i = 0
             while i < u.count {
@@ -71,36 +94,36 @@ public struct JSONWriter {
                     appendEscaped(UInt8(c))
                     i += 1
                 } else if c < 0x800 {
-                    bytes.append(0xC0 | UInt8(c >> 6)); bytes.append(0x80 | UInt8(c & 0x3F))
+                    buffer.append(0xC0 | UInt8(c >> 6)); buffer.append(0x80 | UInt8(c & 0x3F))
                     i += 1
                 } else if UTF16.isLeadSurrogate(c), i + 1 < u.count, UTF16.isTrailSurrogate(u[i + 1]) {
                     let v = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
-                    bytes.append(0xF0 | UInt8(v >> 18)); bytes.append(0x80 | UInt8((v >> 12) & 0x3F))
-                    bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
+                    buffer.append(0xF0 | UInt8(v >> 18)); buffer.append(0x80 | UInt8((v >> 12) & 0x3F))
+                    buffer.append(0x80 | UInt8((v >> 6) & 0x3F)); buffer.append(0x80 | UInt8(v & 0x3F))
                     i += 2
                 } else {
                     let v: UInt16 = UTF16.isLeadSurrogate(c) || UTF16.isTrailSurrogate(c) ? 0xFFFD : c
-                    bytes.append(0xE0 | UInt8(v >> 12)); bytes.append(0x80 | UInt8((v >> 6) & 0x3F)); bytes.append(0x80 | UInt8(v & 0x3F))
+                    buffer.append(0xE0 | UInt8(v >> 12)); buffer.append(0x80 | UInt8((v >> 6) & 0x3F)); buffer.append(0x80 | UInt8(v & 0x3F))
                     i += 1
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
-    public mutating func int(_ i: Int) { valuePrefix(); Self.appendInteger(Int64(i), to: &bytes) }
-    public mutating func bool(_ b: Bool) { valuePrefix(); bytes.append(contentsOf: (b ? "true" : "false").utf8) }
-    public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func int(_ i: Int) { valuePrefix(); Self.appendInteger(Int64(i), to: &buffer) }
+    public mutating func bool(_ b: Bool) { valuePrefix(); buffer.append(b ? "true" : "false") }
+    public mutating func null() { valuePrefix(); buffer.append("null") }
     /// Numbers are written with up to `digits` decimals, trailing zeros dropped; non-finite as null.
     public mutating func double(_ d: Double, digits: Int = 6) {
         valuePrefix()
-        Self.appendNumber(d, digits: digits, to: &bytes)
+        Self.appendNumber(d, digits: digits, to: &buffer)
     }
     /// Empties the buffer (its bytes were handed on), keeping its capacity and the nesting state.
-    public mutating func removeAllBytes() { bytes.removeAll(keepingCapacity: true) }
+    public mutating func removeAllBytes() { buffer.makeUnique(); buffer.removeAll() }
     /// Ends the output line (JSON files and JSONL records end with a newline).
-    public mutating func appendNewline() { bytes.append(0x0A) }
+    public mutating func appendNewline() { buffer.makeUnique(); buffer.append(0x0A) }
     /// Inserts already-serialised JSON as a value.
-    public mutating func raw(_ json: [UInt8]) { valuePrefix(); bytes.append(contentsOf: json) }
+    public mutating func raw(_ json: [UInt8]) { valuePrefix(); json.withUnsafeBufferPointer { buffer.append($0) } }
 
     public mutating func field(_ k: String, _ v: String) { key(k); string(v) }
     public mutating func field(_ k: String, _ v: Int) { key(k); int(v) }
@@ -112,7 +135,7 @@ public struct JSONWriter {
     static let powersOfTen: [Int64] = (0...9).map { (0..<$0).reduce(Int64(1)) { a, _ in a * 10 } }
 
     @inline(__always)
-    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+    static func appendInteger(_ value: Int64, to bytes: inout ByteBuffer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var v = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -127,15 +150,15 @@ public struct JSONWriter {
 
     /// `format(d, digits:)` written straight into the buffer: values under 10⁹ are written as
     /// fixed-point integers (exact for that range), everything else goes through `format`.
-    static func appendNumber(_ d: Double, digits: Int, to bytes: inout [UInt8]) {
+    static func appendNumber(_ d: Double, digits: Int, to bytes: inout ByteBuffer) {
         guard d.isFinite, abs(d) < 1e9, digits >= 0, digits < powersOfTen.count else {
-            bytes.append(contentsOf: format(d, digits: digits).utf8); return
+            bytes.append(format(d, digits: digits)); return
         }
         if d == d.rounded() { appendInteger(Int64(d), to: &bytes); return }
         let scale = powersOfTen[digits]
         let scaled = (d * Double(scale)).rounded()
         // Tiny non-zero values keep the exponent form of `format`.
-        if scaled != 0, abs(scaled) < 1e-4 * Double(scale) { bytes.append(contentsOf: format(d, digits: digits).utf8); return }
+        if scaled != 0, abs(scaled) < 1e-4 * Double(scale) { bytes.append(format(d, digits: digits)); return }
         let n = Int64(scaled)
         if n < 0 { bytes.append(UInt8(ascii: "-")) }
         let m = n.magnitude
@@ -148,7 +171,7 @@ public struct JSONWriter {
         var pad = width - 1
         var probe = fraction
         while probe >= 10 { probe /= 10; pad -= 1 }
-        for _ in 0..<pad { bytes.append(0x30) }
+        bytes.appendRepeating(0x30, count: pad)
         appendInteger(Int64(fraction), to: &bytes)
     }
 
@@ -168,7 +191,7 @@ public struct JSONWriter {
 
     @inline(__always)
     private mutating func appendString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
             // Runs that need no escape (most strings are one run) are copied in one go.
@@ -176,30 +199,104 @@ public struct JSONWriter {
             for i in 0..<utf8.count {
                 let b = utf8[i]
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<i]))
                 appendEscaped(b)
                 run = i + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// One UTF-8 byte of a string value, escaped where JSON requires it.
     @inline(__always)
     private mutating func appendEscaped(_ b: UInt8) {
         switch b {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-        case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\\")); buffer.append(b)
+        case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(b)
+        case 0x0A: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
+        case 0x0D: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
+        case 0x09: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
         case 0..<0x20:
             let hex: StaticString = "0123456789abcdef"
             let digits = hex.utf8Start
-            bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "u")); bytes.append(0x30); bytes.append(0x30)
-            bytes.append(digits[Int(b >> 4)]); bytes.append(digits[Int(b & 0xF)])
-        default: bytes.append(b)
+            buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "u")); buffer.append(0x30); buffer.append(0x30)
+            buffer.append(digits[Int(b >> 4)]); buffer.append(digits[Int(b & 0xF)])
+        default: buffer.append(b)
         }
     }
+}
+
+/// Growable bytes for `JSONWriter`. An `Array` checks uniqueness and capacity on every append,
+/// which was most of the writer's cost (a key took ~260 instructions); here the writer makes the
+/// buffer unique once per call (`makeUnique`) and appends only check capacity.
+struct ByteBuffer {
+    /// Owns the memory; a copied writer shares it until `makeUnique` separates them.
+    private final class Owner {
+        let base: UnsafeMutablePointer<UInt8>
+        init(capacity: Int) { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+    }
+
+    private var owner: Owner
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        owner = Owner(capacity: self.capacity)
+        base = owner.base
+    }
+
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Call before appending through a copy that may share its memory.
+    @inline(__always)
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&owner) { reallocate(capacity) }
+    }
+
+    private mutating func reallocate(_ newCapacity: Int) {
+        let fresh = Owner(capacity: newCapacity)
+        fresh.base.update(from: base, count: count)
+        owner = fresh
+        base = fresh.base
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ n: Int) {
+        if capacity - count < n { reallocate(max(capacity * 2, count + n)) }
+    }
+
+    @inline(__always)
+    mutating func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    @inline(__always)
+    mutating func appendRepeating(_ b: UInt8, count n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (base + count).update(repeating: b, count: n)
+        count += n
+    }
+
+    mutating func removeAll() { count = 0 }
 }

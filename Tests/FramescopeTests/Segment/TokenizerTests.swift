@@ -13,6 +13,19 @@ struct TokenizerTests {
         "10-ton", "稀土", "🇨🇳", "a", "中", "\u{200B}", "x\u{308}\u{301}",
     ]
 
+    @Test("a document's UTF-16 form is the string's, for every width of UTF-8 sequence")
+    func utf16Transcoding() async throws {
+        #expect(DocumentText("").utf16 == [])
+        await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...40)) { parts in
+            let s = parts.compactMap { $0 }.joined()
+            #expect(DocumentText(s).utf16 == Array(s.utf16))
+        }
+        // Every boundary of the 1-, 2-, 3- and 4-byte forms.
+        let edges: [UInt32] = [0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF]
+        let s = String(String.UnicodeScalarView(edges.compactMap(Unicode.Scalar.init)))
+        #expect(DocumentText(s).utf16 == Array(s.utf16))
+    }
+
     @Test("token and sentence offsets round-trip on random mixed text")
     func offsetsRoundTrip() async throws {
         await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...40)) { parts in

@@ -67,5 +67,19 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("a copied writer is a value: writing to one leaves the other as it was, even past a regrowth")
+    func valueSemantics() {
+        var a = JSONWriter(indent: 1, reserve: 1)
+        a.beginObject(); a.field("x", 1)
+        var b = a
+        b.field("y", "two"); b.endObject()
+        a.field("z", String(repeating: "long ", count: 100)); a.endObject()
+        #expect(String(decoding: b.bytes, as: UTF8.self) == "{\n \"x\": 1,\n \"y\": \"two\"\n}")
+        #expect(String(decoding: a.bytes, as: UTF8.self).hasPrefix("{\n \"x\": 1,\n \"z\": \"long long"))
+        var c = b
+        c.removeAllBytes()
+        #expect(c.count == 0 && b.count == b.bytes.count && b.count == 24)
+    }
+
     private func pow10(_ e: Int) -> Double { e >= 0 ? (0..<e).reduce(1.0) { a, _ in a * 10 } : 1 / pow10(-e) }
 }
