@@ -194,18 +194,44 @@ public struct JSONWriter {
         buffer.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
-            // Runs that need no escape (most strings are one run) are copied in one go.
-            var run = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
+            // Runs that need no escape (most strings are one run) are copied in one go; eight
+            // bytes at a time are tested for a byte to escape.
+            var run = 0, i = 0
+            let n = utf8.count
+            if let raw = UnsafeRawPointer(utf8.baseAddress) {
+                while i + 8 <= n {
+                    if !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
+                    for k in i..<(i + 8) {
+                        let b = utf8[k]
+                        guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                        buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<k]))
+                        appendEscaped(b)
+                        run = k + 1
+                    }
+                    i += 8
+                }
+            }
+            for k in i..<n {
+                let b = utf8[k]
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<k]))
                 appendEscaped(b)
-                run = i + 1
+                run = k + 1
             }
             buffer.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\` (exact: no false negatives,
+    /// and no false positives either, as each test only asks whether such a byte exists).
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (w &- ones &* 0x20) & ~w & highs
+        let q = w ^ (ones &* 0x22), quote = (q &- ones) & ~q & highs
+        let b = w ^ (ones &* 0x5C), backslash = (b &- ones) & ~b & highs
+        return (control | quote | backslash) != 0
     }
 
     /// One UTF-8 byte of a string value, escaped where JSON requires it.

@@ -67,6 +67,23 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("the eight-byte escape test finds every byte to escape at every position, and nothing else")
+    func escapeWordTest() {
+        var wrong: [String] = []
+        for filler: UInt8 in [0x61, 0xE4, 0x80, 0x21, 0x23, 0x5B, 0x5D, 0xFF] {
+            for position in 0..<8 {
+                for b in 0...255 {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = UInt8(b)
+                    let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let expected = b < 0x20 || b == 0x22 || b == 0x5C
+                    if JSONWriter.mayNeedEscape(w) != expected { wrong.append("\(filler) \(position) \(b)") }
+                }
+            }
+        }
+        #expect(wrong.prefix(5) == [])
+    }
+
     @Test("a copied writer is a value: writing to one leaves the other as it was, even past a regrowth")
     func valueSemantics() {
         var a = JSONWriter(indent: 1, reserve: 1)
