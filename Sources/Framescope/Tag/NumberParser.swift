@@ -52,6 +52,10 @@ public enum NumberParser {
         ("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mln", 1e6), ("mn", 1e6),
     ].map { (word: String, v: Double) in (word, v) }
 
+    static let scaleKeys: [([UInt32], Double)] = scaleWords.map { ($0.0.unicodeScalars.map(\.value), $0.1) }
+    /// 10⁰ … 10¹⁵, each exact in a `Double`.
+    static let exactPowersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { a, _ in a * 10 } }
+
     /// Parses the number starting at folded index `f`, or nil if none starts there.
     public static func parse(_ s: [UInt32], at f: Int) -> ParsedNumber? {
         var i = f
@@ -67,23 +71,41 @@ public enum NumberParser {
         while i < s.count {
             let c = s[i]
             if isDigit(c) {
-                // An Arabic number with thousands separators and decimals.
+                // An Arabic number with thousands separators and decimals. Up to 15 significant
+                // digits the value is computed exactly as `Double(text)` would round it (an exact
+                // integer over an exact power of ten, one correctly rounded division); longer
+                // numbers go through the text.
                 var j = i
-                var text = ""
+                var mantissa: UInt64 = 0, digitCount = 0, fractionDigits = 0
+                var hasDot = false
                 while j < s.count {
                     let d = s[j]
-                    if isDigit(d) { text.unicodeScalars.append(Unicode.Scalar(d)!); j += 1; continue }
+                    if isDigit(d) {
+                        if digitCount < 18 { mantissa = mantissa * 10 + UInt64(d - 0x30) }
+                        digitCount += 1
+                        if hasDot { fractionDigits += 1 }
+                        j += 1
+                        continue
+                    }
                     if d == 0x2C, j + 3 < s.count + 0, j + 3 <= s.count - 0,
                        (1...3).allSatisfy({ j + $0 < s.count && isDigit(s[j + $0]) }),
                        !(j + 4 < s.count && isDigit(s[j + 4])) {
                         j += 1; continue  // thousands separator: exactly three digits follow
                     }
-                    if d == 0x2E, j + 1 < s.count, isDigit(s[j + 1]), !text.contains(".") {
-                        text.append("."); j += 1; continue
+                    if d == 0x2E, j + 1 < s.count, isDigit(s[j + 1]), !hasDot {
+                        hasDot = true; j += 1; continue
                     }
                     break
                 }
-                guard let v = Double(text) else { return nil }
+                let v: Double
+                if digitCount <= 15 {
+                    v = hasDot ? Double(mantissa) / exactPowersOfTen[fractionDigits] : Double(mantissa)
+                } else {
+                    var text = ""
+                    for k in i..<j where s[k] != 0x2C { text.unicodeScalars.append(Unicode.Scalar(s[k])!) }
+                    guard let parsed = Double(text) else { return nil }
+                    v = parsed
+                }
                 number = v
                 arabic = true
                 anything = true
@@ -142,9 +164,8 @@ public enum NumberParser {
         if arabic && chinese == 0 {
             var j = i
             if j < s.count, s[j] == 0x20 { j += 1 }
-            for (word, scale) in scaleWords {
-                let w = word.unicodeScalars.map(\.value)
-                if j + w.count <= s.count, Array(s[j..<(j + w.count)]) == w,
+            for (w, scale) in scaleKeys {
+                if j + w.count <= s.count, s[j..<(j + w.count)].elementsEqual(w),
                    j + w.count == s.count || !ScriptClass.isSpacedWordChar(s[j + w.count]) {
                     value *= scale
                     multiplier = scale

@@ -66,6 +66,25 @@ struct QuantityTests {
         #expect(NumberParser.value(of: input) == expected)
     }
 
+    @Test("Arabic numbers read exactly as Double(text) reads them: decimals, separators, leading zeros, long digit runs")
+    func arabicNumbersAgreeWithDouble() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: UInt64) -> Int { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return Int(state % n) }
+        var wrong: [String] = []
+        for _ in 0..<50_000 {
+            let whole = String((0..<(1 + next(20))).map { _ in Character(String(next(10))) })
+            let fraction = next(3) == 0 ? "" : "." + String((0..<(1 + next(16))).map { _ in Character(String(next(10))) })
+            let text = whole + fraction
+            if NumberParser.value(of: text) != Double(text) { wrong.append(text) }
+        }
+        for text in ["0.1", "0.3", "123456789012345", "1234567890123456", "9007199254740993", "0.000000000000001", "1.7976931348623157"] {
+            if NumberParser.value(of: text) != Double(text) { wrong.append(text) }
+        }
+        #expect(wrong.prefix(5) == [])
+        #expect(NumberParser.value(of: "1,234,567.25") == 1_234_567.25)
+        #expect(NumberParser.value(of: "12,34") == nil)  // not a thousands separator: the number ends at 12
+    }
+
     @Test("years, bare counts and lone numerals are not quantities")
     func notQuantities() throws {
         for s in ["包钢成立于1954年。", "It launched 10 new steel products in 2025.", "一个企业", "两国签署协议"] {
