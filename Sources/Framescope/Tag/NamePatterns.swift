@@ -303,10 +303,11 @@ struct NamePatterns {
         // Most characters start no title: test the first character before the list.
         let titleStarts = patterns.chineseStarts[.personTitle] ?? ScalarSet()
         let verbStarts = patterns.chineseStarts[.speechVerb] ?? ScalarSet()
+        let surnames = Self.surnames, stopChars = Self.stopChars  // statics read once, not per character
         func nameLength(at p: Int) -> Int? {
-            guard p < s.count, Self.surnames.contains(s[p]) else { return nil }
+            guard p < s.count, surnames.contains(s[p]) else { return nil }
             var n = 1
-            while n < 3, p + n < s.count, ScriptClass.isHan(s[p + n]), !Self.stopChars.contains(s[p + n]),
+            while n < 3, p + n < s.count, ScriptClass.isHan(s[p + n]), !stopChars.contains(s[p + n]),
                   !(verbStarts.contains(s[p + n]) && verbs.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) })),
                   !(titleStarts.contains(s[p + n]) && titles.contains(where: { FoldedHelpers.hasPrefix(s, at: p + n, $0) })) {
                 n += 1

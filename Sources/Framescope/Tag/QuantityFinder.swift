@@ -84,9 +84,10 @@ public struct QuantityFinder: Sendable {
         let s = folded.scalars
         var out: [Found] = []
         var f = 0
+        let percentPrefix = Self.percentPrefix  // read once: a static costs a lazy-init check per read
         while f < s.count {
             guard NumberParser.isDigit(s[f]) || NumberParser.chineseDigit(s[f]) != nil || NumberParser.place(s[f]) != nil
-                    || NumberParser.isVagueMarker(s[f]) || Self.hasPrefix(s, at: f, Self.percentPrefix),
+                    || NumberParser.isVagueMarker(s[f]) || (s[f] == percentPrefix[0] && Self.hasPrefix(s, at: f, percentPrefix)),
                   PhraseMatcher.isStart(folded, f) || (f > 0 && s[f - 1] == 0x2D) else {
                 f += 1
                 continue
