@@ -3,19 +3,32 @@
 public enum HTMLWriter {
     /// Escapes text for HTML element content and attribute values.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+        // On UTF-8 bytes: the five characters are ASCII, and a string without them (most runs
+        // of text) is returned as it is. Appending scalar by scalar took 14% of an HTML run.
+        var copy = s
+        let escaped: String? = copy.withUTF8 { u in
+            guard u.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + 32)
+            var run = 0
+            for i in 0..<u.count {
+                let entity: StaticString
+                switch u[i] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return escaped ?? s
     }
 
     static let style = """

@@ -35,6 +35,14 @@ struct WriterGoldenTests {
         #expect(bytes == expected, "\(name) differs from its golden file")
     }
 
+    @Test("HTML escaping: the five characters anywhere, next to multi-byte text, and nothing else touched", arguments: [
+        ("", ""), ("plain 包钢 text", "plain 包钢 text"), ("<", "&lt;"), ("a&b", "a&amp;b"), ("\"q\"", "&quot;q&quot;"),
+        ("it's", "it&#39;s"), ("包<钢>𠀋&", "包&lt;钢&gt;𠀋&amp;"), ("&amp;", "&amp;amp;"), ("<<>>", "&lt;&lt;&gt;&gt;"),
+    ])
+    func htmlEscape(_ input: String, _ expected: String) {
+        #expect(HTMLWriter.escape(input) == expected)
+    }
+
     @Test("JSON reference format")
     func json() throws {
         try check(DocumentJSON.encode(try document(), context: .init(toolVersion: "test", lexiconHash: "test")), "doc.json")
