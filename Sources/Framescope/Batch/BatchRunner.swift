@@ -149,7 +149,7 @@ public final class BatchRunner: @unchecked Sendable {
         }
         let base = Self.docBase(source.id)
         let out = options.output + "/"
-        if !options.force, let line = previous[source.id], isUnchanged(source, base: out + base) {
+        if !options.force, previous[source.id] != nil, isUnchanged(source, base: out + base) {
             shared.withLock {
                 $0.summaries.set(source.id, .previous)
                 $0.report.skippedUnchanged += 1
@@ -334,7 +334,7 @@ public final class BatchRunner: @unchecked Sendable {
 extension FileHandle {
     /// A handle appending to `path`, creating it when missing; nil when it cannot be opened.
     static func appendingOrCreating(_ path: String) -> FileHandle? {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let h = FileHandle(forWritingAtPath: path) else { return nil }
         h.seekToEndOfFile()
         return h

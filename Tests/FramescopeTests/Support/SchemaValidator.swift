@@ -117,7 +117,7 @@ func jsonObject(_ path: String) throws -> [String: Any] {
 func files(under root: String) -> [String] {
     (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter {
         var isDir: ObjCBool = false
-        FileManager.default.fileExists(atPath: root + "/" + $0, isDirectory: &isDir)
+        _ = FileManager.default.fileExists(atPath: root + "/" + $0, isDirectory: &isDir)
         return !isDir.boolValue
     }.sorted()
 }

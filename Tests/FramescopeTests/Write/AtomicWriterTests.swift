@@ -25,7 +25,7 @@ struct AtomicWriterTests {
     func failsClearly() throws {
         let root = try scratchFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        FileManager.default.createFile(atPath: root + "/blocker", contents: Data("file".utf8))
+        _ = FileManager.default.createFile(atPath: root + "/blocker", contents: Data("file".utf8))
         let writer = AtomicWriter(scratch: root + "/tmp")
         #expect { try writer.write(Array("x".utf8), to: root + "/blocker/inside/c.json") } throws: { error in
             "\(error)".contains("blocker")
