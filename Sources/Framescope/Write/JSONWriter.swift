@@ -198,26 +198,22 @@ public struct JSONWriter {
             // bytes at a time are tested for a byte to escape.
             var run = 0, i = 0
             let n = utf8.count
+            func escapes(in range: Range<Int>) {
+                for k in range {
+                    let b = utf8[k]
+                    guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                    buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<k]))
+                    appendEscaped(b)
+                    run = k + 1
+                }
+            }
             if let raw = UnsafeRawPointer(utf8.baseAddress) {
                 while i + 8 <= n {
-                    if !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8; continue }
-                    for k in i..<(i + 8) {
-                        let b = utf8[k]
-                        guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                        buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<k]))
-                        appendEscaped(b)
-                        run = k + 1
-                    }
+                    if Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { escapes(in: i..<(i + 8)) }
                     i += 8
                 }
             }
-            for k in i..<n {
-                let b = utf8[k]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<k]))
-                appendEscaped(b)
-                run = k + 1
-            }
+            escapes(in: i..<n)
             buffer.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         buffer.append(UInt8(ascii: "\""))
