@@ -88,12 +88,7 @@ public enum Boilerplate {
 
     /// Decides one line; nil when it is content.
     public static func reason(forLine raw: some StringProtocol) -> String? {
-        // Copied unit by unit: `Array(raw.utf16)` asks a substring of a non-ASCII string for its
-        // UTF-16 count, which builds breadcrumbs over the whole document (1% of annotate).
-        var units: [UInt16] = []
-        units.reserveCapacity(raw.utf8.count)
-        for u in raw.utf16 { units.append(u) }
-        return units.withUnsafeBufferPointer { reason(forLine: $0[...]) }
+        DocumentText.transcode(raw).withUnsafeBufferPointer { reason(forLine: $0[...]) }
     }
 
     /// Decides one line given as UTF-16 units. Works on the units with ASCII case folding (the

@@ -198,14 +198,18 @@ public enum DateFinder {
         return nil
     }
 
-    /// Whether the line has four digits starting 19 or 20, the only years `parse` accepts.
+    /// Whether a year (four digits starting 19 or 20, the only years `parse` accepts) starts at
+    /// byte `i`; the caller guarantees four bytes from `i`.
+    @inline(__always)
+    static func isYearStart<C: RandomAccessCollection<UInt8>>(_ u: C, _ i: C.Index) -> Bool where C.Index == Int {
+        ((u[i] == 0x31 && u[i + 1] == 0x39) || (u[i] == 0x32 && u[i + 1] == 0x30))
+            && u[i + 2] >= 0x30 && u[i + 2] <= 0x39 && u[i + 3] >= 0x30 && u[i + 3] <= 0x39
+    }
+
+    /// Whether the line holds a year at all.
     static func mayHoldYear(_ line: Substring) -> Bool {
         func scan(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard u.count >= 4 else { return false }
-            for i in 0...(u.count - 4) where (u[i] == 0x31 && u[i + 1] == 0x39) || (u[i] == 0x32 && u[i + 1] == 0x30) {
-                if u[i + 2] >= 0x30 && u[i + 2] <= 0x39 && u[i + 3] >= 0x30 && u[i + 3] <= 0x39 { return true }
-            }
-            return false
+            u.count >= 4 && (0...(u.count - 4)).contains { isYearStart(u, $0) }
         }
         return line.utf8.withContiguousStorageIfAvailable(scan) ?? Array(line.utf8).withUnsafeBufferPointer(scan)
     }
@@ -234,9 +238,7 @@ public enum DateFinder {
         // Years: four digits starting 19 or 20.
         var years: [Int] = []
         if u.count >= 4 {
-            for i in 0...(u.count - 4) where ((u[i] == 0x31 && u[i + 1] == 0x39) || (u[i] == 0x32 && u[i + 1] == 0x30)) && isDigit(i + 2) && isDigit(i + 3) {
-                years.append(i)
-            }
+            for i in 0...(u.count - 4) where isYearStart(u, i) { years.append(i) }
         }
         guard !years.isEmpty else { return nil }
         func year(at y: Int) -> Int { u[y..<(y + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) } }

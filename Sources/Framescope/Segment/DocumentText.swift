@@ -9,33 +9,36 @@ public struct DocumentText: Sendable {
         self.utf16 = Self.transcode(string)
     }
 
-    /// UTF-16 from the string's UTF-8 in one pass. `Array(string.utf16)` first asks a non-ASCII
-    /// string for its UTF-16 count, which walks it once more to build breadcrumbs (1% of annotate).
-    static func transcode(_ string: String) -> [UInt16] {
-        var string = string
-        return string.withUTF8 { u8 in
-            // Never more UTF-16 units than UTF-8 bytes.
-            [UInt16](unsafeUninitializedCapacity: u8.count) { out, written in
-                var i = 0, o = 0
-                let n = u8.count
-                while i < n {
-                    let b = UInt32(u8[i])
-                    if b < 0x80 {
-                        out[o] = UInt16(b); i += 1; o += 1
-                    } else if b < 0xE0 {
-                        out[o] = UInt16(((b & 0x1F) << 6) | (UInt32(u8[i + 1]) & 0x3F)); i += 2; o += 1
-                    } else if b < 0xF0 {
-                        out[o] = UInt16(((b & 0x0F) << 12) | ((UInt32(u8[i + 1]) & 0x3F) << 6) | (UInt32(u8[i + 2]) & 0x3F))
-                        i += 3; o += 1
-                    } else {
-                        let c = ((b & 0x07) << 18) | ((UInt32(u8[i + 1]) & 0x3F) << 12) | ((UInt32(u8[i + 2]) & 0x3F) << 6)
-                            | (UInt32(u8[i + 3]) & 0x3F)
-                        out[o] = UInt16(0xD800 + ((c - 0x10000) >> 10)); out[o + 1] = UInt16(0xDC00 + ((c - 0x10000) & 0x3FF))
-                        i += 4; o += 2
-                    }
+    /// UTF-16 from the text's UTF-8 in one pass. `Array(string.utf16)` first asks a non-ASCII
+    /// string (or a substring of one) for its UTF-16 count, which walks it once more to build
+    /// breadcrumbs over the whole string (1% of annotate).
+    static func transcode(_ text: some StringProtocol) -> [UInt16] {
+        text.utf8.withContiguousStorageIfAvailable(transcode) ?? Array(text.utf8).withUnsafeBufferPointer(transcode)
+    }
+
+    /// `u8` is valid UTF-8 (it comes from a `String`).
+    static func transcode(_ u8: UnsafeBufferPointer<UInt8>) -> [UInt16] {
+        // Never more UTF-16 units than UTF-8 bytes.
+        [UInt16](unsafeUninitializedCapacity: u8.count) { out, written in
+            var i = 0, o = 0
+            let n = u8.count
+            while i < n {
+                let b = UInt32(u8[i])
+                if b < 0x80 {
+                    out[o] = UInt16(b); i += 1; o += 1
+                } else if b < 0xE0 {
+                    out[o] = UInt16(((b & 0x1F) << 6) | (UInt32(u8[i + 1]) & 0x3F)); i += 2; o += 1
+                } else if b < 0xF0 {
+                    out[o] = UInt16(((b & 0x0F) << 12) | ((UInt32(u8[i + 1]) & 0x3F) << 6) | (UInt32(u8[i + 2]) & 0x3F))
+                    i += 3; o += 1
+                } else {
+                    let c = ((b & 0x07) << 18) | ((UInt32(u8[i + 1]) & 0x3F) << 12) | ((UInt32(u8[i + 2]) & 0x3F) << 6)
+                        | (UInt32(u8[i + 3]) & 0x3F)
+                    out[o] = UInt16(0xD800 + ((c - 0x10000) >> 10)); out[o + 1] = UInt16(0xDC00 + ((c - 0x10000) & 0x3FF))
+                    i += 4; o += 2
                 }
-                written = o
             }
+            written = o
         }
     }
 

@@ -19,6 +19,9 @@ struct TokenizerTests {
         await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...40)) { parts in
             let s = parts.compactMap { $0 }.joined()
             #expect(DocumentText(s).utf16 == Array(s.utf16))
+            // A substring (boilerplate lines are decided on substrings of the article).
+            let middle = s.dropFirst(s.count / 3).dropLast(s.count / 3)
+            #expect(DocumentText.transcode(middle) == Array(middle.utf16))
         }
         // Every boundary of the 1-, 2-, 3- and 4-byte forms.
         let edges: [UInt32] = [0, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF]
