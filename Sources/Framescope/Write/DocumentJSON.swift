@@ -133,11 +133,11 @@ public enum DocumentJSON {
         json.field("language", m.language)
         json.field("encoding", m.encoding)
         for (k, v) in m.extra where !["source", "title", "date", "url", "language", "encoding", "field_sources"].contains(k) {
-            json.field(k, v)
+            json.key(named: k); json.string(v)
         }
         json.key("field_sources")
         json.beginObject()
-        for (k, v) in m.sources { json.field(k, v) }
+        for (k, v) in m.sources { json.key(named: k); json.string(v) }
         json.endObject()
         json.endObject()
     }
@@ -190,7 +190,7 @@ public enum DocumentJSON {
         for e in doc.entities { typeCounts[e.type.rawValue, default: 0] += 1 }
         json.key("entity_counts")
         json.beginObject()
-        for t in EntityType.allCases { json.field(t.rawValue, typeCounts[t.rawValue] ?? 0) }
+        for t in EntityType.allCases { json.key(named: t.rawValue); json.int(typeCounts[t.rawValue] ?? 0) }
         json.endObject()
         json.key("entities")
         json.beginArray()

@@ -60,11 +60,31 @@ public struct JSONWriter {
         buffer.append(c)
     }
 
-    /// Writes an object key; the next value call writes its value.
-    public mutating func key(_ k: String) {
+    /// Writes an object key; the next value call writes its value. Keys are literals in the
+    /// code, so they are copied as they are: a literal key never needs escaping (checked in
+    /// debug builds), and this runs for every field of every file.
+    public mutating func key(_ k: StaticString) {
+        buffer.makeUnique()
+        separate()
+        buffer.append(UInt8(ascii: "\""))
+        k.withUTF8Buffer { bytes in  // also right for a one-scalar literal, which has no pointer
+            assert(!bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "JSON key literal needs escaping")
+            buffer.append(bytes)
+        }
+        buffer.append(UInt8(ascii: "\""))
+        endKey()
+    }
+
+    /// A key that comes from data (metadata fields, entity types), escaped like any string.
+    public mutating func key(named k: String) {
         buffer.makeUnique()
         separate()
         appendString(k)
+        endKey()
+    }
+
+    @inline(__always)
+    private mutating func endKey() {
         buffer.append(UInt8(ascii: ":"))
         if indentStep > 0 { buffer.append(0x20) }
         needsComma = false
@@ -125,11 +145,11 @@ public struct JSONWriter {
     /// Inserts already-serialised JSON as a value.
     public mutating func raw(_ json: [UInt8]) { valuePrefix(); json.withUnsafeBufferPointer { buffer.append($0) } }
 
-    public mutating func field(_ k: String, _ v: String) { key(k); string(v) }
-    public mutating func field(_ k: String, _ v: Int) { key(k); int(v) }
-    public mutating func field(_ k: String, _ v: Double, digits: Int = 6) { key(k); double(v, digits: digits) }
-    public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
-    public mutating func field(_ k: String, _ v: String?) { key(k); if let v { string(v) } else { null() } }
+    public mutating func field(_ k: StaticString, _ v: String) { key(k); string(v) }
+    public mutating func field(_ k: StaticString, _ v: Int) { key(k); int(v) }
+    public mutating func field(_ k: StaticString, _ v: Double, digits: Int = 6) { key(k); double(v, digits: digits) }
+    public mutating func field(_ k: StaticString, _ v: Bool) { key(k); bool(v) }
+    public mutating func field(_ k: StaticString, _ v: String?) { key(k); if let v { string(v) } else { null() } }
 
     /// Powers of ten for the fixed-point fast path.
     static let powersOfTen: [Int64] = (0...9).map { (0..<$0).reduce(Int64(1)) { a, _ in a * 10 } }
