@@ -21,4 +21,32 @@ public struct ScalarSet: Sendable {
         if c < 0x10000 { return bits.withUnsafeBufferPointer { $0[Int(c >> 6)] } & (1 << UInt64(c & 63)) != 0 }
         return !astral.isEmpty && astral.contains(c)
     }
+
+    /// Both sets' members.
+    public func union(_ other: ScalarSet) -> ScalarSet {
+        var out = self
+        for i in out.bits.indices { out.bits[i] |= other.bits[i] }
+        out.astral.formUnion(other.astral)
+        return out
+    }
+
+    /// The first index at or after `from` whose scalar is a member, or `s.count`. The scans that
+    /// look for a few start characters spend most of a document here, so it is one tight loop.
+    public func firstMember(in s: [UInt32], from: Int) -> Int {
+        s.withUnsafeBufferPointer { p in
+            bits.withUnsafeBufferPointer { b in
+                var i = max(from, 0)
+                while i < p.count {
+                    let c = p[i]
+                    if c < 0x10000 {
+                        if b[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0 { return i }
+                    } else if !astral.isEmpty && astral.contains(c) {
+                        return i
+                    }
+                    i += 1
+                }
+                return p.count
+            }
+        }
+    }
 }

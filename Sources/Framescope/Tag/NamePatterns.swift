@@ -255,9 +255,12 @@ struct NamePatterns {
         let ordered = suffixes.sorted { $0.0.count > $1.0.count }
         let companyStarts = patterns.chineseStarts[.companySuffix] ?? ScalarSet()
         let orgStarts = patterns.chineseStarts[.orgHead] ?? ScalarSet()
+        let anyStart = companyStarts.union(orgStarts)
         var f = 0
         while f < s.count {
-            guard companyStarts.contains(s[f]) || orgStarts.contains(s[f]), ScriptClass.isHan(s[f]) else { f += 1; continue }
+            f = anyStart.firstMember(in: s, from: f)
+            guard f < s.count else { break }
+            guard ScriptClass.isHan(s[f]) else { f += 1; continue }
             guard let (suffix, type) = ordered.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0.0) }) else { f += 1; continue }
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
@@ -314,8 +317,12 @@ struct NamePatterns {
             }
             return n >= 2 ? n : nil
         }
+        // Only a title or a surname starts a match.
+        let anyStart = titleStarts.union(surnames)
         var f = 0
         while f < s.count {
+            f = anyStart.firstMember(in: s, from: f)
+            guard f < s.count else { break }
             if titleStarts.contains(s[f]), let title = titles.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0) }) {
                 var p = f + title.count
                 if p < s.count, s[p] == 0x20 { p += 1 }
