@@ -60,6 +60,14 @@ public enum Language {
         text.utf16.withUnsafeBufferPointer { u in
             var i = 0
             while i < u.count {
+                // Most characters are ASCII or common Han: decided without decoding.
+                let unit = u[i]
+                if unit < 0x80 {
+                    if (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A { latin += 1 }
+                    i += 1
+                    continue
+                }
+                if unit >= 0x4E00 && unit <= 0x9FFF { han += 1; i += 1; continue }
                 let (c, w) = decodeScalar(u, at: i)
                 i += w
                 if ScriptClass.isHan(c) { han += 1 }
