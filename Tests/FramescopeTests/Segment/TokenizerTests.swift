@@ -95,6 +95,54 @@ struct TokenizerTests {
         #expect(folder.fold("90万吨∕年") == folder.fold("90万吨／年"))
     }
 
+    @Test("the folded text's maps agree with each other on random mixed text")
+    func foldMaps() async throws {
+        let folder = try Folder()
+        await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...40)) { parts in
+            let s = parts.compactMap { $0 }.joined()
+            let folded = folder.fold(DocumentText(s))
+            #expect(folded.scalars.count == folded.origin.count)
+            #expect(folded.start.count == s.unicodeScalars.count + 1)
+            #expect(folded.start.last.map(Int.init) == folded.scalars.count)
+            #expect(zip(folded.start, folded.start.dropFirst()).allSatisfy { $0 <= $1 })
+            for (f, o) in folded.origin.enumerated() {
+                // Each folded scalar lies within the folded range of the code point it came from.
+                #expect(Int(folded.start[Int(o)]) <= f && f < Int(folded.start[Int(o) + 1]))
+            }
+            #expect(folded.scalars.first != 0x20 && folded.scalars.last != 0x20)
+            #expect(!zip(folded.scalars, folded.scalars.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 })
+        }
+    }
+
+    @Test("folding that expands text far beyond its length keeps every scalar and origin")
+    func foldExpansion() throws {
+        let folder = try Folder()
+        let one = folder.fold(DocumentText("\u{FDFA}"))  // a ligature whose NFKC form has 18 scalars
+        #expect(one.scalars.count == 18)
+        let many = folder.fold(DocumentText(String(repeating: "\u{FDFA}x", count: 200)))
+        #expect(many.scalars.count == 200 * 19)
+        #expect(many.origin[18] == 1 && many.origin[19] == 2 && many.origin.last == 399)
+        #expect(Array(many.scalars[0..<18]) == one.scalars)
+        // A base with combining marks after an astral character: one cluster, every code point mapped.
+        let marks = folder.fold(DocumentText("𠀋e\u{301}\u{323}x"))
+        // NFKC reorders the marks and composes e + dot below (ẹ), leaving the acute: 𠀋 ẹ ◌́ x.
+        #expect(marks.scalars == [0x2000B, 0x1EB9, 0x301, 0x78])
+        #expect(marks.start == [0, 1, 3, 3, 3, 4])
+        #expect(marks.origin.first == 0 && marks.origin.last == 4)
+    }
+
+    @Test("the ranges that skip the combining-class lookup hold no combining mark")
+    func combiningShortcut() {
+        for range in [0x3400...0x9FFF, 0xFF01...0xFF5E, 0x3000...0x3029, 0x2000...0x206F] as [ClosedRange<UInt32>] {
+            for c in range {
+                guard let scalar = Unicode.Scalar(c) else { continue }
+                #expect(scalar.properties.canonicalCombiningClass == .notReordered, "U+\(String(c, radix: 16))")
+                #expect(!Folder.isCombining(c))
+            }
+        }
+        #expect(Folder.isCombining(0x301) && Folder.isCombining(0x302A) && Folder.isCombining(0x20D0))
+    }
+
     @Test("token norms are the folded keys of the token text")
     func norms() throws {
         let tokenizer = try Tokenizer()
