@@ -65,8 +65,8 @@ public struct FramingScorer: Sendable {
             var cues = scoreSentence(si, sentence, tokens: sentenceTokens, text: text, folded: folded, index: index, position: position)
             if options.repetitionDamping {
                 for k in cues.indices {
-                    occurrences[cues[k].cue, default: 0] += 1
-                    let n = occurrences[cues[k].cue]!
+                    func increment(_ n: inout Int) -> Int { n += 1; return n }
+                    let n = increment(&occurrences[cues[k].cue, default: 0])  // one hash, not two
                     if n > 1 {
                         let factor = 1 / Double(n).squareRoot()
                         cues[k].modifiers.append(AppliedModifier(kind: "repetition", text: "#\(n)", factor: factor, start: nil, end: nil))
@@ -300,23 +300,24 @@ public struct FramingScorer: Sendable {
 
     func entityFraming(entities: [Entity], sentences: [TextSpan], scores: [SentenceFraming], boilerplate: [String?],
                        text: DocumentText, folded: FoldedText) -> [EntityFraming] {
-        struct Acc { var canonical: String; var type: EntityType; var mentions = 0; var sentences: [Int] = [] }
-        var byID: [String: Acc] = [:]
-        var order: [String] = []
+        struct Acc { var id: String; var canonical: String; var type: EntityType; var mentions = 0; var sentences: [Int] = [] }
+        var slot: [String: Int] = [:]  // one hash per mention: id → index in `found`
+        var found: [Acc] = []
         var s = 0
         for e in entities where e.type != .quantity {
             while s < sentences.count, sentences[s].end <= e.start { s += 1 }
             guard s < sentences.count, sentences[s].start <= e.start, boilerplate[s] == nil else { continue }
-            let id = e.id ?? "pattern:\(folded.key(from: e.start, to: e.end))"
-            if byID[id] == nil {
-                byID[id] = Acc(canonical: e.canonical ?? text.substring(utf16: e.utf16Start..<e.utf16End), type: e.type)
-                order.append(id)
+            let id = e.id ?? "pattern:" + folded.key(from: e.start, to: e.end)
+            let k = slot[id, default: found.count]
+            if k == found.count {
+                slot[id] = k
+                found.append(Acc(id: id, canonical: e.canonical ?? text.substring(utf16: e.utf16Start..<e.utf16End), type: e.type))
             }
-            byID[id]!.mentions += 1
-            if byID[id]!.sentences.last != s { byID[id]!.sentences.append(s) }
+            found[k].mentions += 1
+            if found[k].sentences.last != s { found[k].sentences.append(s) }
         }
-        return order.map { id in
-            let a = byID[id]!
+        return found.map { a in
+            let id = a.id
             let c = a.sentences.reduce(0) { $0 + scores[$1].celebratory }
             let t = a.sentences.reduce(0) { $0 + scores[$1].strategicThreat }
             return EntityFraming(id: id, canonical: a.canonical, type: a.type, mentions: a.mentions, sentences: a.sentences,
