@@ -2,12 +2,20 @@
 /// match attempt starts there, once per character of a document); deeper edges live in an
 /// open-addressing table keyed by (node, scalar) with a multiplicative hash, so a step allocates
 /// nothing and hashes no bytes. Each terminal node carries a payload index chosen by the caller.
+///
+/// Matching is bound by cache misses on the edge table, so a slot holds its key and the child
+/// together, and a node id handed out by `step` carries a flag saying whether a key ends there:
+/// one random access per step, and the payload table is read only at terminal nodes.
 public struct ScalarTrie: Sendable {
-    /// Child of the root per BMP scalar; 0 = none (the root is never a child).
+    /// Child of the root per BMP scalar (with the terminal flag); 0 = none (the root is never a child).
     private var rootChildren: [Int32] = []
-    /// Open addressing: `keys[i]` = node << 32 | scalar, `UInt64.max` where empty.
-    private var keys: [UInt64] = []
-    private var values: [Int32] = []
+    private struct Slot {
+        /// node << 32 | scalar, `ScalarTrie.empty` where the slot is free.
+        var key: UInt64
+        /// The child's id with the terminal flag.
+        var child: Int32
+    }
+    private var slots: [Slot] = []
     private var used = 0
     private var shift: UInt64 = 64
     /// Payload per node; -1 where no key ends.
@@ -19,54 +27,59 @@ public struct ScalarTrie: Sendable {
 
     public static let root: Int32 = 0
     private static let empty = UInt64.max
+    /// Set in a node id when a key ends at that node.
+    private static let terminal: Int32 = 1 << 30
 
     /// Hyphens and spaces match each other, so "rare-earth" finds "rare earth".
     @inline(__always)
     static func keyScalar(_ c: UInt32) -> UInt32 { c == 0x2D ? 0x20 : c }
 
     @inline(__always)
-    private static func edgeKey(_ node: Int32, _ c: UInt32) -> UInt64 { (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(c) }
+    private static func edgeKey(_ node: Int32, _ c: UInt32) -> UInt64 {
+        (UInt64(UInt32(bitPattern: node & ~terminal)) << 32) | UInt64(c)
+    }
 
     @inline(__always)
     private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
-    private func lookup(_ key: UInt64) -> Int32? {
-        guard !keys.isEmpty else { return nil }
-        return keys.withUnsafeBufferPointer { k in
+    /// The slot holding `key`, or nil.
+    @inline(__always)
+    private func find(_ key: UInt64) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        return slots.withUnsafeBufferPointer { table in
             var i = slot(key)
-            let mask = k.count - 1
+            let mask = table.count - 1
             while true {
-                let here = k[i]
-                if here == key { return values[i] }
+                let here = table[i].key
+                if here == key { return i }
                 if here == Self.empty { return nil }
                 i = (i + 1) & mask
             }
         }
     }
 
-    private mutating func store(_ key: UInt64, _ value: Int32) {
-        if (used + 1) * 2 > keys.count { grow() }
+    private mutating func store(_ key: UInt64, _ child: Int32) {
+        if (used + 1) * 2 > slots.count { grow() }
         var i = slot(key)
-        let mask = keys.count - 1
-        while keys[i] != Self.empty { i = (i + 1) & mask }
-        keys[i] = key
-        values[i] = value
+        let mask = slots.count - 1
+        while slots[i].key != Self.empty { i = (i + 1) & mask }
+        slots[i] = Slot(key: key, child: child)
         used += 1
     }
 
     private mutating func grow() {
-        let old = zip(keys, values).filter { $0.0 != Self.empty }
-        let capacity = max(16, keys.count * 2)
-        keys = [UInt64](repeating: Self.empty, count: capacity)
-        values = [Int32](repeating: 0, count: capacity)
+        let old = slots.filter { $0.key != Self.empty }
+        let capacity = max(16, slots.count * 2)
+        slots = [Slot](repeating: Slot(key: Self.empty, child: 0), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         used = 0
-        for (k, v) in old { store(k, v) }
+        for s in old { store(s.key, s.child) }
     }
 
     private mutating func child(_ node: Int32, _ c: UInt32) -> Int32 {
         if let existing = step(node, c) { return existing }
         let next = Int32(payloads.count)
+        precondition(next < Self.terminal, "ScalarTrie holds at most 2^30 nodes")
         payloads.append(-1)
         if node == Self.root && c < 0x10000 {
             if rootChildren.isEmpty { rootChildren = [Int32](repeating: 0, count: 0x10000) }
@@ -80,18 +93,27 @@ public struct ScalarTrie: Sendable {
     /// Inserts `key` (folded scalars); returns the payload already stored there, if any.
     @discardableResult
     public mutating func insert<S: Collection>(_ key: S, payload: Int32) -> Int32? where S.Element == UInt32 {
-        var node: Int32 = 0
+        var parent: Int32 = 0, node: Int32 = 0, last: UInt32 = 0
         var length = 0
         for c in key {
-            node = child(node, Self.keyScalar(c))
+            parent = node
+            last = Self.keyScalar(c)
+            node = child(node, last)
             length += 1
         }
         guard length > 0 else { return nil }
         maxLength = max(maxLength, length)
-        let existing = payloads[Int(node)]
+        let id = Int(node & ~Self.terminal)
+        let existing = payloads[id]
         if existing >= 0 { return existing }
-        payloads[Int(node)] = payload
+        payloads[id] = payload
         count += 1
+        // Flag the edge into the node, so `step` hands out its id with the terminal bit.
+        if parent == Self.root && last < 0x10000 {
+            rootChildren[Int(last)] |= Self.terminal
+        } else if let i = find(Self.edgeKey(parent, last)) {
+            slots[i].child |= Self.terminal
+        }
         return nil
     }
 
@@ -104,13 +126,15 @@ public struct ScalarTrie: Sendable {
             let n = rootChildren.withUnsafeBufferPointer { $0[Int(k)] }
             return n == 0 ? nil : n
         }
-        return lookup(Self.edgeKey(node, k))
+        guard let i = find(Self.edgeKey(node, k)) else { return nil }
+        return slots.withUnsafeBufferPointer { $0[i].child }
     }
 
     /// The payload of a node, or nil if no key ends there.
     @inline(__always)
     public func payload(_ node: Int32) -> Int32? {
-        let p = payloads[Int(node)]
+        guard node & Self.terminal != 0 else { return nil }
+        let p = payloads.withUnsafeBufferPointer { $0[Int(node & ~Self.terminal)] }
         return p >= 0 ? p : nil
     }
 
