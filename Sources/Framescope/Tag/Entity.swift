@@ -40,17 +40,19 @@ public struct CodePointIndex: Sendable {
     public let utf16Offsets: [Int32]
 
     public init(_ text: DocumentText) {
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(text.utf16.count + 1)
-        text.utf16.withUnsafeBufferPointer { utf16 in
-            var i = 0
-            while i < utf16.count {
-                offsets.append(Int32(i))
-                i += decodeScalar(utf16, at: i).width
+        // Written in place (an `append` per code point checked uniqueness and capacity each time).
+        utf16Offsets = text.utf16.withUnsafeBufferPointer { utf16 in
+            [Int32](unsafeUninitializedCapacity: utf16.count + 1) { offsets, initialized in
+                var i = 0, n = 0
+                while i < utf16.count {
+                    offsets[n] = Int32(i)
+                    n += 1
+                    i += decodeScalar(utf16, at: i).width
+                }
+                offsets[n] = Int32(utf16.count)
+                initialized = n + 1
             }
-            offsets.append(Int32(utf16.count))
         }
-        utf16Offsets = offsets
     }
 
     @inline(__always) public func utf16(_ codePoint: Int) -> Int { Int(utf16Offsets[codePoint]) }

@@ -44,6 +44,9 @@ struct TokenizerTests {
                 #expect(slice(s, sentence.start, sentence.end) == text.substring(utf16: sentence.utf16Start..<sentence.utf16End))
             }
             #expect(folded.start.count == s.unicodeScalars.count + 1)
+            // Code point → UTF-16 offsets, as the scalars' widths add up.
+            let widths = s.unicodeScalars.map { Int32($0.utf16.count) }
+            #expect(CodePointIndex(text).utf16Offsets == widths.reduce(into: [0]) { $0.append($0.last! + $1) })
         }
     }
 
