@@ -80,14 +80,13 @@ public final class Folder {
             text.utf16.withUnsafeBufferPointer { utf16 in
                 bmp.withUnsafeMutableBufferPointer { bmp in
                     var i = 0
-                    var lastWasSpace = true  // also trims leading whitespace
                     while i < n {
                         let unit = utf16[i]
                         starts[Int(cp)] = Int32(emitter.count)
                         // Base character followed by combining marks: fold the cluster as one unit.
                         if i + 1 < n, utf16[i + 1] >= 0x300, let (clusterEnd, marks) = Self.markCluster(utf16, at: i) {
                             for f in slowFold(Array(utf16[i..<clusterEnd])) { emitter.emit(f, cp) }
-                            lastWasSpace = false
+                            emitter.lastWasSpace = false
                             for _ in 0..<marks { cp += 1; starts[Int(cp)] = Int32(emitter.count) }
                             cp += 1
                             i = clusterEnd
@@ -95,13 +94,8 @@ public final class Folder {
                         }
                         if unit < 0x80 {
                             let c = UInt32(unit)
-                            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                                if !lastWasSpace { emitter.emit(0x20, cp) }
-                                lastWasSpace = true
-                            } else {
-                                emitter.emit((c >= 0x41 && c <= 0x5A) ? c + 0x20 : c, cp)
-                                lastWasSpace = false
-                            }
+                            let space = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+                            emitter.put(space ? 0x20 : (c >= 0x41 && c <= 0x5A) ? c + 0x20 : c, cp)
                             cp += 1
                             i += 1
                             continue
@@ -116,25 +110,9 @@ public final class Folder {
                             }
                         }
                         if v != 0 && v & Self.multiFlag == 0 {  // one scalar, the common case
-                            let f = v - 1
-                            if f == 0x20 {
-                                if !lastWasSpace { emitter.emit(0x20, cp) }
-                                lastWasSpace = true
-                            } else {
-                                emitter.emit(f, cp)
-                                lastWasSpace = false
-                            }
+                            emitter.put(v - 1, cp)
                         } else if v != Self.empty {
-                            let folded = v == 0 ? astralFold(c) : multi[Int(v & ~Self.multiFlag)]
-                            for f in folded {
-                                if f == 0x20 {
-                                    if !lastWasSpace { emitter.emit(0x20, cp) }
-                                    lastWasSpace = true
-                                } else {
-                                    emitter.emit(f, cp)
-                                    lastWasSpace = false
-                                }
-                            }
+                            for f in v == 0 ? astralFold(c) : multi[Int(v & ~Self.multiFlag)] { emitter.put(f, cp) }
                         }
                         cp += 1
                         i += width
@@ -164,6 +142,8 @@ public final class Folder {
         var origin: UnsafeMutablePointer<Int32>
         var count = 0
         var capacity: Int
+        /// Starts true, so leading whitespace is trimmed.
+        var lastWasSpace = true
 
         init(capacity: Int) {
             self.capacity = capacity
@@ -177,6 +157,18 @@ public final class Folder {
             scalars[count] = c
             origin[count] = from
             count += 1
+        }
+
+        /// Emits a folded scalar, collapsing runs of spaces into one.
+        @inline(__always)
+        mutating func put(_ c: UInt32, _ from: Int32) {
+            if c == 0x20 {
+                if lastWasSpace { return }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            emit(c, from)
         }
 
         private mutating func grow() {
