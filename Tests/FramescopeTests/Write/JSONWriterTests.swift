@@ -98,5 +98,17 @@ struct JSONWriterTests {
         #expect(c.count == 0 && b.count == b.bytes.count && b.count == 24)
     }
 
+    @Test("literal keys are written as they are, keys from data are escaped, one-character keys too")
+    func keys() {
+        var w = JSONWriter(indent: 0)
+        w.beginObject()
+        w.field("x", 1)  // a one-scalar literal: a StaticString without a pointer
+        w.key(named: "a\"b\\c\n"); w.int(2)
+        w.field("稀土", true)
+        w.key(named: "包鋼"); w.null()
+        w.endObject()
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"x":1,"a\"b\\c\n":2,"稀土":true,"包鋼":null}"#)
+    }
+
     private func pow10(_ e: Int) -> Double { e >= 0 ? (0..<e).reduce(1.0) { a, _ in a * 10 } : 1 / pow10(-e) }
 }
