@@ -65,8 +65,7 @@ public struct FramingScorer: Sendable {
             var cues = scoreSentence(si, sentence, tokens: sentenceTokens, text: text, folded: folded, index: index, position: position)
             if options.repetitionDamping {
                 for k in cues.indices {
-                    func increment(_ n: inout Int) -> Int { n += 1; return n }
-                    let n = increment(&occurrences[cues[k].cue, default: 0])  // one hash, not two
+                    let n = Self.increment(&occurrences[cues[k].cue, default: 0])  // one hash, not two
                     if n > 1 {
                         let factor = 1 / Double(n).squareRoot()
                         cues[k].modifiers.append(AppliedModifier(kind: "repetition", text: "#\(n)", factor: factor, start: nil, end: nil))
@@ -298,6 +297,9 @@ public struct FramingScorer: Sendable {
         return quotes.contains { $0.lowerBound <= a && b <= $0.upperBound }
     }
 
+    /// Adds one and returns the new value: a dictionary entry counted and read with one hash.
+    private static func increment(_ n: inout Int) -> Int { n += 1; return n }
+
     func entityFraming(entities: [Entity], sentences: [TextSpan], scores: [SentenceFraming], boilerplate: [String?],
                        text: DocumentText, folded: FoldedText) -> [EntityFraming] {
         struct Acc { var id: String; var canonical: String; var type: EntityType; var mentions = 0; var sentences: [Int] = [] }
@@ -317,10 +319,9 @@ public struct FramingScorer: Sendable {
             if found[k].sentences.last != s { found[k].sentences.append(s) }
         }
         return found.map { a in
-            let id = a.id
             let c = a.sentences.reduce(0) { $0 + scores[$1].celebratory }
             let t = a.sentences.reduce(0) { $0 + scores[$1].strategicThreat }
-            return EntityFraming(id: id, canonical: a.canonical, type: a.type, mentions: a.mentions, sentences: a.sentences,
+            return EntityFraming(id: a.id, canonical: a.canonical, type: a.type, mentions: a.mentions, sentences: a.sentences,
                                  celebratory: c, strategicThreat: t, balance: (t - c) / (t + c + options.smoothing))
         }.sorted { ($1.mentions, $0.id) < ($0.mentions, $1.id) }
     }
