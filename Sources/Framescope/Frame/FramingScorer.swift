@@ -31,7 +31,7 @@ public struct FramingScorer: Sendable {
         var cpStart: Int
         var cpEnd: Int
         var kind: ItemKind
-        var firstToken: Int = 0  // index into the sentence's tokens
+        var firstToken: Int = 0  // index into the document's tokens
         var endToken: Int = 0
     }
 
@@ -49,7 +49,7 @@ public struct FramingScorer: Sendable {
             while t < tokens.count, tokens[t].start < sentence.end { t += 1 }
             let sentenceTokens = tokens[firstToken..<t]
             guard boilerplate[si] == nil else { sentenceScores[si].role = "boilerplate"; continue }
-            contentTokens += sentenceTokens.filter { $0.kind != .punctuation && $0.kind != .symbol }.count
+            contentTokens += sentenceTokens.count { $0.kind != .punctuation && $0.kind != .symbol }
             // Position: the first content sentence is the headline when it stands alone on its line.
             var position: (String, Double)?
             if options.leadWeighting {
@@ -136,10 +136,10 @@ public struct FramingScorer: Sendable {
                        index: CodePointIndex, position: (String, Double)?) -> [CueEvidence] {
         let fs = Int(folded.start[sentence.start]), fe = Int(folded.start[sentence.end])
         guard fe > fs else { return [] }
-        let tokenList = Array(tokens)
+        let tokenList = tokens  // a slice: indices below are the document's token indices
         func cp(_ f: Int, end: Bool) -> Int { end ? Int(folded.origin[f - 1]) + 1 : Int(folded.origin[f]) }
         func tokenIndex(atOrAfter cpOffset: Int) -> Int {
-            var lo = 0, hi = tokenList.count
+            var lo = tokenList.startIndex, hi = tokenList.endIndex
             while lo < hi { let mid = (lo + hi) / 2; if tokenList[mid].start < cpOffset { lo = mid + 1 } else { hi = mid } }
             return lo
         }
@@ -148,7 +148,7 @@ public struct FramingScorer: Sendable {
             if e - s == 1, ScriptClass.isHan(folded.scalars[s]) {
                 let a = cp(s, end: false)
                 let k = tokenIndex(atOrAfter: a)
-                return k < tokenList.count && tokenList[k].start == a && tokenList[k].end == cp(e, end: true)
+                return k < tokenList.endIndex && tokenList[k].start == a && tokenList[k].end == cp(e, end: true)
             }
             return true
         }
@@ -177,7 +177,8 @@ public struct FramingScorer: Sendable {
         chosen.sort { $0.start < $1.start }
         // Token positions and clause boundaries.
         var boundaries: [Int] = []
-        for (k, tk) in tokenList.enumerated() where tk.kind == .punctuation {
+        for k in tokenList.indices where tokenList[k].kind == .punctuation {
+            let tk = tokenList[k]
             guard tk.utf16End - tk.utf16Start == 1 else { continue }
             let u = text.utf16[tk.utf16Start]
             if Self.isClauseMark(u) { boundaries.append(k) }
@@ -188,7 +189,7 @@ public struct FramingScorer: Sendable {
             chosen[k].firstToken = tokenIndex(atOrAfter: chosen[k].cpStart)
             chosen[k].endToken = tokenIndex(atOrAfter: chosen[k].cpEnd)
         }
-        func clauseEnd(after tokenIdx: Int) -> Int { boundaries.first { $0 >= tokenIdx } ?? tokenList.count }
+        func clauseEnd(after tokenIdx: Int) -> Int { boundaries.first { $0 >= tokenIdx } ?? tokenList.endIndex }
         func boundaryBetween(_ a: Int, _ b: Int) -> Bool { boundaries.contains { $0 >= a && $0 < b } }
         func original(_ item: Item) -> String { text.substring(utf16: index.utf16(item.cpStart)..<index.utf16(item.cpEnd)) }
 
@@ -213,7 +214,7 @@ public struct FramingScorer: Sendable {
                     switch entry.scope {
                     case .next(let n):
                         // Count word tokens between the marker and the cue, never across a clause mark.
-                        let between = tokenList[m.endToken..<item.firstToken].filter { $0.kind != .punctuation }.count
+                        let between = tokenList[m.endToken..<item.firstToken].count { $0.kind != .punctuation }
                         applies = between < n && !boundaryBetween(m.endToken, item.firstToken)
                     case .clause: applies = item.firstToken < clauseEnd(after: m.endToken)
                     case .sentence: applies = true
@@ -273,7 +274,7 @@ public struct FramingScorer: Sendable {
     }
 
     /// UTF-16 ranges of short quotations inside the sentence.
-    func shortQuotations(in sentence: TextSpan, tokens: [Token], text: DocumentText) -> [Range<Int>] {
+    func shortQuotations(in sentence: TextSpan, tokens: ArraySlice<Token>, text: DocumentText) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let u = text.utf16
         var i = sentence.utf16Start
@@ -282,9 +283,11 @@ public struct FramingScorer: Sendable {
             var j = i + 1
             while j < sentence.utf16End, u[j] != close { j += 1 }
             guard j < sentence.utf16End else { break }
-            let inside = tokens.filter { $0.utf16Start > i && $0.utf16End <= j && $0.kind != .punctuation }
             // Chinese quotations count characters: a Han word is about two of them.
-            let size = inside.reduce(0) { $0 + ($1.kind == .ideographic ? max(1, ($1.end - $1.start + 1) / 2) : 1) }
+            var size = 0
+            for t in tokens where t.utf16Start > i && t.utf16End <= j && t.kind != .punctuation {
+                size += t.kind == .ideographic ? max(1, (t.end - t.start + 1) / 2) : 1
+            }
             if size > 0 && size <= options.shortQuotation { out.append((i + 1)..<j) }
             i = j + 1
         }
