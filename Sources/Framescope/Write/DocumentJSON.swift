@@ -166,31 +166,31 @@ public enum DocumentJSON {
         json.key("metadata"); writeMetadata(doc.metadata, into: &json)
         json.key("framing"); writeFraming(doc.framing, into: &json)
         // Cue counts per frame and per cue (raw counts beside the scores), and entity mentions.
-        var cueCounts: [String: (frame: String, count: Int, score: Double)] = [:]
-        var order: [String] = []
+        // One hash per cue: the dictionary holds the cue's place in `tallies`.
+        var slots: [String: Int] = [:]
+        var tallies: [(cue: String, frame: String, count: Int, score: Double)] = []
         for c in doc.cues {
-            let key = c.cue
-            if cueCounts[key] == nil { order.append(key); cueCounts[key] = (c.scoredFrame.rawValue, 0, 0) }
-            cueCounts[key]!.count += 1
-            cueCounts[key]!.score += c.score
+            let k = slots[c.cue, default: tallies.count]
+            if k == tallies.count { slots[c.cue] = k; tallies.append((c.cue, c.scoredFrame.rawValue, 0, 0)) }
+            tallies[k].count += 1
+            tallies[k].score += c.score
         }
         json.key("cue_counts")
         json.beginObject()
-        json.field("celebratory", doc.cues.filter { $0.scoredFrame == .celebratory }.count)
-        json.field("strategic_threat", doc.cues.filter { $0.scoredFrame == .strategicThreat }.count)
+        json.field("celebratory", doc.cues.count { $0.scoredFrame == .celebratory })
+        json.field("strategic_threat", doc.cues.count { $0.scoredFrame == .strategicThreat })
         json.endObject()
         json.key("cues")
         json.beginArray()
-        for k in order.sorted() {
-            let v = cueCounts[k]!
-            json.beginObject(); json.field("cue", k); json.field("frame", v.frame); json.field("count", v.count); json.field("score", v.score); json.endObject()
+        for v in tallies.sorted(by: { $0.cue < $1.cue }) {
+            json.beginObject(); json.field("cue", v.cue); json.field("frame", v.frame); json.field("count", v.count); json.field("score", v.score); json.endObject()
         }
         json.endArray()
-        var typeCounts: [String: Int] = [:]
-        for e in doc.entities { typeCounts[e.type.rawValue, default: 0] += 1 }
+        var typeCounts = [Int](repeating: 0, count: EntityType.allCases.count)
+        for e in doc.entities { typeCounts[EntityType.allCases.firstIndex(of: e.type)!] += 1 }
         json.key("entity_counts")
         json.beginObject()
-        for t in EntityType.allCases { json.key(named: t.rawValue); json.int(typeCounts[t.rawValue] ?? 0) }
+        for (t, n) in zip(EntityType.allCases, typeCounts) { json.key(named: t.rawValue); json.int(n) }
         json.endObject()
         json.key("entities")
         json.beginArray()
