@@ -17,6 +17,9 @@ public struct PatternLexicon: Sendable {
     /// The first characters of the Chinese words per role: scans test these at every character
     /// before trying the word lists.
     public private(set) var chineseStarts: [Role: ScalarSet] = [:]
+    /// The last characters of the Chinese words per role, for scans that look backwards
+    /// (modifiers before a material name).
+    public private(set) var chineseEnds: [Role: ScalarSet] = [:]
 
     public init() {}
 
@@ -46,6 +49,7 @@ public struct PatternLexicon: Sendable {
         for role in Role.allCases {
             chinese[role]?.sort { $0.count > $1.count }
             chineseStarts[role] = ScalarSet((chinese[role] ?? []).compactMap(\.first))
+            chineseEnds[role] = ScalarSet((chinese[role] ?? []).compactMap(\.last))
         }
     }
 }

@@ -13,12 +13,18 @@ public struct FoldedText: Sendable {
 
     /// The folded key of the original code points `[from, to)`.
     public func key(from: Int, to: Int) -> String {
-        let range = Int(start[from])..<Int(start[to])
-        // One allocation at most (none for short keys): the UTF-8 is written in place.
-        return String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+        Self.string(scalars[Int(start[from])..<Int(start[to])])
+    }
+
+    /// A `String` of folded scalars. One allocation at most (none for short keys): the UTF-8 is
+    /// written in place, where building a `String.UnicodeScalarView` cost thousands of
+    /// instructions per word.
+    @inline(__always)
+    public static func string<C: Collection<UInt32>>(_ folded: C) -> String {
+        String(unsafeUninitializedCapacity: folded.count * 4) { buffer in
             var n = 0
-            for i in range {
-                guard let u = Unicode.Scalar(scalars[i]) else { continue }
+            for c in folded {
+                guard let u = Unicode.Scalar(c) else { continue }
                 UTF8.encode(u) { buffer[n] = $0; n += 1 }
             }
             return n

@@ -29,7 +29,9 @@ public struct EntityTagger: Sendable {
         var type: EntityType
         var source: EntitySource
         var entry: Int?
-        var quantity: Quantity?
+        /// Index into the document's quantities: a `Quantity` holds strings, and candidates are
+        /// copied and moved around several times.
+        var quantity: Int?
         var priority: Int { source == .lexicon ? 0 : source == .number ? 1 : 2 }
     }
 
@@ -60,9 +62,10 @@ public struct EntityTagger: Sendable {
                 }
             }
         }
-        for q in quantities.find(in: folded) {
+        let found = quantities.find(in: folded)
+        for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
-            candidates.append(Candidate(start: s, end: e, type: .quantity, source: .number, quantity: q.quantity))
+            candidates.append(Candidate(start: s, end: e, type: .quantity, source: .number, quantity: k))
         }
         // Token ranges of each sentence, for the English name patterns.
         var sentenceTokens: [Range<Int>] = []
@@ -95,8 +98,7 @@ public struct EntityTagger: Sendable {
             && !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern))
         }
-        // Sorted as plain keys: a candidate carries a quantity with strings, too big to move
-        // around, and reading it in the comparator retained and released them at every step.
+        // Sorted as plain keys, which the comparator reads without touching the candidates.
         struct Rank: Comparable {
             var length: Int, priority: Int, start: Int, index: Int
             static func < (a: Rank, b: Rank) -> Bool {
@@ -143,7 +145,7 @@ public struct EntityTagger: Sendable {
         func entity(_ c: Candidate) -> Entity {
             let entry = c.entry.map { lex.entries[$0] }
             return Entity(start: c.start, end: c.end, utf16Start: index.utf16(c.start), utf16End: index.utf16(c.end),
-                          type: c.type, id: entry?.id, canonical: entry?.canonical, source: c.source, quantity: c.quantity)
+                          type: c.type, id: entry?.id, canonical: entry?.canonical, source: c.source, quantity: c.quantity.map { found[$0].quantity })
         }
         return Result(entities: chosen.map(entity), nested: nested.map(entity))
     }
@@ -181,6 +183,7 @@ public struct EntityTagger: Sendable {
         let s = folded.scalars
         let englishModifiers = lexicons.patterns.english[.materialModifier] ?? []
         let chineseModifiers = lexicons.patterns.chinese[.materialModifier] ?? []
+        let chineseModifierEnds = lexicons.patterns.chineseEnds[.materialModifier] ?? ScalarSet()
         // Folded index of a code point.
         func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
         var out: [Candidate] = []
@@ -201,7 +204,8 @@ public struct EntityTagger: Sendable {
                 while extended {
                     extended = false
                     let limit = out.last.map { fi($0.end) } ?? 0
-                    if let m = chineseModifiers.first(where: { FoldedHelpers.hasSuffix(s, endingAt: start, $0) }), start - m.count >= limit,
+                    if start > 0, chineseModifierEnds.contains(s[start - 1]),
+                       let m = chineseModifiers.first(where: { FoldedHelpers.hasSuffix(s, endingAt: start, $0) }), start - m.count >= limit,
                        folded.isCodePointBoundary(start - m.count) {
                         start -= m.count
                         extended = true
@@ -210,7 +214,7 @@ public struct EntityTagger: Sendable {
                     if start >= 2, s[start - 1] == 0x20 || s[start - 1] == 0x2D {
                         var b = start - 1
                         while b > limit, ScriptClass.isSpacedWordChar(s[b - 1]) || (s[b - 1] == 0x2D && b - 1 > limit && ScriptClass.isSpacedWordChar(s[b - 2])) { b -= 1 }
-                        let word = String(String.UnicodeScalarView(s[b..<(start - 1)].compactMap(Unicode.Scalar.init)))
+                        let word = FoldedText.string(s[b..<(start - 1)])
                         if b < start - 1, englishModifiers.contains(word), PhraseMatcher.isStart(folded, b) {
                             start = b
                             extended = true

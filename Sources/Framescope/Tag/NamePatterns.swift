@@ -265,7 +265,7 @@ struct NamePatterns {
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
             let end = f + suffix.count
-            if ["钢铁", "稀土", "控股", "高科", "股份"].contains(String(String.UnicodeScalarView(suffix.compactMap(Unicode.Scalar.init)))) {
+            if ["钢铁", "稀土", "控股", "高科", "股份"].contains(FoldedText.string(suffix)) {
                 if end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
             }
             // The widest window of name characters; a place name inside it starts the name.
@@ -285,7 +285,7 @@ struct NamePatterns {
                     b -= 1
                 }
             }
-            let name = String(String.UnicodeScalarView(s[b..<f].compactMap(Unicode.Scalar.init)))
+            let name = FoldedText.string(s[b..<f])
             if f - b >= 2, !Self.genericNames.contains(name), folded.isCodePointBoundary(b) {
                 out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type))
                 f = end
