@@ -225,4 +225,17 @@ struct TokenizerTests {
         let last = tokens.last!
         #expect(last.end == big.unicodeScalars.count - 1)
     }
+
+    @Test("folded scalars become the same String a scalar view builds; values that are not scalars are skipped")
+    func foldedString() async throws {
+        #expect(FoldedText.string([UInt32]()) == "")
+        #expect(FoldedText.string([0x62, 0x20, 0x94A2, 0x2000B, 0x1F600]) == "b 钢𠀋😀")
+        #expect(FoldedText.string([0x61, 0xD800, 0x62, 0x110000]) == "ab")
+        await propertyCheck(count: 200, input: Gen<String?>.element(of: Self.pieces).array(of: 0...20)) { parts in
+            let scalars = parts.compactMap { $0 }.joined().unicodeScalars.map(\.value)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
+            #expect(FoldedText.string(scalars[...]) == String(view))
+        }
+    }
 }
