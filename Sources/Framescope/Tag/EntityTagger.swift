@@ -12,10 +12,12 @@
 public struct EntityTagger: Sendable {
     public let lexicons: Lexicons
     private let quantities: QuantityFinder
+    private let nameWords: EnglishNameWords
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
         quantities = QuantityFinder(units: lexicons.units)
+        nameWords = EnglishNameWords(patterns: lexicons.patterns)
     }
 
     public struct Result: Sendable {
@@ -76,7 +78,7 @@ public struct EntityTagger: Sendable {
             while t < tokens.count, tokens[t].start < sentence.end { t += 1 }
             if t > first { sentenceTokens.append(first..<t) }
         }
-        let names = NamePatterns(patterns: lexicons.patterns, text: text, tokens: tokens, folded: folded)
+        let names = NamePatterns(patterns: lexicons.patterns, words: nameWords, text: text, tokens: tokens, folded: folded)
         var patternFound = names.english(sentences: sentenceTokens, knownMaterial: { materials.overlaps($0, $1) })
         patternFound += names.englishPersons(sentences: sentenceTokens)
         patternFound += names.chinese(placeStarts: placeStarts)

@@ -10,19 +10,21 @@ struct NamePatterns {
     struct Found: Equatable { var start: Int; var end: Int; var type: EntityType }  // code points
 
     let patterns: PatternLexicon
+    let words: EnglishNameWords
     let text: DocumentText
     let tokens: [Token]
     let folded: FoldedText
-    /// Per token: its folded key, computed once for the tokens the English patterns read (those
-    /// within a few tokens of a capitalised word); others are folded on demand.
-    let keys: [String]
-    let hasKey: [Bool]
+    /// Per token: its word id, computed once for the tokens the English patterns read (those
+    /// within a few tokens of a capitalised word); others are looked up on demand.
+    let ids: [Int32]
+    let hasID: [Bool]
     let capitalised: [Bool]
     /// Per token: whether its key is one of `connectors` (asked for every word of every sentence).
     let connector: [Bool]
 
-    init(patterns: PatternLexicon, text: DocumentText, tokens: [Token], folded: FoldedText) {
+    init(patterns: PatternLexicon, words: EnglishNameWords, text: DocumentText, tokens: [Token], folded: FoldedText) {
         self.patterns = patterns
+        self.words = words
         self.text = text
         self.tokens = tokens
         self.folded = folded
@@ -51,8 +53,8 @@ struct NamePatterns {
                 }
             }
         }
-        // Keys are read from two tokens before a capitalised word to six after it.
-        var keys = [String](repeating: "", count: tokens.count)
+        // Words are read from two tokens before a capitalised word to six after it.
+        var ids = [Int32](repeating: EnglishNameWords.unknown, count: tokens.count)
         var has = [Bool](repeating: false, count: tokens.count)
         if anyCapital {
             var until = -1
@@ -60,15 +62,12 @@ struct NamePatterns {
                 if i + 2 < tokens.count, caps[i + 2] { until = max(until, i + 8) }
                 if caps[i] { until = max(until, i + 6) }
                 guard i <= until else { continue }
-                let t = tokens[i]
-                if t.kind == .word || t.kind == .punctuation || t.kind == .symbol || t.kind == .number {
-                    keys[i] = folded.key(from: t.start, to: t.end)
-                }
+                ids[i] = words.id(of: tokens[i], in: folded)
                 has[i] = true
             }
         }
-        self.keys = keys
-        hasKey = has
+        self.ids = ids
+        hasID = has
         capitalised = caps
         connector = conn
     }
@@ -97,13 +96,13 @@ struct NamePatterns {
         "technologies", "energy", "company", "group",
     ]
 
-    @inline(__always) func key(_ i: Int) -> String {
-        if hasKey[i] { return keys[i] }
-        let t = tokens[i]
-        switch t.kind {
-        case .word, .punctuation, .symbol, .number: return folded.key(from: t.start, to: t.end)
-        default: return ""
-        }
+    /// The word id of token `i` (`EnglishNameWords.unknown` for words the patterns never ask about).
+    @inline(__always) func word(_ i: Int) -> Int32 { hasID[i] ? ids[i] : words.id(of: tokens[i], in: folded) }
+    /// Whether token `i` is a word of `kind`.
+    @inline(__always) func isWord(_ i: Int, _ kind: EnglishNameWords.Kind) -> Bool { words.kinds(word(i)).contains(kind) }
+    /// Whether tokens `i - 1` and `i`, joined by a space, are a word of `kind` ("vice president").
+    @inline(__always) func isPair(_ i: Int, _ kind: EnglishNameWords.Kind) -> Bool {
+        words.kinds(words.id(of: tokens[i - 1], tokens[i], in: folded)).contains(kind)
     }
     @inline(__always) func isCapitalised(_ i: Int) -> Bool { capitalised[i] }
     func adjacent(_ i: Int) -> Bool { i > 0 && tokens[i].start - tokens[i - 1].end <= 1 }
@@ -120,7 +119,7 @@ struct NamePatterns {
             while j < range.upperBound, adjacent(j) {
                 if isCapitalised(j) { j += 1; continue }
                 if connector[j], j + 1 < range.upperBound, adjacent(j + 1),
-                   isCapitalised(j + 1) || (key(j) == "of" && key(j + 1) == "the" && j + 2 < range.upperBound && isCapitalised(j + 2)) {
+                   isCapitalised(j + 1) || (word(j) == words.of && word(j + 1) == words.the && j + 2 < range.upperBound && isCapitalised(j + 2)) {
                     j += 1
                     continue
                 }
@@ -148,18 +147,18 @@ struct NamePatterns {
         for sentence in sentences where !isHeadline(sentence) {
             for run in capitalisedRuns(in: sentence) {
                 var first = run.lowerBound
-                while first < run.upperBound, Self.leadingStops.contains(key(first)) || connector[first] { first += 1 }
+                while first < run.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                 guard first < run.upperBound else { continue }
                 var last = run.upperBound - 1
                 while last > first, connector[last] { last -= 1 }
                 // Cut "X and Y" unless Y continues a name ("Science and Technology").
-                for k in first..<last where key(k) == "and" || key(k) == "&" {
-                    if !Self.andContinuations.contains(key(k + 1)) && !patterns.isEnglish(key(k + 1), .orgHead) { last = k - 1; break }
+                for k in first..<last where word(k) == words.and || word(k) == words.ampersand {
+                    if !words.kinds(word(k + 1)).contains(.andContinuation) && !isWord(k + 1, .orgHead) { last = k - 1; break }
                 }
                 guard last >= first else { continue }
-                let lastKey = key(last)
-                if patterns.isEnglish(lastKey, .companySuffix) && last > first {
-                    if Self.weakSuffixes.contains(lastKey) {
+                let lastKinds = words.kinds(word(last))
+                if lastKinds.contains(.companySuffix) && last > first {
+                    if lastKinds.contains(.weakSuffix) {
                         // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no.
                         if last - first > 2 || knownMaterial(tokens[first].start, tokens[last - 1].end) { continue }
                     }
@@ -167,14 +166,14 @@ struct NamePatterns {
                     // "Co., Ltd." and the full stop of an abbreviation belong to the name.
                     var k = last + 1
                     while k < sentence.upperBound, adjacent(k) {
-                        let kw = key(k)
-                        if kw == ".", ["co", "corp", "inc", "ltd"].contains(key(k - 1)) { end = k; k += 1; continue }
-                        if kw == ",", k + 1 < sentence.upperBound, ["ltd", "limited", "inc"].contains(key(k + 1)) { k += 1; continue }
-                        if ["ltd", "limited", "inc", "co"].contains(kw) { end = k; k += 1; continue }
+                        let kw = word(k)
+                        if kw == words.dot, [words.co, words.corp, words.inc, words.ltd].contains(word(k - 1)) { end = k; k += 1; continue }
+                        if kw == words.comma, k + 1 < sentence.upperBound, [words.ltd, words.limited, words.inc].contains(word(k + 1)) { k += 1; continue }
+                        if [words.ltd, words.limited, words.inc, words.co].contains(kw) { end = k; k += 1; continue }
                         break
                     }
                     out.append(Found(start: tokens[first].start, end: tokens[end].end, type: .company))
-                } else if (first...last).contains(where: { patterns.isEnglish(key($0), .orgHead) }) && last > first {
+                } else if (first...last).contains(where: { isWord($0, .orgHead) }) && last > first {
                     out.append(Found(start: tokens[first].start, end: tokens[last].end, type: .organization))
                 }
             }
@@ -191,13 +190,13 @@ struct NamePatterns {
                 var first = run.lowerBound
                 var hasTitle = false
                 // A title inside the run ("President Joko", "Dr. Laura Brennan").
-                while first < run.upperBound, patterns.isEnglish(key(first), .personTitle) {
+                while first < run.upperBound, isWord(first, .personTitle) {
                     first += 1
                     hasTitle = true
-                    if first < run.upperBound, key(first) == "." { first += 1 }
+                    if first < run.upperBound, word(first) == words.dot { first += 1 }
                 }
-                if first < run.upperBound, key(first) == "." { first += 1 }
-                while first < run.upperBound, Self.leadingStops.contains(key(first)) { first += 1 }
+                if first < run.upperBound, word(first) == words.dot { first += 1 }
+                while first < run.upperBound, isWord(first, .leadingStop) { first += 1 }
                 let count = run.upperBound - first
                 guard count >= 1, count <= 3 else { continue }
                 let before = run.lowerBound - 1
@@ -205,17 +204,17 @@ struct NamePatterns {
                 if !hasTitle, before >= sentence.lowerBound {
                     // "analyst Tom Ridley", "Mr. Cai" (the full stop is its own token).
                     var b = before
-                    if key(b) == ".", b > sentence.lowerBound { b -= 1 }
-                    if patterns.isEnglish(key(b), .personTitle) { hasTitle = true }
-                    if b > sentence.lowerBound, patterns.isEnglish("\(key(b - 1)) \(key(b))", .personTitle) { hasTitle = true }
+                    if word(b) == words.dot, b > sentence.lowerBound { b -= 1 }
+                    if isWord(b, .personTitle) { hasTitle = true }
+                    if b > sentence.lowerBound, isPair(b, .personTitle) { hasTitle = true }
                 }
                 var speech = false
-                if after < sentence.upperBound, patterns.isEnglish(key(after), .speechVerb) { speech = true }
-                if before >= sentence.lowerBound, patterns.isEnglish(key(before), .speechVerb) { speech = true }
-                if before > sentence.lowerBound, patterns.isEnglish("\(key(before - 1)) \(key(before))", .speechVerb) { speech = true }
+                if after < sentence.upperBound, isWord(after, .speechVerb) { speech = true }
+                if before >= sentence.lowerBound, isWord(before, .speechVerb) { speech = true }
+                if before > sentence.lowerBound, isPair(before, .speechVerb) { speech = true }
                 // "Priya Raman, an analyst at …": an appositive title within four tokens.
-                if !hasTitle, after + 1 < sentence.upperBound, key(after) == "," {
-                    for k in (after + 1)..<min(after + 5, sentence.upperBound) where patterns.isEnglish(key(k), .personTitle) {
+                if !hasTitle, after + 1 < sentence.upperBound, word(after) == words.comma {
+                    for k in (after + 1)..<min(after + 5, sentence.upperBound) where isWord(k, .personTitle) {
                         hasTitle = true
                         break
                     }

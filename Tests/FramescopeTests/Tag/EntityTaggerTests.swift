@@ -102,6 +102,8 @@ struct EntityTaggerTests {
             ("Researchers at the Defense Logistics Agency disagreed.", "Defense Logistics Agency", .organization),
             ("said senior analyst Tom Ridley, who follows the market.", "Tom Ridley", .person),
             ("Henrik Vogel said the plant would open.", "Henrik Vogel", .person),
+            ("The company's vice president Laura Brennan disagreed.", "Laura Brennan", .person),
+            ("According to Priya Raman, prices rose.", "Priya Raman", .person),
             ("包头泰和磁材科技有限公司发布公告。", "包头泰和磁材科技有限公司", .company),
             ("董事长刘海涛表示，产量将提高。", "刘海涛", .person),
             ("江西理工大学的研究团队", "江西理工大学", .organization),
@@ -111,6 +113,39 @@ struct EntityTaggerTests {
             #expect(result.entities.contains { text.text(of: $0) == surface && $0.type == type && $0.source != .number },
                     "\(s): \(result.entities.map { "\(text.text(of: $0))/\($0.type)" })")
         }
+    }
+
+    @Test("English pattern words are looked up by folded key, one token or two joined by a space")
+    func englishNameWords() throws {
+        let lex = try TemporaryLexicons(Self.small.merging(["patterns.tsv": """
+            word\trole\tlang
+            Analyst\tperson-title\ten
+            vice president\tperson-title\ten
+            co-founder\tperson-title\ten
+            according to\tspeech-verb\ten
+            Group\tcompany-suffix\ten
+
+            """]) { $1 }).load()
+        let words = EnglishNameWords(patterns: lex.patterns)
+        let tokenizer = try Tokenizer()
+        let text = DocumentText("ＡＮＡＬＹＳＴ Vice President, co founder according TO the Group 中 the Grouping.")
+        let folded = tokenizer.folder.fold(text)
+        let t = tokenizer.tokens(text, folded: folded)
+        #expect(t.count == 14)
+        func kinds(_ i: Int) -> EnglishNameWords.Kind { words.kinds(words.id(of: t[i], in: folded)) }
+        func pair(_ i: Int) -> EnglishNameWords.Kind { words.kinds(words.id(of: t[i - 1], t[i], in: folded)) }
+        #expect(kinds(0) == .personTitle)  // full-width and capitals fold
+        #expect(kinds(1) == [] && kinds(2) == [] && pair(2) == .personTitle)
+        #expect(words.id(of: t[3], in: folded) == words.comma)
+        #expect(pair(5) == .personTitle)  // a hyphen in a listed word matches a space
+        #expect(pair(7) == .speechVerb)
+        #expect(kinds(8) == .leadingStop && words.id(of: t[8], in: folded) == words.the)
+        #expect(kinds(9) == [.companySuffix, .weakSuffix])
+        #expect(words.id(of: t[10], in: folded) == EnglishNameWords.unknown)  // Han: no key
+        #expect(pair(11) == [])  // " the" is no listed word
+        #expect(kinds(12) == [] && words.id(of: t[12], in: folded) == EnglishNameWords.unknown)  // a listed word's prefix is not enough
+        #expect(words.id(of: t[13], in: folded) == words.dot)
+        #expect(pair(1) == [] && pair(4) == [])
     }
 
     @Test("a known name with a legal suffix is the known entity over the whole span")
