@@ -9,6 +9,9 @@
 public struct ScalarTrie: Sendable {
     /// Child of the root per BMP scalar (with the terminal flag); 0 = none (the root is never a child).
     private var rootChildren: [Int32] = []
+    /// One past the largest BMP scalar with a root child: scalars at or above it are rejected
+    /// without touching the 256 KB table (a trie of English globs never reads it for Han text).
+    private var rootLimit: UInt32 = 0
     private struct Slot {
         /// node << 32 | scalar, `ScalarTrie.empty` where the slot is free.
         var key: UInt64
@@ -84,6 +87,7 @@ public struct ScalarTrie: Sendable {
         if node == Self.root && c < 0x10000 {
             if rootChildren.isEmpty { rootChildren = [Int32](repeating: 0, count: 0x10000) }
             rootChildren[Int(c)] = next
+            rootLimit = max(rootLimit, c + 1)
         } else {
             store(Self.edgeKey(node, c), next)
         }
@@ -122,7 +126,7 @@ public struct ScalarTrie: Sendable {
     public func step(_ node: Int32, _ c: UInt32) -> Int32? {
         let k = Self.keyScalar(c)
         if node == Self.root && k < 0x10000 {
-            guard !rootChildren.isEmpty else { return nil }
+            guard k < rootLimit else { return nil }
             let n = rootChildren.withUnsafeBufferPointer { $0[Int(k)] }
             return n == 0 ? nil : n
         }
