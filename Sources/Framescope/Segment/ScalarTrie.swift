@@ -142,6 +142,40 @@ public struct ScalarTrie: Sendable {
         return p >= 0 ? p : nil
     }
 
+    /// Calls `body` with every key (as stored: hyphens as spaces) and its payload, in no
+    /// particular order. For building one trie out of several.
+    public func forEachKey(_ body: ([UInt32], Int32) -> Void) {
+        // Every edge, then the children of each node as one run of a flat array.
+        var edges: [(parent: Int32, scalar: UInt32, child: Int32)] = []
+        edges.reserveCapacity(used + 1024)
+        for (c, child) in rootChildren.enumerated() where child != 0 { edges.append((Self.root, UInt32(c), child & ~Self.terminal)) }
+        for slot in slots where slot.key != Self.empty {
+            edges.append((Int32(slot.key >> 32), UInt32(truncatingIfNeeded: slot.key), slot.child & ~Self.terminal))
+        }
+        var first = [Int](repeating: 0, count: payloads.count + 1)
+        for e in edges { first[Int(e.parent) + 1] += 1 }
+        for i in 0..<payloads.count { first[i + 1] += first[i] }
+        var fill = first
+        var scalars = [UInt32](repeating: 0, count: edges.count)
+        var children = [Int32](repeating: 0, count: edges.count)
+        for e in edges {
+            let k = fill[Int(e.parent)]
+            scalars[k] = e.scalar
+            children[k] = e.child
+            fill[Int(e.parent)] += 1
+        }
+        // Depth first; `key` holds the scalars on the path to the edge being visited.
+        var key: [UInt32] = []
+        var stack: [(edge: Int, depth: Int)] = (first[0]..<first[1]).map { ($0, 1) }
+        while let (e, depth) = stack.popLast() {
+            key.removeLast(key.count - (depth - 1))
+            key.append(scalars[e])
+            let node = Int(children[e])
+            if payloads[node] >= 0 { body(key, payloads[node]) }
+            for k in first[node]..<first[node + 1] { stack.append((k, depth + 1)) }
+        }
+    }
+
     public func contains(_ key: [UInt32]) -> Bool {
         var node: Int32 = 0
         for c in key {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Framescope
 
@@ -44,5 +45,21 @@ struct ScalarTrieTests {
         for (i, k) in keys.enumerated() { #expect(Self.walk(trie, k).last == Int32(i)) }
         #expect(!trie.contains(Self.scalars("k1")))  // a prefix of keys, not a key
         #expect(!trie.contains(Self.scalars("k7919")))
+    }
+
+    @Test("every key comes back once with its payload: prefixes, root, astral and hyphenated keys")
+    func forEachKey() {
+        var trie = ScalarTrie()
+        let keys = ["rare earth", "rare", "r", "稀土", "𠀋𠀋", "𠀋", "high-grade", "钢"] + (0..<3000).map { "k\($0 * 7919 % 100_000)钢" }
+        for (i, k) in keys.enumerated() { trie.insert(Self.scalars(k), payload: Int32(i)) }
+        var seen: [String: Int32] = [:]
+        trie.forEachKey { key, payload in
+            let s = String(String.UnicodeScalarView(key.compactMap(Unicode.Scalar.init)))
+            #expect(seen.updateValue(payload, forKey: s) == nil, "\(s) twice")
+        }
+        // Keys come back as stored: a hyphen as a space.
+        let expected = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.replacingOccurrences(of: "-", with: " "), Int32($0)) })
+        #expect(seen == expected)
+        ScalarTrie().forEachKey { _, _ in Issue.record("an empty trie has no keys") }
     }
 }
