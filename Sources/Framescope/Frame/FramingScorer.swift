@@ -35,8 +35,14 @@ public struct FramingScorer: Sendable {
         var endToken: Int = 0
     }
 
+    /// `cueMatches` and `modifierMatches` are the lexicons' matches in the whole document when a
+    /// `CombinedMatcher` found them already; otherwise the lexicons' matchers find them.
     public func score(text: DocumentText, folded: FoldedText, tokens: [Token], sentences: [TextSpan],
-                      boilerplate: [String?], entities: [Entity], index: CodePointIndex) -> Result {
+                      boilerplate: [String?], entities: [Entity], index: CodePointIndex,
+                      cueMatches: [PhraseMatcher.Match]? = nil, modifierMatches: [PhraseMatcher.Match]? = nil) -> Result {
+        let cueMatches = cueMatches ?? lexicon.cueMatcher.allMatches(in: folded)
+        let modifierMatches = modifierMatches ?? lexicon.modifierMatcher.allMatches(in: folded)
+        var nextCue = 0, nextModifier = 0  // matches are in start order, sentences too
         var sentenceScores = [SentenceFraming](repeating: SentenceFraming(), count: sentences.count)
         var evidence: [CueEvidence] = []
         var contentTokens = 0
@@ -62,7 +68,18 @@ public struct FramingScorer: Sendable {
                 }
             }
             roleCount += 1
-            var cues = scoreSentence(si, sentence, tokens: sentenceTokens, text: text, folded: folded, index: index, position: position)
+            // The matches that start in the sentence; scoreSentence drops those that run past its end.
+            let fs = Int(folded.start[sentence.start]), fe = Int(folded.start[sentence.end])
+            func starting(in matches: [PhraseMatcher.Match], from next: inout Int) -> ArraySlice<PhraseMatcher.Match> {
+                while next < matches.count, matches[next].start < fs { next += 1 }
+                let first = next
+                while next < matches.count, matches[next].start < fe { next += 1 }
+                return matches[first..<next]
+            }
+            let sentenceCues = starting(in: cueMatches, from: &nextCue)
+            let sentenceModifiers = starting(in: modifierMatches, from: &nextModifier)
+            var cues = scoreSentence(si, sentence, tokens: sentenceTokens, text: text, folded: folded, index: index, position: position,
+                                     cueMatches: sentenceCues, modifierMatches: sentenceModifiers)
             if options.repetitionDamping {
                 for k in cues.indices {
                     let n = Self.increment(&occurrences[cues[k].cue, default: 0])  // one hash, not two
@@ -133,7 +150,8 @@ public struct FramingScorer: Sendable {
     }
 
     func scoreSentence(_ si: Int, _ sentence: TextSpan, tokens: ArraySlice<Token>, text: DocumentText, folded: FoldedText,
-                       index: CodePointIndex, position: (String, Double)?) -> [CueEvidence] {
+                       index: CodePointIndex, position: (String, Double)?,
+                       cueMatches: ArraySlice<PhraseMatcher.Match>, modifierMatches: ArraySlice<PhraseMatcher.Match>) -> [CueEvidence] {
         let fs = Int(folded.start[sentence.start]), fe = Int(folded.start[sentence.end])
         guard fe > fs else { return [] }
         let tokenList = tokens  // a slice: indices below are the document's token indices
@@ -153,11 +171,11 @@ public struct FramingScorer: Sendable {
             return true
         }
         var items: [Item] = []
-        for m in lexicon.cueMatcher.allMatches(in: folded, range: fs..<fe) where acceptable(m.start, m.end) {
+        for m in cueMatches where m.end <= fe && acceptable(m.start, m.end) {
             items.append(Item(start: m.start, end: m.end, cpStart: cp(m.start, end: false), cpEnd: cp(m.end, end: true), kind: .cue(lexicon.cues[Int(m.payload)])))
         }
         guard !items.isEmpty else { return [] }
-        for m in lexicon.modifierMatcher.allMatches(in: folded, range: fs..<fe) where acceptable(m.start, m.end) {
+        for m in modifierMatches where m.end <= fe && acceptable(m.start, m.end) {
             items.append(Item(start: m.start, end: m.end, cpStart: cp(m.start, end: false), cpEnd: cp(m.end, end: true), kind: .modifier(lexicon.modifiers[Int(m.payload)])))
         }
         // Longest first; on ties a cue before a modifier, then the earlier one.

@@ -8,6 +8,7 @@ public final class Annotator {
     private let tokenizer: Tokenizer
     private let tagger: EntityTagger
     private let scorer: FramingScorer
+    private let matcher: CombinedMatcher
 
     public init(lexicons: Lexicons, framing: FramingOptions = .init()) throws(ICUError) {
         self.lexicons = lexicons
@@ -15,19 +16,22 @@ public final class Annotator {
         tokenizer = try Tokenizer()
         tagger = EntityTagger(lexicons: lexicons)
         scorer = FramingScorer(lexicon: lexicons.framing, options: framing)
+        matcher = CombinedMatcher(entities: lexicons.entities.matcher, cues: lexicons.framing.cueMatcher,
+                                  modifiers: lexicons.framing.modifierMatcher)
     }
 
-    private init(lexicons: Lexicons, framing: FramingOptions, tokenizer: Tokenizer) {
+    private init(lexicons: Lexicons, framing: FramingOptions, tokenizer: Tokenizer, matcher: CombinedMatcher) {
         self.lexicons = lexicons
         framingOptions = framing
         self.tokenizer = tokenizer
         tagger = EntityTagger(lexicons: lexicons)
         scorer = FramingScorer(lexicon: lexicons.framing, options: framing)
+        self.matcher = matcher
     }
 
-    /// An annotator for another worker, sharing the lexicons.
+    /// An annotator for another worker, sharing the lexicons (and the combined matcher built from them).
     public func clone() throws(ICUError) -> Annotator {
-        Annotator(lexicons: lexicons, framing: framingOptions, tokenizer: try tokenizer.clone())
+        Annotator(lexicons: lexicons, framing: framingOptions, tokenizer: try tokenizer.clone(), matcher: matcher)
     }
 
     public var folder: Folder { tokenizer.folder }
@@ -39,9 +43,10 @@ public final class Annotator {
         let tokens = tokenizer.tokens(text, folded: folded)
         let spans = tokenizer.sentenceSpans(text)
         let boilerplate = Boilerplate.classify(text, sentences: spans)
-        let tagged = tagger.tag(text, folded: folded, tokens: tokens, sentences: spans, index: index)
+        let matches = matcher.allMatches(in: folded)
+        let tagged = tagger.tag(text, folded: folded, tokens: tokens, sentences: spans, index: index, lexiconMatches: matches.entities)
         let framing = scorer.score(text: text, folded: folded, tokens: tokens, sentences: spans, boilerplate: boilerplate,
-                                   entities: tagged.entities, index: index)
+                                   entities: tagged.entities, index: index, cueMatches: matches.cues, modifierMatches: matches.modifiers)
         var metadata = document.metadata
         if metadata.language == nil { metadata.language = Language.detect(text) }
         let sentences = spans.indices.map { SentenceAnnotation(span: spans[$0], boilerplate: boilerplate[$0], framing: framing.sentences[$0]) }

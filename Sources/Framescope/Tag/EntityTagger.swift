@@ -37,7 +37,10 @@ public struct EntityTagger: Sendable {
         var priority: Int { source == .lexicon ? 0 : source == .number ? 1 : 2 }
     }
 
-    public func tag(_ text: DocumentText, folded: FoldedText, tokens: [Token], sentences: [TextSpan], index: CodePointIndex) -> Result {
+    /// `lexiconMatches` are the entity lexicon's matches in the document when a `CombinedMatcher`
+    /// found them already; otherwise the lexicon's matcher finds them.
+    public func tag(_ text: DocumentText, folded: FoldedText, tokens: [Token], sentences: [TextSpan], index: CodePointIndex,
+                    lexiconMatches: [PhraseMatcher.Match]? = nil) -> Result {
         let lex = lexicons.entities
         var candidates: [Candidate] = []
         func cp(_ start: Int, _ end: Int) -> (Int, Int) { (Int(folded.origin[start]), Int(folded.origin[end - 1]) + 1) }
@@ -46,7 +49,7 @@ public struct EntityTagger: Sendable {
         var materials = IntervalSet()
         var placeStarts = Set<Int>()
         text.utf16.withUnsafeBufferPointer { utf16 in
-            for m in lex.matcher.allMatches(in: folded) {
+            for m in lexiconMatches ?? lex.matcher.allMatches(in: folded) {
                 let (s, e) = cp(m.start, m.end)
                 if lex.surfaceIsAcronym[Int(m.payload)] {
                     let original = utf16[index.utf16(s)..<index.utf16(e)]

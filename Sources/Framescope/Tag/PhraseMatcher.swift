@@ -30,12 +30,14 @@ public struct PhraseMatcher: Sendable {
         if text.hasSuffix("*") && text.count > 1 { text.removeLast(); isGlob = true }
         let key = Self.key(text, folder: folder)
         guard !key.isEmpty else { return .emptyKey }
-        if isGlob {
-            if let existing = globs.insert(key, payload: payload) { return .duplicate(existing) }
-        } else {
-            if let existing = trie.insert(key, payload: payload) { return .duplicate(existing) }
-        }
+        if let existing = insert(key, glob: isGlob, payload: payload) { return .duplicate(existing) }
         return .added
+    }
+
+    /// Adds a folded key (a glob's without its `*`); returns the payload already there, if any.
+    @discardableResult
+    mutating func insert(_ key: [UInt32], glob: Bool, payload: Int32) -> Int32? {
+        glob ? globs.insert(key, payload: payload) : trie.insert(key, payload: payload)
     }
 
     public var isEmpty: Bool { trie.count == 0 && globs.count == 0 }
