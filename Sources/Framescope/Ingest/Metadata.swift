@@ -41,7 +41,7 @@ public struct MetadataReader: Sendable {
     /// HTML) are kept.
     public func read(relativePath: String, absolutePath: String?, text: String, into m: inout DocumentMetadata) {
         func set(_ field: String, _ value: String?, from origin: String) {
-            guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty, m[field] == nil || field == "year" else { return }
+            guard let value = value.map(Self.trimmedValue), !value.isEmpty, m[field] == nil || field == "year" else { return }
             switch field {
             case "source": m.source = value
             case "title": m.title = value
@@ -146,11 +146,22 @@ public struct MetadataReader: Sendable {
     }
 
     /// The first content line that reads like a headline.
+    /// The value without surrounding whitespace and newlines. Most values (header lines, folder
+    /// names) have none, and Foundation's trimming costs thousands of instructions even then, so
+    /// it runs only when an end is whitespace.
+    static func trimmedValue(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return value }
+        let space = CharacterSet.whitespacesAndNewlines
+        guard space.contains(first) || space.contains(last) else { return value }
+        return value.trimmingCharacters(in: space)
+    }
+
     static func title(in lines: [Substring]) -> String? {
         for line in lines {
             if Boilerplate.reason(forLine: line) != nil { continue }
             if site(in: [line]) != nil { continue }
-            if line.count > 250 { return nil }
+            if line.utf8.count > 250 && line.count > 250 { return nil }  // bytes first: counting characters is slow
             // A single ASCII word near the top is a section label ("Highlights"), not a title.
             if lines.count > 3, !line.contains(" "), !line.contains(":"), line.allSatisfy({ $0.isASCII }) { continue }
             return String(line)

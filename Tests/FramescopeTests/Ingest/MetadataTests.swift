@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Framescope
 
@@ -92,5 +93,14 @@ struct MetadataTests {
         let pairs = zip(spans, reasons).map { (text.substring(utf16: $0.utf16Start..<$0.utf16End).trimmed(), $1) }
         #expect(pairs.map(\.0) == ["Share", "Baogang grew.", "Copyright 2024 Baogang.", "来源：新华网"])
         #expect(pairs.map(\.1) == ["share", "copyright", "copyright", "source"])
+    }
+
+    @Test("metadata values lose surrounding whitespace and newlines, and only those", arguments: [
+        ("Baogang at 70", "Baogang at 70"), ("  Baogang at 70 \n", "Baogang at 70"), ("\u{3000}包钢七十年\u{3000}", "包钢七十年"),
+        ("\t\r\n", ""), ("", ""), ("\u{85}x\u{2029}", "x"), ("\u{200B}x", "x"), ("a  b", "a  b"),
+    ])
+    func trimmedValues(_ raw: String, _ expected: String) {
+        #expect(MetadataReader.trimmedValue(raw) == expected)
+        #expect(MetadataReader.trimmedValue(raw) == raw.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
