@@ -69,15 +69,9 @@ public struct FramingScorer: Sendable {
             }
             roleCount += 1
             // The matches that start in the sentence; scoreSentence drops those that run past its end.
-            let fs = Int(folded.start[sentence.start]), fe = Int(folded.start[sentence.end])
-            func starting(in matches: [PhraseMatcher.Match], from next: inout Int) -> ArraySlice<PhraseMatcher.Match> {
-                while next < matches.count, matches[next].start < fs { next += 1 }
-                let first = next
-                while next < matches.count, matches[next].start < fe { next += 1 }
-                return matches[first..<next]
-            }
-            let sentenceCues = starting(in: cueMatches, from: &nextCue)
-            let sentenceModifiers = starting(in: modifierMatches, from: &nextModifier)
+            let folds = Int(folded.start[sentence.start])..<Int(folded.start[sentence.end])
+            let sentenceCues = Self.matches(cueMatches, startingIn: folds, from: &nextCue)
+            let sentenceModifiers = Self.matches(modifierMatches, startingIn: folds, from: &nextModifier)
             var cues = scoreSentence(si, sentence, tokens: sentenceTokens, text: text, folded: folded, index: index, position: position,
                                      cueMatches: sentenceCues, modifierMatches: sentenceModifiers)
             if options.repetitionDamping {
@@ -100,6 +94,15 @@ public struct FramingScorer: Sendable {
         let document = documentFraming(celebratory: c, threat: th, tokens: contentTokens, cues: evidence.count)
         let entityFraming = entityFraming(entities: entities, sentences: sentences, scores: sentenceScores, boilerplate: boilerplate, text: text, folded: folded)
         return Result(sentences: sentenceScores, cues: evidence, document: document, entities: entityFraming)
+    }
+
+    /// The run of `matches` (sorted by start) that starts in `range`, searched from `next`, which
+    /// is left after the run: sentences come in order, so each match is passed over once.
+    static func matches(_ matches: [PhraseMatcher.Match], startingIn range: Range<Int>, from next: inout Int) -> ArraySlice<PhraseMatcher.Match> {
+        while next < matches.count, matches[next].start < range.lowerBound { next += 1 }
+        let first = next
+        while next < matches.count, matches[next].start < range.upperBound { next += 1 }
+        return matches[first..<next]
     }
 
     /// balance, label and confidence from the totals (documented in docs/framing.md).

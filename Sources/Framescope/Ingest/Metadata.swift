@@ -145,7 +145,6 @@ public struct MetadataReader: Sendable {
         return nil
     }
 
-    /// The first content line that reads like a headline.
     /// The value without surrounding whitespace and newlines. Most values (header lines, folder
     /// names) have none, and Foundation's trimming costs thousands of instructions even then, so
     /// it runs only when an end is whitespace.
@@ -157,6 +156,7 @@ public struct MetadataReader: Sendable {
         return value.trimmingCharacters(in: space)
     }
 
+    /// The first content line that reads like a headline.
     static func title(in lines: [Substring]) -> String? {
         for line in lines {
             if Boilerplate.reason(forLine: line) != nil { continue }

@@ -25,8 +25,6 @@ public struct PatternLexicon: Sendable {
 
     static let columns = ["word", "role", "lang"]
 
-    public func isEnglish(_ word: String, _ role: Role) -> Bool { english[role]?.contains(word) ?? false }
-
     mutating func add(_ table: TSVTable, folder: Folder, issues: inout [LexiconIssue]) {
         for row in table.rows {
             guard let role = Role(rawValue: row["role"]) else {

@@ -4,7 +4,7 @@
 /// was about 430 instructions per key, plus a dictionary probe per role).
 ///
 /// As in phrase matching, a hyphen in a listed word matches a space: `co-founder` would match the
-/// two tokens `co founder` (a token itself never holds a space or a hyphen).
+/// two tokens `co founder`.
 struct EnglishNameWords: Sendable {
     /// What a word is to the patterns; a word may be several of these.
     struct Kind: OptionSet, Sendable {
