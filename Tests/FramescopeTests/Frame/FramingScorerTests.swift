@@ -198,4 +198,32 @@ struct FramingScorerTests {
         #expect(threat.label == .strategicThreat)
         #expect(threat.balance - celebratory.balance > 1.0)
     }
+
+    @Test("the scorer finds the same cues whether it is handed the combined walk's matches or finds them itself")
+    func matchesFromEitherPath() throws {
+        let lex = BundledLexicons.shared
+        let annotator = try Annotator(lexicons: lex)
+        let tokenizer = try Tokenizer()
+        let scorer = FramingScorer(lexicon: lex.framing)
+        let folderPath = Repository.path("Tests/DevSet/texts")
+        var total = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted() {
+            let raw = try String(contentsOfFile: folderPath + "/" + name, encoding: .utf8)
+            let viaAnnotator = annotator.annotate(SourceDocument(id: name, path: name, text: raw))
+            // The stages by hand, with no matches given to the tagger or the scorer.
+            let text = DocumentText(raw)
+            let index = CodePointIndex(text)
+            let folded = tokenizer.folder.fold(text)
+            let tokens = tokenizer.tokens(text, folded: folded)
+            let spans = tokenizer.sentenceSpans(text)
+            let boilerplate = Boilerplate.classify(text, sentences: spans)
+            let entities = EntityTagger(lexicons: lex).tag(text, folded: folded, tokens: tokens, sentences: spans, index: index).entities
+            let alone = scorer.score(text: text, folded: folded, tokens: tokens, sentences: spans, boilerplate: boilerplate,
+                                     entities: entities, index: index)
+            #expect(entities == viaAnnotator.entities, "\(name)")
+            #expect(alone.cues == viaAnnotator.cues, "\(name)")
+            total += alone.cues.count
+        }
+        #expect(total > 100)  // the development texts carry cues: the comparison is not between empty lists
+    }
 }
