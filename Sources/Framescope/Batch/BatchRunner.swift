@@ -60,12 +60,13 @@ public final class BatchRunner: @unchecked Sendable {
         var workers: [Thread] = []
         let finished = DispatchGroup()
         let startupError = Locked<ICUError?>(nil)
+        let matcher = CombinedMatcher(lexicons: lexicons)  // one for all workers
         for _ in 0..<max(1, options.jobs) {
             finished.enter()
             let thread = Thread { [self] in
                 defer { finished.leave() }
                 let annotator: Annotator
-                do { annotator = try Annotator(lexicons: lexicons, framing: options.framing) } catch {
+                do { annotator = try Annotator(lexicons: lexicons, framing: options.framing, matcher: matcher) } catch {
                     startupError.withLock { $0 = error as? ICUError ?? ICUError("worker start", status: -1) }
                     while queue.pop() != nil {}
                     return

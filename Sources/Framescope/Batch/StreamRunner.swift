@@ -34,12 +34,13 @@ public struct StreamRunner: Sendable {
         }
         let order = Locked(Order())
         let group = DispatchGroup()
+        let matcher = CombinedMatcher(lexicons: lexicons)  // one for all workers
         for _ in 0..<max(1, jobs) {
             group.enter()
             let lexicons = self.lexicons, framing = self.framing
             Thread {
                 defer { group.leave() }
-                guard let annotator = try? Annotator(lexicons: lexicons, framing: framing) else { return }
+                guard let annotator = try? Annotator(lexicons: lexicons, framing: framing, matcher: matcher) else { return }
                 while let item = queue.pop(), let (number, bytes) = item {
                     var line: [UInt8]
                     var failed = false

@@ -72,8 +72,8 @@ public struct FramingScorer: Sendable {
             let folds = Int(folded.start[sentence.start])..<Int(folded.start[sentence.end])
             let sentenceCues = Self.matches(cueMatches, startingIn: folds, from: &nextCue)
             let sentenceModifiers = Self.matches(modifierMatches, startingIn: folds, from: &nextModifier)
-            var cues = scoreSentence(si, sentence, tokens: sentenceTokens, text: text, folded: folded, index: index, position: position,
-                                     cueMatches: sentenceCues, modifierMatches: sentenceModifiers)
+            var cues = scoreSentence(si, sentence, folds: folds, tokens: sentenceTokens, text: text, folded: folded, index: index,
+                                     position: position, cueMatches: sentenceCues, modifierMatches: sentenceModifiers)
             if options.repetitionDamping {
                 for k in cues.indices {
                     let n = Self.increment(&occurrences[cues[k].cue, default: 0])  // one hash, not two
@@ -152,11 +152,12 @@ public struct FramingScorer: Sendable {
         }
     }
 
-    func scoreSentence(_ si: Int, _ sentence: TextSpan, tokens: ArraySlice<Token>, text: DocumentText, folded: FoldedText,
-                       index: CodePointIndex, position: (String, Double)?,
+    /// `folds` is the sentence's range of folded indices.
+    func scoreSentence(_ si: Int, _ sentence: TextSpan, folds: Range<Int>, tokens: ArraySlice<Token>, text: DocumentText,
+                       folded: FoldedText, index: CodePointIndex, position: (String, Double)?,
                        cueMatches: ArraySlice<PhraseMatcher.Match>, modifierMatches: ArraySlice<PhraseMatcher.Match>) -> [CueEvidence] {
-        let fs = Int(folded.start[sentence.start]), fe = Int(folded.start[sentence.end])
-        guard fe > fs else { return [] }
+        guard !folds.isEmpty else { return [] }
+        let fe = folds.upperBound
         let tokenList = tokens  // a slice: indices below are the document's token indices
         func cp(_ f: Int, end: Bool) -> Int { end ? Int(folded.origin[f - 1]) + 1 : Int(folded.origin[f]) }
         func tokenIndex(atOrAfter cpOffset: Int) -> Int {

@@ -21,6 +21,11 @@ public struct CombinedMatcher: Sendable {
         public var modifiers: [PhraseMatcher.Match] = []
     }
 
+    /// The matcher for the entity, cue and modifier lexicons of `lexicons`.
+    public init(lexicons: Lexicons) {
+        self.init(entities: lexicons.entities.matcher, cues: lexicons.framing.cueMatcher, modifiers: lexicons.framing.modifierMatcher)
+    }
+
     public init(entities: PhraseMatcher, cues: PhraseMatcher, modifiers: PhraseMatcher) {
         add(entities, \.entity)
         add(cues, \.cue)

@@ -4,10 +4,6 @@ import Testing
 
 @Suite("CombinedMatcher")
 struct CombinedMatcherTests {
-    static func combined(_ lex: Lexicons) -> CombinedMatcher {
-        CombinedMatcher(entities: lex.entities.matcher, cues: lex.framing.cueMatcher, modifiers: lex.framing.modifierMatcher)
-    }
-
     /// Each lexicon's matches from the one walk must be its own matcher's, in the same order.
     static func expectSame(_ text: String, _ lex: Lexicons, _ matcher: CombinedMatcher, folder: Folder,
                            sourceLocation: SourceLocation = #_sourceLocation) {
@@ -40,7 +36,7 @@ struct CombinedMatcherTests {
             """,
             "modifiers.tsv": "cue\tkind\tfactor\tscope\nnot\tnegator\t-1\tnext:3\n稀土\tintensifier\t1.5\tsentence\n",
         ]).load()
-        let matcher = Self.combined(lex)
+        let matcher = CombinedMatcher(lexicons: lex)
         let folder = try Folder()
         let text = "China's rare-earth dominance is not dominant everywhere. 赣州稀土强国，打破垄断。Dominance, dominantly."
         Self.expectSame(text, lex, matcher, folder: folder)
@@ -53,7 +49,7 @@ struct CombinedMatcherTests {
     @Test("the bundled lexicons on the development texts and mixed literals")
     func bundled() throws {
         let lex = BundledLexicons.shared
-        let matcher = Self.combined(lex)
+        let matcher = CombinedMatcher(lexicons: lex)
         let folder = try Folder()
         let folderPath = Repository.path("Tests/DevSet/texts")
         let names = try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted()
