@@ -65,14 +65,61 @@ public struct JSONWriter {
     /// debug builds), and this runs for every field of every file.
     public mutating func key(_ k: StaticString) {
         buffer.makeUnique()
-        separate()
-        buffer.append(UInt8(ascii: "\""))
-        k.withUTF8Buffer { bytes in  // also right for a one-scalar literal, which has no pointer
-            assert(!bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "JSON key literal needs escaping")
-            buffer.append(bytes)
+        guard k.hasPointerRepresentation else {  // a one-scalar literal has no pointer
+            separate()
+            buffer.append(UInt8(ascii: "\""))
+            k.withUTF8Buffer { buffer.append($0) }
+            buffer.append(UInt8(ascii: "\""))
+            endKey()
+            return
         }
-        buffer.append(UInt8(ascii: "\""))
-        endKey()
+        let n = k.utf8CodeUnitCount
+        assert(!UnsafeBufferPointer(start: k.utf8Start, count: n).contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "JSON key literal needs escaping")
+        // Comma, line break, indent, quoted key and colon in one write: this runs for every
+        // field of every file, and byte-by-byte appends each checked the capacity.
+        let comma = needsComma
+        let pad = indentStep > 0 && depth > 0 ? depth * indentStep : -1
+        let step = indentStep
+        // Spaces go eight at a time and the key in overlapping words: keys and indents are a
+        // few bytes, for which calls to memset and memcpy cost more than the copying.
+        buffer.write(atMost: n + pad + 15) { p in
+            var i = 0
+            if comma { p[i] = UInt8(ascii: ","); i += 1 }
+            if pad >= 0 {
+                p[i] = 0x0A; i += 1
+                var written = 0
+                while written < pad {
+                    UnsafeMutableRawPointer(p + i + written).storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+                    written += 8
+                }
+                i += pad
+            }
+            p[i] = UInt8(ascii: "\""); i += 1
+            Self.copySmall(from: k.utf8Start, count: n, to: p + i); i += n
+            p[i] = UInt8(ascii: "\""); p[i + 1] = UInt8(ascii: ":"); i += 2
+            if step > 0 { p[i] = 0x20; i += 1 }
+            return i
+        }
+        needsComma = false
+        pendingKey = true
+    }
+
+    /// Copies `count` bytes with unaligned word loads and stores, never reading or writing
+    /// outside either range; longer runs go to memcpy.
+    @inline(__always)
+    static func copySmall(from source: UnsafePointer<UInt8>, count n: Int, to target: UnsafeMutablePointer<UInt8>) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        if n >= 8 && n <= 16 {
+            let a = from.loadUnaligned(as: UInt64.self), b = from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            to.storeBytes(of: a, as: UInt64.self); to.storeBytes(of: b, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 && n < 8 {
+            let a = from.loadUnaligned(as: UInt32.self), b = from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            to.storeBytes(of: a, as: UInt32.self); to.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
+        } else if n < 4 {
+            for j in 0..<n { target[j] = source[j] }
+        } else {
+            target.update(from: source, count: n)
+        }
     }
 
     /// A key that comes from data (metadata fields, entity types), escaped like any string.
@@ -105,30 +152,36 @@ public struct JSONWriter {
     /// escaped without building a `String`; lone surrogates become U+FFFD as `String` would.
     public mutating func string(utf16 units: ArraySlice<UInt16>) {
         valuePrefix()
-        buffer.append(UInt8(ascii: "\""))
         units.withUnsafeBufferPointer { u in
-            var i = 0
-            while i < u.count {
-                let c = u[i]
-                if c < 0x80 {
-                    appendEscaped(UInt8(c))
-                    i += 1
-                } else if c < 0x800 {
-                    buffer.append(0xC0 | UInt8(c >> 6)); buffer.append(0x80 | UInt8(c & 0x3F))
-                    i += 1
-                } else if UTF16.isLeadSurrogate(c), i + 1 < u.count, UTF16.isTrailSurrogate(u[i + 1]) {
-                    let v = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
-                    buffer.append(0xF0 | UInt8(v >> 18)); buffer.append(0x80 | UInt8((v >> 12) & 0x3F))
-                    buffer.append(0x80 | UInt8((v >> 6) & 0x3F)); buffer.append(0x80 | UInt8(v & 0x3F))
-                    i += 2
-                } else {
-                    let v: UInt16 = UTF16.isLeadSurrogate(c) || UTF16.isTrailSurrogate(c) ? 0xFFFD : c
-                    buffer.append(0xE0 | UInt8(v >> 12)); buffer.append(0x80 | UInt8((v >> 6) & 0x3F)); buffer.append(0x80 | UInt8(v & 0x3F))
-                    i += 1
+            // At most three bytes per unit (a surrogate pair is four bytes for two units) or six
+            // for an escaped control character, plus the quotes: one capacity check per string.
+            buffer.write(atMost: u.count * 6 + 2) { p in
+                var o = 0
+                p[o] = UInt8(ascii: "\""); o += 1
+                var i = 0
+                while i < u.count {
+                    let c = u[i]
+                    if c < 0x80 {
+                        o += Self.writeEscaped(UInt8(c), to: p + o)
+                        i += 1
+                    } else if c < 0x800 {
+                        p[o] = 0xC0 | UInt8(c >> 6); p[o + 1] = 0x80 | UInt8(c & 0x3F)
+                        o += 2; i += 1
+                    } else if UTF16.isLeadSurrogate(c), i + 1 < u.count, UTF16.isTrailSurrogate(u[i + 1]) {
+                        let v = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
+                        p[o] = 0xF0 | UInt8(v >> 18); p[o + 1] = 0x80 | UInt8((v >> 12) & 0x3F)
+                        p[o + 2] = 0x80 | UInt8((v >> 6) & 0x3F); p[o + 3] = 0x80 | UInt8(v & 0x3F)
+                        o += 4; i += 2
+                    } else {
+                        let v: UInt16 = UTF16.isLeadSurrogate(c) || UTF16.isTrailSurrogate(c) ? 0xFFFD : c
+                        p[o] = 0xE0 | UInt8(v >> 12); p[o + 1] = 0x80 | UInt8((v >> 6) & 0x3F); p[o + 2] = 0x80 | UInt8(v & 0x3F)
+                        o += 3; i += 1
+                    }
                 }
+                p[o] = UInt8(ascii: "\""); o += 1
+                return o
             }
         }
-        buffer.append(UInt8(ascii: "\""))
     }
     public mutating func int(_ i: Int) { valuePrefix(); Self.appendInteger(Int64(i), to: &buffer) }
     public mutating func bool(_ b: Bool) { valuePrefix(); buffer.append(b ? "true" : "false") }
@@ -156,15 +209,16 @@ public struct JSONWriter {
 
     @inline(__always)
     static func appendInteger(_ value: Int64, to bytes: inout ByteBuffer) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits are written backwards into a scratch word pair, then copied in one write.
         var v = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[n] = UInt8(truncatingIfNeeded: v % 10) + 0x30; v /= 10; n += 1 } while v > 0
-            while n > 0 { n -= 1; bytes.append(d[n]) }
+            var n = 0
+            repeat { n += 1; d[24 - n] = UInt8(truncatingIfNeeded: v % 10) + 0x30; v /= 10 } while v > 0
+            let negative = value < 0
+            if negative { n += 1; d[24 - n] = UInt8(ascii: "-") }
+            let start = d.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - n)
+            bytes.write(atMost: n) { p in copySmall(from: start, count: n, to: p); return n }
         }
     }
 
@@ -253,18 +307,25 @@ public struct JSONWriter {
     /// One UTF-8 byte of a string value, escaped where JSON requires it.
     @inline(__always)
     private mutating func appendEscaped(_ b: UInt8) {
+        buffer.write(atMost: 6) { Self.writeEscaped(b, to: $0) }
+    }
+
+    /// Writes one UTF-8 byte, escaped where JSON requires it, and returns how many bytes it took
+    /// (at most six).
+    @inline(__always)
+    static func writeEscaped(_ b: UInt8, to p: UnsafeMutablePointer<UInt8>) -> Int {
         switch b {
-        case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\\")); buffer.append(b)
-        case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(b)
-        case 0x0A: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
-        case 0x0D: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
-        case 0x09: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): p[0] = UInt8(ascii: "\\"); p[1] = b; return 2
+        case 0x0A: p[0] = UInt8(ascii: "\\"); p[1] = UInt8(ascii: "n"); return 2
+        case 0x0D: p[0] = UInt8(ascii: "\\"); p[1] = UInt8(ascii: "r"); return 2
+        case 0x09: p[0] = UInt8(ascii: "\\"); p[1] = UInt8(ascii: "t"); return 2
         case 0..<0x20:
             let hex: StaticString = "0123456789abcdef"
             let digits = hex.utf8Start
-            buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "u")); buffer.append(0x30); buffer.append(0x30)
-            buffer.append(digits[Int(b >> 4)]); buffer.append(digits[Int(b & 0xF)])
-        default: buffer.append(b)
+            p[0] = UInt8(ascii: "\\"); p[1] = UInt8(ascii: "u"); p[2] = 0x30; p[3] = 0x30
+            p[4] = digits[Int(b >> 4)]; p[5] = digits[Int(b & 0xF)]
+            return 6
+        default: p[0] = b; return 1
         }
     }
 }
@@ -341,4 +402,14 @@ struct ByteBuffer {
     }
 
     mutating func removeAll() { count = 0 }
+
+    /// Makes room for `n` bytes and lets `body` write up to that many at the end, returning how
+    /// many it wrote: one capacity check for a run of small writes.
+    @inline(__always)
+    mutating func write(atMost n: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(n)
+        let written = body(base + count)
+        assert(written <= n)
+        count += written
+    }
 }

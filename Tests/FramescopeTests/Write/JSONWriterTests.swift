@@ -35,7 +35,7 @@ struct JSONWriterTests {
 
     @Test("integers")
     func integers() {
-        for i in [0, 7, -7, 10, 1_000_000, Int.max, Int.min + 1] {
+        for i in [0, 7, -7, 10, 1_000_000, 12_345_678_901_234, -98_765, Int.max, Int.min + 1, Int.min] {
             var w = JSONWriter()
             w.beginArray(); w.int(i); w.endArray()
             #expect(String(decoding: w.bytes, as: UTF8.self) == "[\(i)]")
@@ -108,6 +108,36 @@ struct JSONWriterTests {
         w.key(named: "包鋼"); w.null()
         w.endObject()
         #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"x":1,"a\"b\\c\n":2,"稀土":true,"包鋼":null}"#)
+    }
+
+    @Test("keys of every short length at every depth and indent are laid out as a plain string build lays them out")
+    func keyLayout() {
+        // Literal keys of 1 to 40 bytes (the writer copies them in words), nested up to 12 deep
+        // (indents are written eight spaces at a time).
+        let keys: [StaticString] = ["k", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi",
+                                    "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+                                    "offset_unit_and_more_than_thirty_two_by"]
+        for indent in [0, 1, 2, 4] {
+            var w = JSONWriter(indent: indent, reserve: 1)
+            var expected = ""
+            func line(_ depth: Int) -> String { indent > 0 ? "\n" + String(repeating: " ", count: depth * indent) : "" }
+            let colon = indent > 0 ? ": " : ":"
+            w.beginObject(); expected += "{"
+            for depth in 1...12 {
+                for (n, k) in keys.enumerated() {
+                    w.field(k, n - 3)
+                    expected += (n > 0 ? "," : "") + line(depth) + "\"\(k)\"" + colon + "\(n - 3)"
+                }
+                w.key("next"); w.beginObject()
+                expected += "," + line(depth) + "\"next\"" + colon + "{"
+            }
+            w.endObject(); expected += "}"  // the innermost object is empty: no line break
+            for depth in stride(from: 12, through: 2, by: -1) {
+                w.endObject(); expected += line(depth - 1) + "}"
+            }
+            w.endObject(); expected += line(0) + "}"
+            #expect(String(decoding: w.bytes, as: UTF8.self) == expected, "indent \(indent)")
+        }
     }
 
     private func pow10(_ e: Int) -> Double { e >= 0 ? (0..<e).reduce(1.0) { a, _ in a * 10 } : 1 / pow10(-e) }
