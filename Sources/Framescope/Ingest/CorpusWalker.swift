@@ -8,6 +8,10 @@ public struct CorpusEntry: Sendable, Hashable {
     public let relativePath: String
     public let absolutePath: String
     public let kind: Kind
+    /// The metadata sidecars next to the document (`NAME.meta.json`, then `NAME.txt.meta.json`),
+    /// as the folder listing showed them; nil when the document was not found by listing its
+    /// folder, and the reader looks for them itself.
+    public var sidecars: [String]? = nil
 }
 
 /// Walks a corpus folder in a deterministic (sorted) order, at any depth. Skips hidden files and
@@ -48,6 +52,9 @@ public struct CorpusWalker: Sendable {
         guard !excluded.contains(real), visited.insert(real).inserted else { return }
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+        // Sidecars are looked up in the listing: probing for two per document cost two failed
+        // opens each, and most folders have none.
+        let sidecarNames = Set(names.filter { $0.hasSuffix(".meta.json") })
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
@@ -65,7 +72,14 @@ public struct CorpusWalker: Sendable {
             guard !Self.isSidecarOrManifest(name) else { continue }
             let ext = (name as NSString).pathExtension.lowercased()
             guard let kind = Self.extensions[ext] else { continue }
-            try body(CorpusEntry(relativePath: rel, absolutePath: path, kind: kind))
+            var sidecars: [String] = []
+            if !sidecarNames.isEmpty {
+                for candidate in [(name as NSString).deletingPathExtension + ".meta.json", name + ".meta.json"]
+                where sidecarNames.contains(candidate) {
+                    sidecars.append(directory + "/" + candidate)
+                }
+            }
+            try body(CorpusEntry(relativePath: rel, absolutePath: path, kind: kind, sidecars: sidecars))
         }
     }
 }

@@ -76,7 +76,7 @@ public struct DocumentLoader: Sendable {
         guard !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
             return .failure(IngestError(file: rel, line: nil, reason: bytes.isEmpty ? "is empty" : "has no text"))
         }
-        metadata.read(relativePath: rel, absolutePath: entry.absolutePath, text: text, into: &meta)
+        metadata.read(relativePath: rel, absolutePath: entry.absolutePath, sidecars: entry.sidecars, text: text, into: &meta)
         return .success(SourceDocument(id: Self.id(forFile: rel), path: rel, text: text, metadata: meta,
                                        sha256: Self.sha256(bytes), decoding: decoded.report))
     }

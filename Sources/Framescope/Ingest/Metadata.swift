@@ -39,7 +39,10 @@ public struct MetadataReader: Sendable {
 
     /// Fills `metadata` in the documented order of precedence; fields already set (from JSONL or
     /// HTML) are kept.
-    public func read(relativePath: String, absolutePath: String?, text: String, into m: inout DocumentMetadata) {
+    /// `sidecars`, when given, are the sidecar files known to exist (from the folder listing);
+    /// otherwise they are looked for next to `absolutePath`.
+    public func read(relativePath: String, absolutePath: String?, sidecars: [String]? = nil, text: String,
+                     into m: inout DocumentMetadata) {
         func set(_ field: String, _ value: String?, from origin: String) {
             guard let value = value.map(Self.trimmedValue), !value.isEmpty, m[field] == nil || field == "year" else { return }
             switch field {
@@ -57,8 +60,8 @@ public struct MetadataReader: Sendable {
         }
         if let fields = manifestFields(for: relativePath) { for (k, v) in fields { set(k, v, from: "manifest") } }
         if let absolutePath {
-            let base = (absolutePath as NSString).deletingPathExtension
-            for sidecar in [base + ".meta.json", absolutePath + ".meta.json"] {
+            let candidates = sidecars ?? [(absolutePath as NSString).deletingPathExtension + ".meta.json", absolutePath + ".meta.json"]
+            for sidecar in candidates {
                 guard let data = FileManager.default.contents(atPath: sidecar),
                       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
                 for k in object.keys.sorted() {
@@ -105,7 +108,10 @@ public struct MetadataReader: Sendable {
         var out: [Substring] = []
         func take(_ from: Int, _ to: Int) {
             guard from < to else { return }
-            let line = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)].trimmed()
+            let raw = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
+            // `trimmed()` walks characters from both ends; a line that starts and ends with a
+            // character that can neither be whitespace nor extend one is its own trimmed form.
+            let line = Self.endsNeedNoTrim(bytes, from, to) ? raw : raw.trimmed()
             if !line.isEmpty { out.append(line) }
         }
         if fromEnd {
@@ -129,10 +135,37 @@ public struct MetadataReader: Sendable {
         return out
     }
 
+    /// Whether `bytes[from..<to]` (a line, valid UTF-8) begins and ends with a scalar from a set
+    /// that holds no whitespace, no BOM and nothing that joins the grapheme before it: printable
+    /// ASCII, CJK ideographs and punctuation (not U+3000), full-width forms. Then the first and
+    /// last characters are not whitespace, and trimming would change nothing.
+    static func endsNeedNoTrim(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        guard to > from else { return false }
+        func plain(_ v: UInt32) -> Bool {
+            (0x21...0x7E).contains(v) || (0x3001...0x303F).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
+        }
+        // First scalar.
+        let b0 = bytes[from]
+        let first: UInt32
+        if b0 < 0x80 { first = UInt32(b0) } else if b0 & 0xF0 == 0xE0, to - from >= 3 {
+            first = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[from + 1] & 0x3F) << 6 | UInt32(bytes[from + 2] & 0x3F)
+        } else { return false }
+        guard plain(first) else { return false }
+        // Last scalar.
+        let z = bytes[to - 1]
+        let last: UInt32
+        if z < 0x80 { last = UInt32(z) } else if to - from >= 3, bytes[to - 3] & 0xF0 == 0xE0 {
+            last = UInt32(bytes[to - 3] & 0x0F) << 12 | UInt32(bytes[to - 2] & 0x3F) << 6 | UInt32(z & 0x3F)
+        } else { return false }
+        return plain(last)
+    }
+
     /// A site named alone on a header line: `www.chinaservicesinfo.com` → `chinaservicesinfo`.
     static func site(in lines: [Substring]) -> String? {
         for line in lines.prefix(4) {
-            guard !line.utf8.contains(0x20) else { continue }
+            // A host has a dot; lowercasing neither makes nor removes one, so a line without the
+            // byte is passed over before it is lowercased (most are paragraphs without spaces).
+            guard !line.utf8.contains(0x20), line.utf8.contains(0x2E) else { continue }
             let l = line.lowercased()
             guard l.contains("."), l.count < 80 else { continue }
             var host = l.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
@@ -163,7 +196,9 @@ public struct MetadataReader: Sendable {
             if site(in: [line]) != nil { continue }
             if line.utf8.count > 250 && line.count > 250 { return nil }  // bytes first: counting characters is slow
             // A single ASCII word near the top is a section label ("Highlights"), not a title.
-            if lines.count > 3, !line.contains(" "), !line.contains(":"), line.allSatisfy({ $0.isASCII }) { continue }
+            // All-ASCII bytes is all-ASCII characters, and in ASCII text a space or colon
+            // character is its byte.
+            if lines.count > 3, line.utf8.allSatisfy({ $0 < 0x80 }), !line.utf8.contains(0x20), !line.utf8.contains(0x3A) { continue }
             return String(line)
         }
         return nil

@@ -49,6 +49,57 @@ struct MetadataTests {
         #expect(MetadataReader.footerLines("one") == ["one"])
     }
 
+    @Test("header and footer lines are what splitting at newlines and trimming each line gives, whatever their ends")
+    func linesMatchPlainTrim() {
+        // Ends the byte check lets through untrimmed (ASCII, ideographs, CJK and full-width
+        // punctuation) next to ends it must leave to trimmed(): spaces of every kind, a BOM,
+        // combining marks on a space, astral and two-byte characters, an ideographic space.
+        let ends = ["a", "Z", "。", "包", "！", "」", " ", "\u{3000}", "\u{FEFF}", "\u{A0}", " \u{301}", "\u{301}", "é", "𠀋",
+                    "\t", "\u{2003}", "\u{200B}", "~", "\u{3001}", "\u{9FFF}", "\u{4E00}", "\u{FF5E}", "\u{FF5F}", "\u{303F}"]
+        var lines: [String] = []
+        for a in ends { for b in ends { lines.append(a + "x y" + b); lines.append(a + b) } }
+        for start in stride(from: 0, to: lines.count, by: 10) {
+            let text = lines[start..<min(start + 10, lines.count)].joined(separator: "\n")
+            let plain = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.trimmed() }.filter { !$0.isEmpty }
+            #expect(MetadataReader.headerLines(text) == Array(plain.prefix(12)), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(MetadataReader.footerLines(text) == Array(plain.suffix(6)))
+        }
+    }
+
+    @Test("sidecars: NAME.meta.json first, then NAME.txt.meta.json, found from the folder listing as by looking")
+    func sidecars() throws {
+        let root = try temporaryFolder("sidecars")
+        try write("Body of a.", to: root + "/site/a.txt")
+        try write(#"{"title": "From the sidecar", "date": "15 October 2024", "outlet": "Xinhua"}"#, to: root + "/site/a.meta.json")
+        try write(#"{"title": "Not this one"}"#, to: root + "/site/a.txt.meta.json")
+        try write("Body of b.", to: root + "/site/b.txt")
+        try write(#"{"url": "https://example.com/b"}"#, to: root + "/site/b.txt.meta.json")
+        try write("Headline of c\nBody of c.", to: root + "/site/c.txt")
+        try write("not json", to: root + "/site/d.meta.json")
+        try write(#"{"title": "Second choice"}"#, to: root + "/site/d.txt.meta.json")
+        try write("Body of d.", to: root + "/site/d.txt")
+        let loader = try DocumentLoader(corpusRoot: root)
+        let reader = try MetadataReader(corpusRoot: root)
+        var seen: [String: DocumentMetadata] = [:]
+        try CorpusWalker(root: root).walk { entry in
+            #expect(entry.sidecars != nil)
+            let doc = try loader.load(file: entry).get()
+            seen[entry.relativePath] = doc.metadata
+            // The reader looking for the files itself finds the same.
+            var probed = DocumentMetadata()
+            reader.read(relativePath: entry.relativePath, absolutePath: entry.absolutePath, text: doc.text, into: &probed)
+            #expect(probed.title == doc.metadata.title && probed.url == doc.metadata.url && probed.date == doc.metadata.date)
+        }
+        #expect(seen.count == 4)
+        #expect(seen["site/a.txt"]?.title == "From the sidecar")
+        #expect(seen["site/a.txt"]?.date == "2024-10-15")
+        #expect(seen["site/a.txt"]?.extra.first { $0.0 == "outlet" }?.1 == "Xinhua")
+        #expect(seen["site/a.txt"]?.sources.contains { $0 == ("title", "sidecar") } == true)
+        #expect(seen["site/b.txt"]?.url == "https://example.com/b")
+        #expect(seen["site/c.txt"]?.title == "Headline of c")
+        #expect(seen["site/d.txt"]?.title == "Second choice")  // the first sidecar does not parse
+    }
+
     @Test("site, title and url from the header")
     func headerFields() throws {
         let reader = try MetadataReader(corpusRoot: "/nonexistent-framescope-root")
