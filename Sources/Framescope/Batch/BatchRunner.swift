@@ -159,9 +159,9 @@ public final class BatchRunner: @unchecked Sendable {
         }
         let doc = annotator.annotate(source)
         do {
-            try writer.write(to: out + base + ".json") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
-                try DocumentJSON.write(doc, context: context, to: append)
-            }
+            try writer.write(to: out + base + ".json", pieces: { (put: (UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+                try DocumentJSON.write(doc, context: context, pieces: put)
+            })
             if options.formats.contains(.brat) {
                 try writer.write(Array(doc.text.string.utf8), to: out + base + ".txt")
                 try writer.write(BratWriter.annotations(doc), to: out + base + ".ann")

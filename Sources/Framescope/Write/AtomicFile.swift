@@ -24,29 +24,54 @@ public struct AtomicWriter: Sendable {
     /// `append` with each piece; the file appears at `path` only when `body` returns.
     public func write(to path: String,
                       _ body: (_ append: (ArraySlice<UInt8>) throws(WriteError) -> Void) throws(WriteError) -> Void) throws(WriteError) {
+        try writeFile(path) { (file: OpenFile) throws(WriteError) in
+            // Small pieces are gathered into 64 KiB writes; large ones go straight through.
+            var buffer: [UInt8] = []
+            try body { (piece: ArraySlice<UInt8>) throws(WriteError) in
+                if buffer.count + piece.count > (1 << 16) { try file.put(buffer[...]); buffer.removeAll(keepingCapacity: true) }
+                if piece.count >= (1 << 16) { try file.put(piece) } else { buffer += piece }
+            }
+            try file.put(buffer[...])
+        }
+    }
+
+    /// Writes a file from pieces that are each written as they come (no gathering, no copy):
+    /// for a caller whose pieces are already large, such as the JSON writer's 64 KiB flushes.
+    /// A piece need only be valid during the call.
+    public func write(to path: String,
+                      pieces body: (_ put: (UnsafeRawBufferPointer) throws(WriteError) -> Void) throws(WriteError) -> Void) throws(WriteError) {
+        try writeFile(path) { (file: OpenFile) throws(WriteError) in try body(file.put) }
+    }
+
+    /// The temporary file being written, and the path it is for (named in errors).
+    private struct OpenFile {
+        let fd: Int32
+        let path: String
+
+        func put(_ raw: UnsafeRawBufferPointer) throws(WriteError) {
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { throw .io(path: path, reason: String(cString: strerror(errno))) }
+                offset += n
+            }
+        }
+
+        func put(_ piece: ArraySlice<UInt8>) throws(WriteError) {
+            let failed: WriteError? = piece.withUnsafeBytes { raw in
+                do throws(WriteError) { try put(raw); return nil } catch { return error }
+            }
+            if let failed { throw failed }
+        }
+    }
+
+    /// Runs `body` on a temporary file, then moves it to `path`; on an error, removes it.
+    private func writeFile(_ path: String, _ body: (OpenFile) throws(WriteError) -> Void) throws(WriteError) {
         let temp = "\(scratch)/\(UUID().uuidString).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: temp, reason: String(cString: strerror(errno))) }
-        func writeAll(_ piece: ArraySlice<UInt8>) throws(WriteError) {
-            let ok = piece.withUnsafeBytes { raw -> Bool in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n <= 0 { return false }
-                    offset += n
-                }
-                return true
-            }
-            guard ok else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-        }
-        // Small pieces are gathered into 64 KiB writes; large ones go straight through.
-        var buffer: [UInt8] = []
         do {
-            try body { (piece: ArraySlice<UInt8>) throws(WriteError) in
-                if buffer.count + piece.count > (1 << 16) { try writeAll(buffer[...]); buffer.removeAll(keepingCapacity: true) }
-                if piece.count >= (1 << 16) { try writeAll(piece) } else { buffer += piece }
-            }
-            try writeAll(buffer[...])
+            try body(OpenFile(fd: fd, path: path))
         } catch {
             close(fd)
             unlink(temp)

@@ -24,12 +24,21 @@ public enum DocumentJSON {
     /// 8–9 times the size of its text, is never held whole (87 MB for a 10 MB article).
     public static func write<E: Error>(_ doc: AnnotatedDocument, context: Context, indent: Int = 1,
                                        to sink: (ArraySlice<UInt8>) throws(E) -> Void) throws(E) {
+        try write(doc, context: context, indent: indent, pieces: { (raw: UnsafeRawBufferPointer) throws(E) in
+            try sink(ArraySlice(raw.assumingMemoryBound(to: UInt8.self)))
+        })
+    }
+
+    /// The same pieces handed over as the writer's own bytes, valid only during the call: a file
+    /// writer passes them to the system without copying them first.
+    public static func write<E: Error>(_ doc: AnnotatedDocument, context: Context, indent: Int = 1,
+                                       pieces sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         var json = JSONWriter(indent: indent, reserve: 1 << 17)
         try write(doc, context: context, into: &json) { (json: inout JSONWriter) throws(E) in
-            if json.count >= 1 << 16 { try sink(json.bytes[...]); json.removeAllBytes() }
+            if json.count >= 1 << 16 { try json.withUnsafeBytes(sink); json.removeAllBytes() }
         }
         json.appendNewline()
-        try sink(json.bytes[...])
+        try json.withUnsafeBytes(sink)
     }
 
     /// Writes the document object into `json` (one line of a JSONL stream when `json` has no indent).

@@ -5,6 +5,10 @@ public struct JSONWriter {
     private var buffer: ByteBuffer
     /// The bytes written so far (a copy).
     public var bytes: [UInt8] { buffer.array }
+    /// The bytes written so far, without a copy; valid only during `body`.
+    public func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try buffer.withUnsafeBytes(body)
+    }
     /// How many bytes are waiting in the buffer.
     public var count: Int { buffer.count }
     /// Bit `d` says whether the container at depth `d` already holds a value (a comma is due).
@@ -353,6 +357,10 @@ struct ByteBuffer {
     }
 
     var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try withExtendedLifetime(owner) { () throws(E) -> R in try body(UnsafeRawBufferPointer(start: base, count: count)) }
+    }
 
     /// Call before appending through a copy that may share its memory.
     @inline(__always)

@@ -33,4 +33,36 @@ struct AtomicWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/tmp") == [])
         #expect(FileManager.default.contents(atPath: root + "/blocker") == Data("file".utf8))
     }
+
+    @Test("pieces of every size arrive in order through both piece APIs; an error part way leaves neither file nor temporary")
+    func pieces() throws {
+        let root = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let writer = AtomicWriter(scratch: root + "/tmp")
+        // Empty, small, just under, at and over the 64 KiB gathering size.
+        let sizes = [0, 5, 65_535, 1, 65_536, 0, 70_000, 3]
+        let chunks = sizes.enumerated().map { i, n in [UInt8](repeating: UInt8(65 + i), count: n) }
+        let whole = chunks.flatMap { $0 }
+        try writer.write(to: root + "/slices.bin") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+            for c in chunks { try append(c[...]) }
+        }
+        try writer.write(to: root + "/raw.bin", pieces: { (put: (UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+            for c in chunks {
+                let failed: AtomicWriter.WriteError? = c.withUnsafeBytes { raw in
+                    do throws(AtomicWriter.WriteError) { try put(raw); return nil } catch { return error }
+                }
+                if let failed { throw failed }
+            }
+        })
+        #expect(FileManager.default.contents(atPath: root + "/slices.bin") == Data(whole))
+        #expect(FileManager.default.contents(atPath: root + "/raw.bin") == Data(whole))
+        #expect {
+            try writer.write(to: root + "/broken.bin", pieces: { (put: (UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+                whole.withUnsafeBytes { raw in _ = try? put(raw) }
+                throw .io(path: root + "/broken.bin", reason: "stopped by the test")
+            })
+        } throws: { error in "\(error)".contains("stopped by the test") }
+        #expect(!FileManager.default.fileExists(atPath: root + "/broken.bin"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/tmp") == [])
+    }
 }
