@@ -269,31 +269,65 @@ public struct JSONWriter {
 
     @inline(__always)
     private mutating func appendString(_ s: String) {
-        buffer.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
-            // Runs that need no escape (most strings are one run) are copied in one go; eight
-            // bytes at a time are tested for a byte to escape.
-            var run = 0, i = 0
-            let n = utf8.count
-            func escapes(in range: Range<Int>) {
-                for k in range {
-                    let b = utf8[k]
-                    guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                    buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<k]))
-                    appendEscaped(b)
-                    run = k + 1
+            // Most values (ids, names, labels) need no escape: quotes and bytes in one write.
+            guard Self.needsEscape(utf8) else {
+                let n = utf8.count
+                buffer.write(atMost: n + 2) { p in
+                    p[0] = UInt8(ascii: "\"")
+                    if let from = utf8.baseAddress { Self.copySmall(from: from, count: n, to: p + 1) }
+                    p[n + 1] = UInt8(ascii: "\"")
+                    return n + 2
                 }
+                return
             }
-            if let raw = UnsafeRawPointer(utf8.baseAddress) {
-                while i + 8 <= n {
-                    if Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { escapes(in: i..<(i + 8)) }
-                    i += 8
-                }
-            }
-            escapes(in: i..<n)
-            buffer.append(UnsafeBufferPointer(rebasing: utf8[run...]))
+            appendEscapedString(utf8)
         }
+    }
+
+    /// Whether any byte is a control character, `"` or `\`, eight bytes at a time.
+    @inline(__always)
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        var i = 0
+        if let raw = UnsafeRawPointer(utf8.baseAddress) {
+            while i + 8 <= n {
+                if mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+                i += 8
+            }
+        }
+        while i < n {
+            let b = utf8[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// A string with bytes to escape: runs between them are copied in one go, and eight bytes
+    /// at a time are tested for a byte to escape.
+    private mutating func appendEscapedString(_ utf8: UnsafeBufferPointer<UInt8>) {
+        buffer.append(UInt8(ascii: "\""))
+        var run = 0, i = 0
+        let n = utf8.count
+        func escapes(in range: Range<Int>) {
+            for k in range {
+                let b = utf8[k]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[run..<k]))
+                appendEscaped(b)
+                run = k + 1
+            }
+        }
+        if let raw = UnsafeRawPointer(utf8.baseAddress) {
+            while i + 8 <= n {
+                if Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { escapes(in: i..<(i + 8)) }
+                i += 8
+            }
+        }
+        escapes(in: i..<n)
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         buffer.append(UInt8(ascii: "\""))
     }
 

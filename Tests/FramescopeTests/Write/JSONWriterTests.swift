@@ -58,7 +58,14 @@ struct JSONWriterTests {
 
     @Test("strings with escapes at the ends, in runs and between multi-byte characters read back unchanged")
     func escapedStrings() throws {
-        let samples = ["", "\"", "\\\\", "\n\n\t", "\u{1}a\u{1F}", "a\"", "\"a", "包钢\n集团\"", "ok", "𠀋\r\n𠀋", String(repeating: "x\n", count: 300)]
+        var samples = ["", "\"", "\\\\", "\n\n\t", "\u{1}a\u{1F}", "a\"", "\"a", "包钢\n集团\"", "ok", "𠀋\r\n𠀋", String(repeating: "x\n", count: 300)]
+        // Strings with nothing to escape, of 0 to 40 characters (up to 80 bytes), and the same
+        // with one byte to escape at the end (the whole-string test must see the last bytes).
+        let plain = Array("Baogang包钢𠀋 ~é".unicodeScalars)
+        for n in 0...40 {
+            let s = String(String.UnicodeScalarView((0..<n).map { plain[$0 % plain.count] }))
+            samples += [s, s + "\"", s + "\u{7}"]
+        }
         for sample in samples {
             var w = JSONWriter()
             w.beginArray(); w.string(sample); w.endArray()
