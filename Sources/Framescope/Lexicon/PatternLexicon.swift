@@ -21,6 +21,12 @@ public struct PatternLexicon: Sendable {
     /// (modifiers before a material name).
     public private(set) var chineseEnds: [Role: ScalarSet] = [:]
 
+    /// Company suffixes and organization heads together, longest first, grouped by their first
+    /// character: the Chinese name scan tries only the words that start where it stands.
+    public private(set) var chineseNameEndings: [UInt32: [(key: [UInt32], role: Role)]] = [:]
+    /// The first characters of those words.
+    public private(set) var chineseNameEndingStarts = ScalarSet()
+
     public init() {}
 
     static let columns = ["word", "role", "lang"]
@@ -49,5 +55,10 @@ public struct PatternLexicon: Sendable {
             chineseStarts[role] = ScalarSet((chinese[role] ?? []).compactMap(\.first))
             chineseEnds[role] = ScalarSet((chinese[role] ?? []).compactMap(\.last))
         }
+        let endings = (chinese[.companySuffix] ?? []).map { (key: $0, role: Role.companySuffix) }
+            + (chinese[.orgHead] ?? []).map { (key: $0, role: Role.orgHead) }
+        // Grouping keeps the longest-first order within each first character.
+        chineseNameEndings = Dictionary(grouping: endings.sorted { $0.key.count > $1.key.count }, by: { $0.key[0] })
+        chineseNameEndingStarts = ScalarSet(Array(chineseNameEndings.keys))
     }
 }

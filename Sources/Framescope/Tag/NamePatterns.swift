@@ -229,6 +229,8 @@ struct NamePatterns {
 
     // MARK: Chinese
 
+    /// Company suffixes that are also ordinary words.
+    static let weakChineseSuffixes: [[UInt32]] = ["钢铁", "稀土", "控股", "高科", "股份"].map { $0.unicodeScalars.map(\.value) }
     static let stopChars = ScalarSet("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
     static let stopWords: [[UInt32]] = [
         "旗下", "下属", "所属", "子公司", "今年", "去年", "明年", "近日", "日前", "目前", "近期", "此前", "随后", "其中", "之中", "当中",
@@ -249,22 +251,20 @@ struct NamePatterns {
     func chinese(placeStarts: Set<Int>) -> [Found] {
         let s = folded.scalars
         var out: [Found] = []
-        let suffixes: [([UInt32], EntityType)] =
-            (patterns.chinese[.companySuffix] ?? []).map { ($0, .company) } + (patterns.chinese[.orgHead] ?? []).map { ($0, .organization) }
-        let ordered = suffixes.sorted { $0.0.count > $1.0.count }
-        let companyStarts = patterns.chineseStarts[.companySuffix] ?? ScalarSet()
-        let orgStarts = patterns.chineseStarts[.orgHead] ?? ScalarSet()
-        let anyStart = companyStarts.union(orgStarts)
+        let endings = patterns.chineseNameEndings
+        let anyStart = patterns.chineseNameEndingStarts
+        let weakChinese = Self.weakChineseSuffixes
         var f = 0
         while f < s.count {
             f = anyStart.firstMember(in: s, from: f)
             guard f < s.count else { break }
             guard ScriptClass.isHan(s[f]) else { f += 1; continue }
-            guard let (suffix, type) = ordered.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0.0) }) else { f += 1; continue }
+            guard let (suffix, role) = endings[s[f]]?.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0.key) }) else { f += 1; continue }
+            let type: EntityType = role == .companySuffix ? .company : .organization
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
             let end = f + suffix.count
-            if ["钢铁", "稀土", "控股", "高科", "股份"].contains(FoldedText.string(suffix)) {
+            if weakChinese.contains(suffix) {
                 if end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
             }
             // The widest window of name characters; a place name inside it starts the name.

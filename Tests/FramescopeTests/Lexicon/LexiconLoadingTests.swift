@@ -26,6 +26,21 @@ struct LexiconLoadingTests {
         #expect(lex.hash.count == 64)
     }
 
+    @Test("Chinese name endings: both roles' words, grouped by first character, longest first")
+    func chineseNameEndings() {
+        let p = BundledLexicons.shared.patterns
+        func name(_ key: [UInt32], _ role: PatternLexicon.Role) -> String { role.rawValue + ":" + FoldedText.string(key[...]) }
+        let company: [String] = (p.chinese[.companySuffix] ?? []).map { name($0, .companySuffix) }
+        let org: [String] = (p.chinese[.orgHead] ?? []).map { name($0, .orgHead) }
+        let grouped: [String] = p.chineseNameEndings.values.flatMap { $0 }.map { name($0.key, $0.role) }
+        #expect(grouped.sorted() == (company + org).sorted())
+        #expect(company.count > 10 && org.count > 10)
+        for (first, words) in p.chineseNameEndings {
+            #expect(words.allSatisfy { $0.key.first == first } && p.chineseNameEndingStarts.contains(first))
+            #expect(zip(words, words.dropFirst()).allSatisfy { $0.key.count >= $1.key.count })
+        }
+    }
+
     @Test("each malformed line is an error naming file, line and problem", arguments: [
         ("wrong column count", Self.header + "company:a\tcompany\tA\tA\n", "entities/x.tsv:2", "has 4 tab-separated fields; expected 5"),
         ("unknown type", Self.header + "x:a\tcountry\tA\tA\ten\n", "entities/x.tsv:2", "unknown type 'country'"),
