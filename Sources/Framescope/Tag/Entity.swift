@@ -37,11 +37,17 @@ public struct Entity: Sendable, Hashable {
 /// UTF-16 offset of every code point of a document (and of its end), built once per document so
 /// any code-point span can be sliced without walking the text again.
 public struct CodePointIndex: Sendable {
-    public let utf16Offsets: [Int32]
+    /// The UTF-16 offset of every code point and of the end; empty when the text has no
+    /// surrogates, where the two offsets are equal (most documents: nothing is built then).
+    private let offsets: [Int32]
+    /// How many code points the text has.
+    public let count: Int
 
     public init(_ text: DocumentText) {
+        let hasSurrogates = text.utf16.withUnsafeBufferPointer(Self.containsSurrogate)
+        guard hasSurrogates else { offsets = []; count = text.utf16.count; return }
         // Written in place (an `append` per code point checked uniqueness and capacity each time).
-        utf16Offsets = text.utf16.withUnsafeBufferPointer { utf16 in
+        offsets = text.utf16.withUnsafeBufferPointer { utf16 in
             [Int32](unsafeUninitializedCapacity: utf16.count + 1) { offsets, initialized in
                 var i = 0, n = 0
                 while i < utf16.count {
@@ -53,8 +59,39 @@ public struct CodePointIndex: Sendable {
                 initialized = n + 1
             }
         }
+        count = offsets.count - 1
     }
 
-    @inline(__always) public func utf16(_ codePoint: Int) -> Int { Int(utf16Offsets[codePoint]) }
-    public var count: Int { utf16Offsets.count - 1 }
+    /// Whether any unit is a surrogate (D800–DFFF), four units at a time: a lane is one when
+    /// its top five bits are 11011.
+    static func containsSurrogate(_ utf16: UnsafeBufferPointer<UInt16>) -> Bool {
+        let n = utf16.count
+        var i = 0
+        if let raw = UnsafeRawPointer(utf16.baseAddress) {
+            let mask: UInt64 = 0xF800_F800_F800_F800, surrogate: UInt64 = 0xD800_D800_D800_D800
+            let ones: UInt64 = 0x0001_0001_0001_0001, highs: UInt64 = 0x8000_8000_8000_8000
+            while i + 4 <= n {
+                // Lanes that equal D800 after masking become zero; find a zero lane.
+                let x = (raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) & mask) ^ surrogate
+                if (x &- ones) & ~x & highs != 0 { return true }
+                i += 4
+            }
+        }
+        while i < n {
+            if utf16[i] & 0xF800 == 0xD800 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The UTF-16 offset of every code point and of the end.
+    public var utf16Offsets: [Int32] { offsets.isEmpty ? (0...count).map { Int32($0) } : offsets }
+
+    @inline(__always) public func utf16(_ codePoint: Int) -> Int {
+        if offsets.isEmpty {
+            precondition(codePoint >= 0 && codePoint <= count, "code point offset out of range")
+            return codePoint
+        }
+        return Int(offsets[codePoint])
+    }
 }

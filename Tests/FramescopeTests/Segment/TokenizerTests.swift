@@ -50,6 +50,33 @@ struct TokenizerTests {
         }
     }
 
+    @Test("code point to UTF-16 offsets with a surrogate pair, a lone surrogate or none, at every position of short texts")
+    func codePointIndex() {
+        for length in 0...11 {
+            for position in -1..<length {
+                for unit: [UInt16] in [[0xD840, 0xDC0B], [0xD840], [0xDC0B], [0xDBFF, 0xDFFF], [0xE000], [0xD7FF]] {
+                    var units = [UInt16](repeating: 0x41, count: length)
+                    if position >= 0 { units.replaceSubrange(position..<position + 1, with: unit) }
+                    let text = DocumentText(utf16: units)
+                    let index = CodePointIndex(text)
+                    // The plain rule: a valid pair is one code point, any other unit is one.
+                    var expected: [Int] = []
+                    var i = 0
+                    while i < units.count {
+                        expected.append(i)
+                        i += UTF16.isLeadSurrogate(units[i]) && i + 1 < units.count && UTF16.isTrailSurrogate(units[i + 1]) ? 2 : 1
+                    }
+                    expected.append(units.count)
+                    #expect(index.count == expected.count - 1, "\(units)")
+                    #expect((0...index.count).map(index.utf16) == expected, "\(units)")
+                    #expect(index.utf16Offsets.map(Int.init) == expected)
+                    let surrogate = units.contains { (0xD800...0xDFFF).contains($0) }
+                    #expect(units.withUnsafeBufferPointer(CodePointIndex.containsSurrogate) == surrogate, "\(units)")
+                }
+            }
+        }
+    }
+
     @Test("segmentation is exactly ICU's word break iteration, whitespace dropped")
     func sameAsPlainICU() throws {
         let samples = [
