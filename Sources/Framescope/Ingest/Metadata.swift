@@ -137,12 +137,14 @@ public struct MetadataReader: Sendable {
 
     /// Whether `bytes[from..<to]` (a line, valid UTF-8) begins and ends with a scalar from a set
     /// that holds no whitespace, no BOM and nothing that joins the grapheme before it: printable
-    /// ASCII, CJK ideographs and punctuation (not U+3000), full-width forms. Then the first and
-    /// last characters are not whitespace, and trimming would change nothing.
+    /// ASCII, CJK ideographs, CJK symbols and punctuation (not U+3000, nor the tone marks
+    /// U+302A–302F, which extend a grapheme), full-width forms. Then the first and last
+    /// characters are not whitespace, and trimming would change nothing.
     static func endsNeedNoTrim(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         guard to > from else { return false }
         func plain(_ v: UInt32) -> Bool {
-            (0x21...0x7E).contains(v) || (0x3001...0x303F).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
+            (0x21...0x7E).contains(v) || (0x3001...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+                || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
         }
         // First scalar.
         let b0 = bytes[from]

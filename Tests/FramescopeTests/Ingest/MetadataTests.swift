@@ -55,7 +55,8 @@ struct MetadataTests {
         // punctuation) next to ends it must leave to trimmed(): spaces of every kind, a BOM,
         // combining marks on a space, astral and two-byte characters, an ideographic space.
         let ends = ["a", "Z", "。", "包", "！", "」", " ", "\u{3000}", "\u{FEFF}", "\u{A0}", " \u{301}", "\u{301}", "é", "𠀋",
-                    "\t", "\u{2003}", "\u{200B}", "~", "\u{3001}", "\u{9FFF}", "\u{4E00}", "\u{FF5E}", "\u{FF5F}", "\u{303F}"]
+                    "\t", "\u{2003}", "\u{200B}", "~", "\u{3001}", "\u{9FFF}", "\u{4E00}", "\u{FF5E}", "\u{FF5F}", "\u{303F}",
+                    "\u{302A}", " \u{302A}", "\u{3029}", "\u{3030}", "\u{2000}\u{302F}"]
         var lines: [String] = []
         for a in ends { for b in ends { lines.append(a + "x y" + b); lines.append(a + b) } }
         for start in stride(from: 0, to: lines.count, by: 10) {
