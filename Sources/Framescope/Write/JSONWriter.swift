@@ -156,36 +156,40 @@ public struct JSONWriter {
     /// escaped without building a `String`; lone surrogates become U+FFFD as `String` would.
     public mutating func string(utf16 units: ArraySlice<UInt16>) {
         valuePrefix()
+        buffer.append(UInt8(ascii: "\""))
         units.withUnsafeBufferPointer { u in
-            // At most three bytes per unit (a surrogate pair is four bytes for two units) or six
-            // for an escaped control character, plus the quotes: one capacity check per string.
-            buffer.write(atMost: u.count * 6 + 2) { p in
-                var o = 0
-                p[o] = UInt8(ascii: "\""); o += 1
-                var i = 0
-                while i < u.count {
-                    let c = u[i]
-                    if c < 0x80 {
-                        o += Self.writeEscaped(UInt8(c), to: p + o)
-                        i += 1
-                    } else if c < 0x800 {
-                        p[o] = 0xC0 | UInt8(c >> 6); p[o + 1] = 0x80 | UInt8(c & 0x3F)
-                        o += 2; i += 1
-                    } else if UTF16.isLeadSurrogate(c), i + 1 < u.count, UTF16.isTrailSurrogate(u[i + 1]) {
-                        let v = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
-                        p[o] = 0xF0 | UInt8(v >> 18); p[o + 1] = 0x80 | UInt8((v >> 12) & 0x3F)
-                        p[o + 2] = 0x80 | UInt8((v >> 6) & 0x3F); p[o + 3] = 0x80 | UInt8(v & 0x3F)
-                        o += 4; i += 2
-                    } else {
-                        let v: UInt16 = UTF16.isLeadSurrogate(c) || UTF16.isTrailSurrogate(c) ? 0xFFFD : c
-                        p[o] = 0xE0 | UInt8(v >> 12); p[o + 1] = 0x80 | UInt8((v >> 6) & 0x3F); p[o + 2] = 0x80 | UInt8(v & 0x3F)
-                        o += 3; i += 1
+            // In chunks of up to 4,096 units, each with one capacity check: at most six bytes a
+            // unit (an escaped control character; a surrogate pair is four bytes for two units),
+            // so a long span never reserves six times its size at once.
+            var i = 0
+            while i < u.count {
+                let end = min(i + 4096, u.count)
+                buffer.write(atMost: (end - i) * 6 + 6) { p in
+                    var o = 0
+                    while i < end {  // a pair may take the unit after `end`: the extra six bytes
+                        let c = u[i]
+                        if c < 0x80 {
+                            o += Self.writeEscaped(UInt8(c), to: p + o)
+                            i += 1
+                        } else if c < 0x800 {
+                            p[o] = 0xC0 | UInt8(c >> 6); p[o + 1] = 0x80 | UInt8(c & 0x3F)
+                            o += 2; i += 1
+                        } else if UTF16.isLeadSurrogate(c), i + 1 < u.count, UTF16.isTrailSurrogate(u[i + 1]) {
+                            let v = 0x10000 + ((UInt32(c) - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
+                            p[o] = 0xF0 | UInt8(v >> 18); p[o + 1] = 0x80 | UInt8((v >> 12) & 0x3F)
+                            p[o + 2] = 0x80 | UInt8((v >> 6) & 0x3F); p[o + 3] = 0x80 | UInt8(v & 0x3F)
+                            o += 4; i += 2
+                        } else {
+                            let v: UInt16 = UTF16.isLeadSurrogate(c) || UTF16.isTrailSurrogate(c) ? 0xFFFD : c
+                            p[o] = 0xE0 | UInt8(v >> 12); p[o + 1] = 0x80 | UInt8((v >> 6) & 0x3F); p[o + 2] = 0x80 | UInt8(v & 0x3F)
+                            o += 3; i += 1
+                        }
                     }
+                    return o
                 }
-                p[o] = UInt8(ascii: "\""); o += 1
-                return o
             }
         }
+        buffer.append(UInt8(ascii: "\""))
     }
     public mutating func int(_ i: Int) { valuePrefix(); Self.appendInteger(Int64(i), to: &buffer) }
     public mutating func bool(_ b: Bool) { valuePrefix(); buffer.append(b ? "true" : "false") }

@@ -47,6 +47,10 @@ struct JSONWriterTests {
         let samples: [[UInt16]] = [
             Array("Baogang \"包钢\" \\ tab\there\nline 𠀋 é ＡＢ\u{1}".utf16),
             [0xD800], [0xDC00, 0x41], [0x41, 0xD83D], [0xD83D, 0xDE00, 0xD83D], [], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
+            // Long spans go in chunks of 4,096 units: pairs, lone surrogates and escapes across
+            // the chunk boundaries.
+            Array(repeating: [0x41, 0xD83D, 0xDE00, 0x4E2D, 0x0A, 0xD83D], count: 2_000).flatMap { $0 },
+            Array(repeating: 0x41, count: 4_095) + [0xD83D, 0xDE00, 0xD83D, 0xD83D, 0xDE00] + Array(repeating: 0x1, count: 5_000),
         ]
         for units in samples {
             var a = JSONWriter(), b = JSONWriter()
