@@ -74,8 +74,7 @@ public struct CorpusWalker: Sendable {
             guard let kind = Self.extensions[ext] else { continue }
             var sidecars: [String] = []
             if !sidecarNames.isEmpty {
-                for candidate in [(name as NSString).deletingPathExtension + ".meta.json", name + ".meta.json"]
-                where sidecarNames.contains(candidate) {
+                for candidate in MetadataReader.sidecarNames(for: name) where sidecarNames.contains(candidate) {
                     sidecars.append(directory + "/" + candidate)
                 }
             }

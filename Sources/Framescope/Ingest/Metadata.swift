@@ -60,8 +60,7 @@ public struct MetadataReader: Sendable {
         }
         if let fields = manifestFields(for: relativePath) { for (k, v) in fields { set(k, v, from: "manifest") } }
         if let absolutePath {
-            let candidates = sidecars ?? [(absolutePath as NSString).deletingPathExtension + ".meta.json", absolutePath + ".meta.json"]
-            for sidecar in candidates {
+            for sidecar in sidecars ?? Self.sidecarNames(for: absolutePath) {
                 guard let data = FileManager.default.contents(atPath: sidecar),
                       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
                 for k in object.keys.sorted() {
@@ -77,6 +76,12 @@ public struct MetadataReader: Sendable {
         if m.title == nil, let title = Self.title(in: header) { set("title", title, from: "text:first-line") }
         if m.date == nil, let (date, rule) = DateFinder.find(in: header + Self.footerLines(text)) { set("date", date, from: "text:\(rule)") }
         if m.url == nil, let url = Self.url(in: header) { set("url", url, from: "text:url") }
+    }
+
+    /// Where a document's sidecars may be, in the order they are tried: `NAME.meta.json`, then
+    /// `NAME.txt.meta.json` (for a document path or a bare file name alike).
+    static func sidecarNames(for document: String) -> [String] {
+        [(document as NSString).deletingPathExtension + ".meta.json", document + ".meta.json"]
     }
 
     /// The first twelve non-empty lines, trimmed. Scans bytes from the start and stops early:

@@ -84,17 +84,11 @@ public struct QuantityFinder: Sendable {
         let s = folded.scalars
         var out: [Found] = []
         var f = 0
-        let percentPrefix = Self.percentPrefix  // read once: a static costs a lazy-init check per read
-        let mayStart = Self.mayStartBits
+        let startBits = Self.mayStartBits
         while f < s.count {
-            // Most characters can start no quantity: one bit says so before the tests below.
+            // Most characters can start no quantity: one bit says so.
             let c = s[f]
-            guard c < 0x10000, mayStart.withUnsafeBufferPointer({ $0[Int(c) >> 6] }) & (1 << UInt64(c & 63)) != 0 else {
-                f += 1
-                continue
-            }
-            guard NumberParser.isDigit(c) || NumberParser.chineseDigit(c) != nil || NumberParser.place(c) != nil
-                    || NumberParser.isVagueMarker(c) || (c == percentPrefix[0] && Self.hasPrefix(s, at: f, percentPrefix)),
+            guard c < 0x10000, startBits.withUnsafeBufferPointer({ $0[Int(c) >> 6] }) & (1 << UInt64(c & 63)) != 0,
                   PhraseMatcher.isStart(folded, f) || (f > 0 && s[f - 1] == 0x2D) else {
                 f += 1
                 continue
@@ -112,15 +106,16 @@ public struct QuantityFinder: Sendable {
         return out
     }
 
-    /// One bit per BMP character: whether it passes the first test in `find` (a digit, a
-    /// Chinese digit or place, a vague marker, or the start of 百分之). Every such character is
-    /// in the BMP.
+    /// Whether a quantity can start with `c`: a digit, a Chinese digit or place, or a vague
+    /// marker. 百分之 (a Chinese percentage) starts with 百, a place.
+    static func mayStart(_ c: UInt32) -> Bool {
+        NumberParser.isDigit(c) || NumberParser.chineseDigit(c) != nil || NumberParser.place(c) != nil || NumberParser.isVagueMarker(c)
+    }
+
+    /// `mayStart` as one bit per BMP character (every such character is in the BMP).
     static let mayStartBits: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for c in UInt32(0)..<0x10000 where NumberParser.isDigit(c) || NumberParser.chineseDigit(c) != nil
-            || NumberParser.place(c) != nil || NumberParser.isVagueMarker(c) || c == percentPrefix[0] {
-            bits[Int(c) >> 6] |= 1 << UInt64(c & 63)
-        }
+        for c in UInt32(0)..<0x10000 where mayStart(c) { bits[Int(c) >> 6] |= 1 << UInt64(c & 63) }
         return bits
     }()
 
