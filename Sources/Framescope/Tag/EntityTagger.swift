@@ -282,6 +282,13 @@ struct IntervalSet {
 
     /// Inserts an interval that may overlap others, merging them.
     mutating func insertOverlapping(_ s: Int, _ e: Int) {
+        // Matches arrive in start order, so the new interval almost always joins or follows the
+        // last one: no search, and no insert or remove in the middle of the arrays.
+        if let last = starts.last, s >= last {
+            let n = ends.count - 1
+            if ends[n] >= s { ends[n] = Swift.max(ends[n], e) } else { starts.append(s); ends.append(e) }
+            return
+        }
         var lo = s, hi = e
         var i = lowerBound(s)
         if i > 0, ends[i - 1] >= s { i -= 1 }

@@ -178,4 +178,30 @@ struct EntityTaggerTests {
         #expect(result.entities.count >= 3)
         for e in result.entities + result.nested { #expect(slice(s, e.start, e.end) == text.text(of: e)) }
     }
+
+    /// The interval set against a covered-positions model: intervals in start order (the fast
+    /// path, as matches arrive) and in scrambled order (the general path), touching, nested and
+    /// repeated, then every query of up to 12 positions over the range.
+    @Test func intervalSetMatchesCoverageModel() {
+        var rng = Statistics.SplitMix64(seed: 7)
+        for round in 0..<200 {
+            var intervals: [(Int, Int)] = (0..<Int(rng.next() % 12)).map { _ in
+                let s = Int(rng.next() % 40)
+                return (s, s + 1 + Int(rng.next() % 6))
+            }
+            if round % 2 == 0 { intervals.sort { $0.0 < $1.0 } }
+            var set = IntervalSet()
+            var covered = [Bool](repeating: false, count: 64)
+            for (s, e) in intervals {
+                set.insertOverlapping(s, e)
+                for i in s..<e { covered[i] = true }
+            }
+            for s in 0..<50 {
+                for e in (s + 1)...(s + 12) {
+                    #expect(set.overlaps(s, e) == covered[s..<e].contains(true), "round \(round): \(intervals), query \(s)..<\(e)")
+                }
+            }
+        }
+    }
 }
+
