@@ -34,5 +34,6 @@ public struct UnitLexicon: Sendable {
                 }
             }
         }
+        matcher.compact()
     }
 }

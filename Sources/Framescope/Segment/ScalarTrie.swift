@@ -6,6 +6,10 @@
 /// Matching is bound by cache misses on the edge table, so a slot holds its key and the child
 /// together, and a node id handed out by `step` carries a flag saying whether a key ends there:
 /// one random access per step, and the payload table is read only at terminal nodes.
+///
+/// Once built, `compact()` lays the edges out by parent: a node's children sit together, and the
+/// nodes of one key were numbered in a row, so walking down a key reads neighbouring memory where
+/// the hash table's slots (megabytes for the bundled lexicons) cost a cache miss per step.
 public struct ScalarTrie: Sendable {
     /// Child of the root per BMP scalar (with the terminal flag); 0 = none (the root is never a child).
     private var rootChildren: [Int32] = []
@@ -25,6 +29,14 @@ public struct ScalarTrie: Sendable {
     private var payloads: [Int32] = [-1]
     public private(set) var maxLength = 0
     public private(set) var count = 0
+    /// The compact layout (empty until `compact()`, dropped by `insert`), one word per node:
+    /// a node with one child holds it there (`single | scalar << 32 | child`), so walking down a
+    /// key costs one memory access a step; otherwise its children are `edges[start..<start +
+    /// count]` (`count << 32 | start`), each `scalar << 32 | child`, in scalar order. The root's
+    /// BMP children stay in `rootChildren`.
+    private var nodes: [UInt64] = []
+    private var edges: [UInt64] = []
+    private static let single: UInt64 = 1 << 63
 
     public init() {}
 
@@ -97,6 +109,7 @@ public struct ScalarTrie: Sendable {
     /// Inserts `key` (folded scalars); returns the payload already stored there, if any.
     @discardableResult
     public mutating func insert<S: Collection>(_ key: S, payload: Int32) -> Int32? where S.Element == UInt32 {
+        if !nodes.isEmpty { nodes = []; edges = [] }  // the hash table stays current
         var parent: Int32 = 0, node: Int32 = 0, last: UInt32 = 0
         var length = 0
         for c in key {
@@ -130,8 +143,61 @@ public struct ScalarTrie: Sendable {
             let n = rootChildren.withUnsafeBufferPointer { $0[Int(k)] }
             return n == 0 ? nil : n
         }
+        if !nodes.isEmpty { return compactStep(node, k) }
         guard let i = find(Self.edgeKey(node, k)) else { return nil }
         return slots.withUnsafeBufferPointer { $0[i].child }
+    }
+
+    /// `step` in the compact layout: the node's one child, a scan of its children, or a binary
+    /// search when it has many (the root's astral children, a common first character).
+    @inline(__always)
+    private func compactStep(_ node: Int32, _ k: UInt32) -> Int32? {
+        let info = nodes.withUnsafeBufferPointer { $0[Int(node & ~Self.terminal)] }
+        if info & Self.single != 0 {
+            return UInt32(truncatingIfNeeded: info >> 32) & 0x7FFF_FFFF == k ? Int32(truncatingIfNeeded: info) : nil
+        }
+        return edges.withUnsafeBufferPointer { edges in
+            var lo = Int(UInt32(truncatingIfNeeded: info)), hi = lo + Int(info >> 32)
+            while hi - lo > 8 {
+                let mid = (lo + hi) >> 1
+                if UInt32(truncatingIfNeeded: edges[mid] >> 32) < k { lo = mid + 1 } else { hi = mid + 1 }  // mid may be the one
+            }
+            while lo < hi {
+                let e = edges[lo], c = UInt32(truncatingIfNeeded: e >> 32)
+                if c == k { return Int32(truncatingIfNeeded: e) }
+                if c > k { return nil }
+                lo += 1
+            }
+            return nil
+        }
+    }
+
+    /// Builds the compact layout that `step` then reads; call it once the keys are in. Another
+    /// `insert` drops it (lookups stay correct, through the hash table).
+    public mutating func compact() {
+        let count = payloads.count
+        var start = [Int](repeating: 0, count: count + 1)
+        for slot in slots where slot.key != Self.empty { start[Int(slot.key >> 32) + 1] += 1 }
+        for n in 0..<count { start[n + 1] += start[n] }
+        var fill = start
+        var edges = [UInt64](repeating: 0, count: start[count])
+        for slot in slots where slot.key != Self.empty {
+            let parent = Int(slot.key >> 32)
+            edges[fill[parent]] = (slot.key << 32) | UInt64(UInt32(bitPattern: slot.child))
+            fill[parent] += 1
+        }
+        var nodes = [UInt64](repeating: 0, count: count)
+        for n in 0..<count {
+            let children = start[n + 1] - start[n]
+            if children == 1 {
+                nodes[n] = Self.single | edges[start[n]]
+            } else {
+                edges[start[n]..<start[n + 1]].sort()
+                nodes[n] = UInt64(children) << 32 | UInt64(start[n])
+            }
+        }
+        self.nodes = nodes
+        self.edges = edges
     }
 
     /// The payload of a node, or nil if no key ends there.

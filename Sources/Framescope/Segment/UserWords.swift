@@ -25,6 +25,7 @@ public struct UserWordList: Sendable {
             let word = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? String(trimmed)
             list.add(word, folder: folder)
         }
+        list.trie.compact()
         return list
     }
 
@@ -41,5 +42,6 @@ extension UserWordList {
         for phrase in phrases where phrase.unicodeScalars.contains(where: { ScriptClass.isHan($0.value) }) {
             add(phrase, folder: folder)
         }
+        trie.compact()
     }
 }

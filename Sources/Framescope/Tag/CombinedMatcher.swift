@@ -30,6 +30,7 @@ public struct CombinedMatcher: Sendable {
         add(entities, \.entity)
         add(cues, \.cue)
         add(modifiers, \.modifier)
+        matcher.compact()
     }
 
     private mutating func add(_ source: PhraseMatcher, _ lexicon: WritableKeyPath<Payloads, Int32>) {

@@ -48,6 +48,7 @@ struct EnglishNameWords: Sendable {
         dot = intern("."); comma = intern(","); and = intern("and"); ampersand = intern("&")
         of = intern("of"); the = intern("the")
         co = intern("co"); corp = intern("corp"); inc = intern("inc"); ltd = intern("ltd"); limited = intern("limited")
+        trie.compact()
         self.trie = trie
         kindsByID = kinds
     }

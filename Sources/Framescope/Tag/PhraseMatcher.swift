@@ -42,6 +42,12 @@ public struct PhraseMatcher: Sendable {
 
     public var isEmpty: Bool { trie.count == 0 && globs.count == 0 }
 
+    /// Lays both tries out for matching (`ScalarTrie.compact()`); call it once the phrases are in.
+    public mutating func compact() {
+        trie.compact()
+        globs.compact()
+    }
+
     /// Whether a match may begin at folded index `f`: not a space, not inside one original code
     /// point, not inside a spaced word. Generic so the hot loop runs it on raw buffers.
     @inline(__always)

@@ -62,4 +62,56 @@ struct ScalarTrieTests {
         #expect(seen == expected)
         ScalarTrie().forEachKey { _, _ in Issue.record("an empty trie has no keys") }
     }
+
+    /// Every step of the compact layout against the hash table it was built from: nodes with one
+    /// child, with up to 40 (the binary search), astral scalars at the root and below, and
+    /// scalars on either side of each child. An insert after `compact()` must be found too.
+    @Test("the compact layout steps exactly like the hash table")
+    func compactMatchesHashTable() {
+        let alphabet: [UInt32] = Array(0x61...0x7A) + [0x20, 0x2D, 0x4E2D, 0x94A2, 0x20B9F, 0x2000B] + Array(0x5000...0x500D)
+        var rng = Statistics.SplitMix64(seed: 11)
+        var keys: [[UInt32]] = []
+        for _ in 0..<3000 {
+            let length = 1 + Int(rng.next() % 5)
+            // A skewed pick, so some nodes get dozens of children and others one.
+            keys.append((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count)) >> Int(rng.next() % 2)] })
+        }
+        var hashed = ScalarTrie()
+        for (i, k) in keys.enumerated() { hashed.insert(k, payload: Int32(i)) }
+        var compacted = hashed
+        compacted.compact()
+        // Every node reachable from the keys, stepped with every scalar of the alphabet and its neighbours.
+        var nodes: Set<Int32> = [ScalarTrie.root]
+        for k in keys {
+            var node = ScalarTrie.root
+            for c in k { node = hashed.step(node, c)!; nodes.insert(node) }
+        }
+        let probes = Set(alphabet.flatMap { [$0 - 1, $0, $0 + 1] })
+        var children = 0
+        for node in nodes {
+            for c in probes {
+                let expected = hashed.step(node, c)
+                #expect(compacted.step(node, c) == expected, "node \(node), scalar \(c)")
+                if expected != nil { children += 1 }
+            }
+            #expect(compacted.payload(node) == hashed.payload(node))
+        }
+        #expect(children >= nodes.count - 1)
+        // An insert drops the compact layout; lookups go on through the hash table.
+        #expect(compacted.insert([0x7A, 0x7A, 0x7A, 0x7A, 0x7A, 0x7A], payload: 99_999) == nil)
+        #expect(compacted.contains([0x7A, 0x7A, 0x7A, 0x7A, 0x7A, 0x7A]))
+        for (i, k) in keys.enumerated() {
+            let payload = walk(hashed, k).flatMap(hashed.payload)
+            #expect(payload != nil && walk(compacted, k).flatMap(compacted.payload) == payload, "key \(i)")
+        }
+    }
+
+    private func walk(_ trie: ScalarTrie, _ key: [UInt32]) -> Int32? {
+        var node = ScalarTrie.root
+        for c in key {
+            guard let next = trie.step(node, c) else { return nil }
+            node = next
+        }
+        return node
+    }
 }
