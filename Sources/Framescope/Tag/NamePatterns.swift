@@ -31,6 +31,7 @@ struct NamePatterns {
         var caps = [Bool](repeating: false, count: tokens.count)
         var conn = [Bool](repeating: false, count: tokens.count)
         var anyCapital = false
+        let connectorKeys = Self.connectorKeys
         text.utf16.withUnsafeBufferPointer { u in
             folded.scalars.withUnsafeBufferPointer { s in
                 folded.start.withUnsafeBufferPointer { fstart in
@@ -46,7 +47,7 @@ struct NamePatterns {
                             fallthrough
                         case .punctuation, .symbol, .number:
                             let a = Int(fstart[t.start]), b = Int(fstart[t.end])
-                            if b - a <= 3 { conn[i] = Self.isConnector(s[a..<b]) }
+                            if b - a <= 3 { conn[i] = connectorKeys.contains(Self.packed(s[a..<b])) }
                         default: break
                         }
                     }
@@ -73,9 +74,15 @@ struct NamePatterns {
     }
 
     static let connectors: Set<String> = ["&", "of", "for", "and", "de", "du", "on", "the"]
-    private static let connectorScalars: [[UInt32]] = connectors.map { $0.unicodeScalars.map(\.value) }
-    private static func isConnector(_ key: Slice<UnsafeBufferPointer<UInt32>>) -> Bool {
-        connectorScalars.contains { $0.elementsEqual(key) }
+    /// The connectors' keys as `packed` words: this is asked for every short token of every
+    /// document, and comparing arrays of scalars cost more than the rest of the token's work.
+    static let connectorKeys: [UInt64] = connectors.map { packed($0.unicodeScalars.map(\.value)) }
+    /// A key of at most three scalars in one word; each scalar plus one, so no key packs like a
+    /// longer one.
+    @inline(__always)
+    static func packed<C: Collection<UInt32>>(_ key: C) -> UInt64 {
+        precondition(key.count <= 3, "three scalars at most")
+        return key.reduce(0) { $0 << 21 | UInt64($1 + 1) }
     }
     static let andContinuations: Set<String> = [
         "technology", "industry", "information", "development", "reform", "commerce", "trade", "economics",

@@ -203,5 +203,23 @@ struct EntityTaggerTests {
             }
         }
     }
+
+    /// The packed connector test against the connector set, for every key of up to three
+    /// scalars over letters of the connectors, NUL, a CJK and an astral character.
+    @Test func packedConnectorKeys() {
+        let alphabet: [UInt32] = [0, 0x26, 0x61, 0x64, 0x65, 0x66, 0x68, 0x6E, 0x6F, 0x72, 0x74, 0x75, 0x4E2D, 0x10FFFF]
+        var keys: [[UInt32]] = [[]]
+        for length in 1...3 {
+            keys += keys.filter { $0.count == length - 1 }.flatMap { k in alphabet.map { k + [$0] } }
+        }
+        var found = 0
+        for key in keys {
+            let string = String(String.UnicodeScalarView(key.compactMap(Unicode.Scalar.init)))
+            let expected = NamePatterns.connectors.contains(string)
+            #expect(NamePatterns.connectorKeys.contains(NamePatterns.packed(key)) == expected, "\(key)")
+            if expected { found += 1 }
+        }
+        #expect(found == NamePatterns.connectors.count)
+    }
 }
 
