@@ -126,6 +126,26 @@ struct MetadataTests {
         #expect(Boilerplate.reason(forLine: line) == reason)
     }
 
+    /// Every marker inside a content line, in capitals and not, after Chinese, Latin and astral
+    /// text: the rule is that of the earliest-listed marker the lowered line contains.
+    @Test("every boilerplate marker is found anywhere in a line")
+    func everyMarker() {
+        let contexts = [("", ""), ("Baogang 包钢 said ", " in 2024."), ("稀土𠀋", "钢铁"), ("x", "y")]
+        var checked = 0
+        for (_, marker) in Boilerplate.markers {
+            for (before, after) in contexts {
+                for variant in [marker, marker.uppercased()] {
+                    let line = before + variant + after
+                    let lowered = String(line.unicodeScalars.map { $0.value >= 0x41 && $0.value <= 0x5A ? Character(Unicode.Scalar($0.value | 0x20)!) : Character($0) })
+                    let expected = Boilerplate.markers.first { lowered.contains($0.1) }?.0
+                    #expect(expected != nil && Boilerplate.reason(forLine: line) == expected, "\(line)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == Boilerplate.markers.count * 8)
+    }
+
     @Test("content lines are not boilerplate", arguments: [
         "Baogang produced 1.75 million tons of rare earth concentrate.",
         "By the end of 2024, Baogang will have doubled its output of neodymium magnets, the company said in a statement.",
