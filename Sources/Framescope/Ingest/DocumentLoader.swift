@@ -41,23 +41,50 @@ public struct DocumentLoader: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    enum ReadFailure: Error, Equatable {
+        case system(String)
+        /// The bytes found before reading stopped (the whole size when `fstat` told it).
+        case tooLarge(Int)
+    }
+
+    /// A whole file in one array. `fstat` gives the size, so a document takes one `read` and a
+    /// second that finds the end (FileHandle read 4 KiB at a time into `Data`, which was then
+    /// copied), and a file over `limit` is refused before it is read. A file whose size is not
+    /// known beforehand (a pipe, `/proc`) is read as it comes.
+    static func readFile(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        if size > limit { return .failure(.tooLarge(size)) }
+        var buffer = [UInt8](repeating: 0, count: max(size + 1, 4096))
+        var count = 0
+        while true {
+            if count == buffer.count { buffer += repeatElement(0, count: buffer.count) }
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            count += n
+            if count > limit { return .failure(.tooLarge(count)) }
+        }
+        buffer.removeSubrange(count...)
+        return .success(buffer)
+    }
+
     /// Loads one document file.
     public func load(file entry: CorpusEntry) -> Result<SourceDocument, IngestError> {
         let rel = entry.relativePath
-        guard let handle = FileHandle(forReadingAtPath: entry.absolutePath) else {
-            return .failure(IngestError(file: rel, line: nil, reason: "cannot be read (\(String(cString: strerror(errno))))"))
+        let bytes: [UInt8]
+        switch Self.readFile(entry.absolutePath, limit: maximumBytes) {
+        case .success(let read): bytes = read
+        case .failure(.system(let reason)): return .failure(IngestError(file: rel, line: nil, reason: "cannot be read (\(reason))"))
+        case .failure(.tooLarge(let size)):
+            return .failure(IngestError(file: rel, line: nil, reason: "is \(size >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            return .failure(IngestError(file: rel, line: nil, reason: "cannot be read (\(error.localizedDescription))"))
-        }
-        guard data.count <= maximumBytes else {
-            return .failure(IngestError(file: rel, line: nil, reason: "is \(data.count >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
-        }
-        let bytes = [UInt8](data)
         let decoded: (text: String, report: DecodingReport)
         do {
             decoded = try Decoder.decode(bytes)

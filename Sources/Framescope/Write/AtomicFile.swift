@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes files so that a reader (or an interrupted run) never sees a partial one: the bytes go
 /// to a temporary file in a scratch folder on the same file system, then `rename(2)` moves it
@@ -65,9 +66,14 @@ public struct AtomicWriter: Sendable {
         }
     }
 
+    /// Temporary names are this process's random tag and a counter: unique among concurrent runs
+    /// sharing a scratch folder, without the three system calls (`/dev/urandom`) of a UUID per file.
+    private static let processTag = UUID().uuidString
+    private static let sequence = Atomic<Int>(0)
+
     /// Runs `body` on a temporary file, then moves it to `path`; on an error, removes it.
     private func writeFile(_ path: String, _ body: (OpenFile) throws(WriteError) -> Void) throws(WriteError) {
-        let temp = "\(scratch)/\(UUID().uuidString).tmp"
+        let temp = "\(scratch)/\(Self.processTag)-\(Self.sequence.wrappingAdd(1, ordering: .relaxed).newValue).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: temp, reason: String(cString: strerror(errno))) }
         do {

@@ -89,4 +89,32 @@ struct DecoderTests {
             #expect(decoded.report.replacedSequences == 0, "\(name)")
         }
     }
+
+    /// Files around the first buffer's size, a `/proc` file whose size `fstat` does not know,
+    /// the size limit and a folder: the bytes as FileManager reads them, or the reason.
+    @Test("a file is read whole, and a file over the limit is refused")
+    func readFile() throws {
+        let folder = TestScratch.path("read")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for size in [0, 1, 4095, 4096, 4097, 100_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+            let path = folder + "/\(size).txt"
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            #expect(try DocumentLoader.readFile(path, limit: 100_000).get() == bytes, "\(size) bytes")
+        }
+        #expect(DocumentLoader.readFile(folder + "/4097.txt", limit: 4096) == .failure(.tooLarge(4097)))
+        // No size beforehand: read as it comes, growing the buffer past 4 KiB, and refused once over the limit.
+        // (FileManager itself stops after the first few KiB of such a file.)
+        let read = try DocumentLoader.readFile("/proc/self/smaps", limit: 1 << 30).get()
+        let lines = String(decoding: read, as: UTF8.self).split(separator: "\n")
+        #expect(read.count > 8192 && read.last == 0x0A && lines.count(where: { $0.hasPrefix("Size:") }) > 20)
+        guard case .failure(.tooLarge(let seen)) = DocumentLoader.readFile("/proc/self/smaps", limit: 4096) else {
+            Issue.record("a file over the limit without a known size was not refused")
+            return
+        }
+        #expect(seen > 4096)
+        #expect(DocumentLoader.readFile(folder, limit: 1 << 20) == .failure(.system(String(cString: strerror(EISDIR)))))
+        #expect(DocumentLoader.readFile(folder + "/missing.txt", limit: 1 << 20) == .failure(.system(String(cString: strerror(ENOENT)))))
+    }
 }
+
