@@ -35,7 +35,7 @@ public struct BatchOptions: Sendable {
     public var force = false
     public var framing = FramingOptions()
     /// Documents in flight per worker (bounds memory whatever the corpus size).
-    public var queueDepthPerJob = 4
+    public var queueDepthPerJob = 8
 
     public init(corpus: String, output: String, jobs: Int) {
         self.corpus = corpus
