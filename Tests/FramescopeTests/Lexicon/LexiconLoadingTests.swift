@@ -58,6 +58,17 @@ struct LexiconLoadingTests {
         #expect(found.contains { $0.description.hasPrefix(location) && $0.message.contains(message) }, "\(name): \(found)")
     }
 
+    /// The field check looks at the two ends only; it must agree with `trimmed()` on every
+    /// kind of end: ASCII and other spaces, a BOM, a space carrying a combining mark (one
+    /// Character that `trimmed()` removes), ideographs, astral text, empty and all-space.
+    @Test func edgeWhitespaceAgreesWithTrimmed() {
+        let ends = ["", "a", "钢", "\u{20000}", " ", "\t", "\u{3000}", "\u{A0}", "\u{FEFF}", " \u{302A}", "e\u{301}", "\u{FF21}", "\r"]
+        for a in ends { for b in ends { for middle in ["", "Baotou Steel", "包 钢", " "] {
+            let f = a + middle + b
+            #expect(f.hasEdgeWhitespace == (f != f.trimmed()), "\(f.unicodeScalars.map { String($0.value, radix: 16) })")
+        } } }
+    }
+
     @Test("a BOM and CRLF line ends are errors, not silently dropped entries")
     func bomAndCRLF() throws {
         let bom = try TemporaryLexicons(raw: ["entities/x.tsv": [0xEF, 0xBB, 0xBF] + Array((Self.header + "company:a\tcompany\tA\tAcme\ten\n").utf8)])
