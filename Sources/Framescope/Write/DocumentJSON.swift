@@ -196,7 +196,8 @@ public enum DocumentJSON {
         }
         json.endArray()
         var typeCounts = [Int](repeating: 0, count: EntityType.allCases.count)
-        for e in doc.entities { typeCounts[EntityType.allCases.firstIndex(of: e.type)!] += 1 }
+        // The type alone, by index: `for e in` copied each entity and retained its strings.
+        for i in doc.entities.indices { typeCounts[EntityType.allCases.firstIndex(of: doc.entities[i].type)!] += 1 }
         json.key("entity_counts")
         json.beginObject()
         for (t, n) in zip(EntityType.allCases, typeCounts) { json.key(named: t.rawValue); json.int(n) }
