@@ -116,7 +116,7 @@ public struct MetadataReader: Sendable {
             let raw = text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]
             // `trimmed()` walks characters from both ends; a line that starts and ends with a
             // character that can neither be whitespace nor extend one is its own trimmed form.
-            let line = Self.endsNeedNoTrim(bytes, from, to) ? raw : raw.trimmed()
+            let line = Trimming.endsNeedNoTrim(bytes, from, to) ? raw : raw.trimmed()
             if !line.isEmpty { out.append(line) }
         }
         if fromEnd {
@@ -138,33 +138,6 @@ public struct MetadataReader: Sendable {
         }
         if out.count < count { take(start, bytes.count) }
         return out
-    }
-
-    /// Whether `bytes[from..<to]` (a line, valid UTF-8) begins and ends with a scalar from a set
-    /// that holds no whitespace, no BOM and nothing that joins the grapheme before it: printable
-    /// ASCII, CJK ideographs, CJK symbols and punctuation (not U+3000, nor the tone marks
-    /// U+302A–302F, which extend a grapheme), full-width forms. Then the first and last
-    /// characters are not whitespace, and trimming would change nothing.
-    static func endsNeedNoTrim(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        guard to > from else { return false }
-        func plain(_ v: UInt32) -> Bool {
-            (0x21...0x7E).contains(v) || (0x3001...0x3029).contains(v) || (0x3030...0x303F).contains(v)
-                || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
-        }
-        // First scalar.
-        let b0 = bytes[from]
-        let first: UInt32
-        if b0 < 0x80 { first = UInt32(b0) } else if b0 & 0xF0 == 0xE0, to - from >= 3 {
-            first = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[from + 1] & 0x3F) << 6 | UInt32(bytes[from + 2] & 0x3F)
-        } else { return false }
-        guard plain(first) else { return false }
-        // Last scalar.
-        let z = bytes[to - 1]
-        let last: UInt32
-        if z < 0x80 { last = UInt32(z) } else if to - from >= 3, bytes[to - 3] & 0xF0 == 0xE0 {
-            last = UInt32(bytes[to - 3] & 0x0F) << 12 | UInt32(bytes[to - 2] & 0x3F) << 6 | UInt32(z & 0x3F)
-        } else { return false }
-        return plain(last)
     }
 
     /// A site named alone on a header line: `www.chinaservicesinfo.com` → `chinaservicesinfo`.

@@ -13,11 +13,40 @@ extension String {
     /// check on every field at start-up; building the trimmed copy and comparing cost 2,300
     /// instructions a field).
     var hasEdgeWhitespace: Bool {
-        guard let a0 = utf8.first, let z0 = utf8.last else { return false }
-        // Most fields start and end with an ASCII letter, digit or punctuation mark.
-        if a0 > 0x20 && a0 < 0x7F && z0 > 0x20 && z0 < 0x7F { return false }
+        // Most fields start and end with an ASCII letter or a Chinese character.
+        if utf8.withContiguousStorageIfAvailable({ Trimming.endsNeedNoTrim($0, 0, $0.count) }) == true { return false }
         guard let a = first, let z = last else { return false }
         return a.isWhitespace || a == "\u{FEFF}" || z.isWhitespace || z == "\u{FEFF}"
+    }
+}
+
+/// Byte-level shortcuts for `trimmed()`, shared by the metadata line scan and the lexicon check.
+enum Trimming {
+    /// Whether `bytes[from..<to]` (a line, valid UTF-8) begins and ends with a scalar from a set
+    /// that holds no whitespace, no BOM and nothing that joins the grapheme before it: printable
+    /// ASCII, CJK ideographs, CJK symbols and punctuation (not U+3000, nor the tone marks
+    /// U+302A–302F, which extend a grapheme), full-width forms. Then the first and last
+    /// characters are not whitespace, and trimming would change nothing.
+    static func endsNeedNoTrim(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        guard to > from else { return false }
+        func plain(_ v: UInt32) -> Bool {
+            (0x21...0x7E).contains(v) || (0x3001...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+                || (0x4E00...0x9FFF).contains(v) || (0xFF01...0xFF5E).contains(v)
+        }
+        // First scalar.
+        let b0 = bytes[from]
+        let first: UInt32
+        if b0 < 0x80 { first = UInt32(b0) } else if b0 & 0xF0 == 0xE0, to - from >= 3 {
+            first = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[from + 1] & 0x3F) << 6 | UInt32(bytes[from + 2] & 0x3F)
+        } else { return false }
+        guard plain(first) else { return false }
+        // Last scalar.
+        let z = bytes[to - 1]
+        let last: UInt32
+        if z < 0x80 { last = UInt32(z) } else if to - from >= 3, bytes[to - 3] & 0xF0 == 0xE0 {
+            last = UInt32(bytes[to - 3] & 0x0F) << 12 | UInt32(bytes[to - 2] & 0x3F) << 6 | UInt32(z & 0x3F)
+        } else { return false }
+        return plain(last)
     }
 }
 
