@@ -38,24 +38,90 @@ public final class Annotator {
     public var folder: Folder { tokenizer.folder }
 
     public func annotate(_ document: SourceDocument) -> AnnotatedDocument {
+        var none = NoStageClock()
+        return annotate(document, clock: &none)
+    }
+
+    /// `annotate`, with the time of each stage added to `clock`: the benchmark's breakdown of
+    /// where a document's time goes. Generic, so the plain call above compiles the clock away.
+    public func annotate<Clock: StageClock>(_ document: SourceDocument, clock: inout Clock) -> AnnotatedDocument {
+        var mark = clock.start()
         let text = DocumentText(document.text)
         let index = CodePointIndex(text)
+        clock.lap(.text, &mark)
         let folded = tokenizer.folder.fold(text)
+        clock.lap(.fold, &mark)
         let tokens = tokenizer.tokens(text, folded: folded)
+        clock.lap(.words, &mark)
         let spans = tokenizer.sentenceSpans(text)
+        clock.lap(.sentences, &mark)
         let boilerplate = Boilerplate.classify(text, sentences: spans)
+        clock.lap(.boilerplate, &mark)
         let matches = matcher.allMatches(in: folded)
+        clock.lap(.lexiconWalk, &mark)
         let tagged = tagger.tag(text, folded: folded, tokens: tokens, sentences: spans, index: index, lexiconMatches: matches.entities)
+        clock.lap(.entities, &mark)
         let framing = scorer.score(text: text, folded: folded, tokens: tokens, sentences: spans, boilerplate: boilerplate,
                                    entities: tagged.entities, index: index, cueMatches: matches.cues, modifierMatches: matches.modifiers)
+        clock.lap(.framing, &mark)
         var metadata = document.metadata
         if metadata.language == nil { metadata.language = Language.detect(text) }
         let sentences = spans.indices.map { SentenceAnnotation(span: spans[$0], boilerplate: boilerplate[$0], framing: framing.sentences[$0]) }
-        return AnnotatedDocument(
+        let annotated = AnnotatedDocument(
             id: document.id, path: document.path, sha256: document.sha256, metadata: metadata, text: text, sentences: sentences,
             tokenCount: tokens.count, entities: tagged.entities, nestedEntities: tagged.nested, cues: framing.cues,
             framing: framing.document, entityFraming: framing.entities)
+        clock.lap(.assemble, &mark)
+        return annotated
     }
+}
+
+/// The stages `Annotator.annotate` times for a `StageClock`, in pipeline order.
+public enum AnnotateStage: Int, CaseIterable, Sendable {
+    /// The UTF-16 copy and the code point index.
+    case text
+    case fold
+    /// ICU word breaking and the tokens built from it.
+    case words
+    /// ICU sentence breaking and the trimmed spans.
+    case sentences
+    case boilerplate
+    /// One walk of the combined entity, cue and modifier trie.
+    case lexiconWalk
+    /// Entity tagging from the walk's hits: quantities, name patterns, overlaps.
+    case entities
+    case framing
+    /// Language detection and the annotated document.
+    case assemble
+}
+
+/// Receives the stage times of `Annotator.annotate`.
+public protocol StageClock {
+    associatedtype Mark
+    func start() -> Mark
+    /// Adds the time since `mark` to `stage`, and moves `mark` to now.
+    mutating func lap(_ stage: AnnotateStage, _ mark: inout Mark)
+}
+
+/// The clock of a plain `annotate`: does nothing, and is compiled away.
+public struct NoStageClock: StageClock {
+    public init() {}
+    @inline(__always) public func start() {}
+    @inline(__always) public mutating func lap(_ stage: AnnotateStage, _ mark: inout Void) {}
+}
+
+/// Wall time per stage on the calling thread (a monotonic clock, in seconds).
+public struct StageTimes: StageClock {
+    public private(set) var seconds = [Double](repeating: 0, count: AnnotateStage.allCases.count)
+    public init() {}
+    public func start() -> ContinuousClock.Instant { .now }
+    public mutating func lap(_ stage: AnnotateStage, _ mark: inout ContinuousClock.Instant) {
+        let t = ContinuousClock.Instant.now
+        let d = (t - mark).components
+        seconds[stage.rawValue] += Double(d.seconds) + Double(d.attoseconds) / 1e18
+        mark = t
+    }
+    public subscript(stage: AnnotateStage) -> Double { seconds[stage.rawValue] }
 }
 
 /// The document language by script share: `zh` when Han characters are at least 70% of the
