@@ -50,24 +50,30 @@ public enum Boilerplate {
     /// (empty for most units), in list order.
     static let markersByFirst: [Int32] = markerUnits.indices.sorted { (markerUnits[$0].1[0], $0) < (markerUnits[$1].1[0], $1) }.map(Int32.init)
     static let firstUnitRange: [UInt32] = {
-        // Packed start << 16 | count into `markersByFirst`, bit 15 set when one of them is a
-        // single unit (no pair to filter on); 0 where no marker starts with the unit.
+        // Packed start << 16 | count into `markersByFirst`; 0 where no marker starts with the unit.
         var table = [UInt32](repeating: 0, count: 0x10000)
         for (k, m) in markersByFirst.enumerated() {
             let marker = markerUnits[Int(m)].1
             let u = Int(marker[0])
             table[u] = (table[u] == 0 ? UInt32(k) << 16 : table[u]) + 1
-            if marker.count == 1 { table[u] |= 0x8000 }
         }
         return table
     }()
-    /// Second units of any marker, by first-unit pair hash: most letter pairs start no marker.
+    /// The first two units of every marker, by pair hash: the scan's first test at each unit.
+    /// Most letters of English text start some marker (c, a, i, s, o, r, t…), so testing the first
+    /// unit first took a mispredicted branch at about every other letter; few pairs pass this.
     static let pairFilter: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 1024)
         for (_, m) in markerUnits where m.count >= 2 {
             let h = pairHash(m[0], m[1])
             bits[h >> 6] |= 1 << UInt64(h & 63)
         }
+        return bits
+    }()
+    /// The units that are a whole marker (©), which the pair filter cannot see.
+    static let singleFilter: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for (_, m) in markerUnits where m.count == 1 { bits[Int(m[0]) >> 6] |= 1 << UInt64(m[0] & 63) }
         return bits
     }()
     @inline(__always)
@@ -105,17 +111,16 @@ public enum Boilerplate {
             markerStart.withUnsafeBufferPointer { mStart in
                 markersByFirst.withUnsafeBufferPointer { byFirst in
                     firstUnitRange.withUnsafeBufferPointer { firstRange in
-                        pairFilter.withUnsafeBufferPointer { pairs in
+                        pairFilter.withUnsafeBufferPointer { pairs in singleFilter.withUnsafeBufferPointer { singles in
                             for i in lo..<hi {
                                 let u0 = lowerASCII(line[i])
+                                // Past the last unit no pair starts: 0 stands in for the second unit.
+                                let h = pairHash(u0, i + 1 < hi ? lowerASCII(line[i + 1]) : 0)
+                                guard (pairs[h >> 6] >> UInt64(h & 63)) & 1 | (singles[Int(u0) >> 6] >> UInt64(u0 & 63)) & 1 != 0 else { continue }
                                 let packed = firstRange[Int(u0)]
                                 guard packed != 0 else { continue }
-                                if packed & 0x8000 == 0, i + 1 < hi {
-                                    let h = pairHash(u0, lowerASCII(line[i + 1]))
-                                    guard pairs[h >> 6] & (1 << UInt64(h & 63)) != 0 else { continue }
-                                }
                                 let from = Int(packed >> 16)
-                                for k in from..<(from + Int(packed & 0x7FFF)) {
+                                for k in from..<(from + Int(packed & 0xFFFF)) {
                                     let m = Int(byFirst[k])
                                     guard m < best else { break }  // listed in order: later ones cannot win
                                     let a = mStart[m], count = mStart[m + 1] - a
@@ -125,7 +130,7 @@ public enum Boilerplate {
                                     if j == count { best = m; break }
                                 }
                             }
-                        }
+                        } }
                     }
                 }
             }
