@@ -82,7 +82,7 @@ public struct PhraseMatcher: Sendable {
         folded.scalars.withUnsafeBufferPointer { s in
             folded.origin.withUnsafeBufferPointer { origin in
                 for f in r where Self.isStart(s, origin, f) {
-                    scan(s, origin, from: f, limit: r.upperBound, into: &out)
+                    scan(s, origin, from: f, limit: r.upperBound) { out.append($0) }
                 }
             }
         }
@@ -91,20 +91,27 @@ public struct PhraseMatcher: Sendable {
 
     /// Matches starting exactly at folded index `f`, ending at or before `limit`.
     public func matches(at f: Int, in folded: FoldedText, limit: Int? = nil, into out: inout [Match]) {
+        forEachMatch(at: f, in: folded, limit: limit) { out.append($0) }
+    }
+
+    /// Calls `body` with each match starting exactly at `f` (phrases by length, then globs):
+    /// the single-start lookups, which allocated an array per call for one answer.
+    @inline(__always)
+    func forEachMatch(at f: Int, in folded: FoldedText, limit: Int? = nil, _ body: (Match) -> Void) {
         let end = limit ?? folded.scalars.count
         guard f < end else { return }
         folded.scalars.withUnsafeBufferPointer { s in
-            folded.origin.withUnsafeBufferPointer { origin in scan(s, origin, from: f, limit: end, into: &out) }
+            folded.origin.withUnsafeBufferPointer { origin in scan(s, origin, from: f, limit: end, body) }
         }
     }
 
     @inline(__always)
     private func scan(_ s: UnsafeBufferPointer<UInt32>, _ origin: UnsafeBufferPointer<Int32>, from f: Int, limit end: Int,
-                      into out: inout [Match]) {
+                      _ emit: (Match) -> Void) {
         if var node = trie.step(ScalarTrie.root, s[f]) {
             var i = f + 1
             while true {
-                if let p = trie.payload(node), Self.isEnd(s, origin, i) { out.append(Match(start: f, end: i, payload: p)) }
+                if let p = trie.payload(node), Self.isEnd(s, origin, i) { emit(Match(start: f, end: i, payload: p)) }
                 guard i < end, let next = trie.step(node, s[i]) else { break }
                 node = next
                 i += 1
@@ -116,7 +123,7 @@ public struct PhraseMatcher: Sendable {
             if let p = globs.payload(node) {
                 var e = i
                 while e < end, ScriptClass.isSpacedWordChar(s[e]) { e += 1 }
-                if Self.isEnd(s, origin, e) { out.append(Match(start: f, end: e, payload: p)) }
+                if Self.isEnd(s, origin, e) { emit(Match(start: f, end: e, payload: p)) }
             }
             guard i < end, let next = globs.step(node, s[i]) else { break }
             node = next
@@ -124,10 +131,12 @@ public struct PhraseMatcher: Sendable {
         }
     }
 
-    /// The longest match starting at `f`, if any.
+    /// The longest match starting at `f`, if any (the first found of equally long ones).
     public func longestMatch(at f: Int, in folded: FoldedText, limit: Int? = nil) -> Match? {
-        var found: [Match] = []
-        matches(at: f, in: folded, limit: limit, into: &found)
-        return found.max { $0.end < $1.end }
+        var best: Match?
+        forEachMatch(at: f, in: folded, limit: limit) { m in
+            if best.map({ m.end > $0.end }) ?? true { best = m }
+        }
+        return best
     }
 }

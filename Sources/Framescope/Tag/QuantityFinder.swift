@@ -24,6 +24,8 @@ public struct QuantityFinder: Sendable {
     static let approxAfter: [[UInt32]] = ["左右", "以上", "上下", "以下", "有余"].map(scalars)
     static let rangeSeparators: [[UInt32]] = ["-", " - ", " to ", "至", "到", "~", "～", " and "].map(scalars)
     static let rateSeparators: [[UInt32]] = ["/", " per ", " a ", "每"].map(scalars)
+    /// The separators with a rule of their own, built once rather than at each comparison.
+    static let andSeparator = scalars(" and "), aSeparator = scalars(" a ")
     static let percentPrefix = scalars("百分之")
     static let year: UInt32 = 0x5E74  // 年
 
@@ -42,7 +44,7 @@ public struct QuantityFinder: Sendable {
     /// The longest unit starting at `f` (after an optional space or hyphen).
     func unit(at f: Int, in folded: FoldedText) -> (entry: UnitEntry, start: Int, end: Int)? {
         let s = folded.scalars
-        for skip in [0, 1] {
+        for skip in 0...1 {
             let at = f + skip
             guard at < s.count else { return nil }
             if skip == 1 && !(s[f] == 0x20 || s[f] == 0x2D) { return nil }
@@ -60,9 +62,11 @@ public struct QuantityFinder: Sendable {
         if end > 0, s[end - 1] == 0x20 { end -= 1 }
         var best: (UnitEntry, Int)?
         for start in stride(from: end - 1, through: max(0, end - 6), by: -1) where PhraseMatcher.isStart(folded, start) {
-            var found: [PhraseMatcher.Match] = []
-            units.matcher.matches(at: start, in: folded, limit: end, into: &found)
-            if let m = found.first(where: { $0.end == end }) {
+            var ending: PhraseMatcher.Match?
+            units.matcher.forEachMatch(at: start, in: folded, limit: end) { m in
+                if ending == nil && m.end == end { ending = m }
+            }
+            if let m = ending {
                 let e = units.entries[Int(m.payload)]
                 if e.dimension.hasPrefix("currency") { best = (e, start) }
             }
@@ -158,7 +162,7 @@ public struct QuantityFinder: Sendable {
             if let u1 = unitFound, let u2 = secondUnit, u1.entry.unit != u2.entry.unit { break }
             // Without any unit it is two numbers, not a range ("10-15" of a score, a date).
             if unitFound == nil && secondUnit == nil { break }
-            if sep == Self.scalars(" and ") && unitFound == nil { break }
+            if sep == Self.andSeparator && unitFound == nil { break }
             var first = value
             if unitFound == nil, let mult = m.multiplier, n.multiplier == nil { first *= mult }  // 3至5万吨
             lo = Swift.min(first, m.value)
@@ -192,7 +196,7 @@ public struct QuantityFinder: Sendable {
             // A rate: 90万吨/年, $62 per kilogram, 1750万吨每年.
             for sep in Self.rateSeparators where Self.hasPrefix(s, at: u.end, sep) {
                 guard let v = unit(at: u.end + sep.count, in: folded), v.start == u.end + sep.count else { continue }
-                if sep == Self.scalars(" a ") && v.entry.dimension != "time" { continue }
+                if sep == Self.aSeparator && v.entry.dimension != "time" { continue }
                 unitName = "\(u.entry.unit)/\(v.entry.unit)"
                 dimension = "\(u.entry.dimension)/\(v.entry.dimension)"
                 base = value * u.entry.factor / v.entry.factor
