@@ -182,10 +182,7 @@ struct Throughput: ParsableCommand {
         let context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash)
         var times = StageTimes()
         var read = 0.0, generate = 0.0, summary = 0.0, bytes = 0
-        func since(_ t: ContinuousClock.Instant) -> Double {
-            let d = (ContinuousClock.now - t).components
-            return Double(d.seconds) + Double(d.attoseconds) / 1e18
-        }
+        func since(_ t: ContinuousClock.Instant) -> Double { StageTimes.seconds(ContinuousClock.now - t) }
         for entry in entries {
             let t0 = ContinuousClock.now
             guard case .success(let source) = loader.load(file: entry) else { continue }

@@ -117,11 +117,14 @@ public struct StageTimes: StageClock {
     public func start() -> ContinuousClock.Instant { .now }
     public mutating func lap(_ stage: AnnotateStage, _ mark: inout ContinuousClock.Instant) {
         let t = ContinuousClock.Instant.now
-        let d = (t - mark).components
-        seconds[stage.rawValue] += Double(d.seconds) + Double(d.attoseconds) / 1e18
+        seconds[stage.rawValue] += Self.seconds(t - mark)
         mark = t
     }
     public subscript(stage: AnnotateStage) -> Double { seconds[stage.rawValue] }
+    public static func seconds(_ d: Duration) -> Double {
+        let c = d.components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
 }
 
 /// The document language by script share: `zh` when Han characters are at least 70% of the
