@@ -46,12 +46,12 @@ struct Throughput: ParsableCommand {
         let startup = now() - t0
         for j in jobCounts {
             rows.append(Row(stage: "raw ICU word breaks", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
-                let bi = try BreakIterator(.word, locale: "zh")
+                let bi = try BreakIterator(.word, locale: Tokenizer.wordLocale)
                 return { (t: DocumentText) in try bi.setText(t.utf16); var n = 0; bi.forEachSegment { _, _, _ in n += 1 }; _ = n }
             }, peakRSSMB: nil))
             // Annotate needs ICU's sentence breaks too, a second pass the target's limit leaves out.
             rows.append(Row(stage: Self.rawSentences, jobs: j, seconds: try parallel(texts, jobs: j) { _ in
-                let bi = try BreakIterator(.sentence, locale: "en@ss=standard")
+                let bi = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
                 return { (t: DocumentText) in try bi.setText(t.utf16); var n = 0; bi.forEachSegment { _, _, _ in n += 1 }; _ = n }
             }, peakRSSMB: nil))
             rows.append(Row(stage: "tokenize", jobs: j, seconds: try parallel(texts, jobs: j) { _ in

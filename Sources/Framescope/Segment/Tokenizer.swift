@@ -25,10 +25,14 @@ public final class Tokenizer {
     public init(options: SegmentationOptions = .init()) throws(ICUError) {
         self.options = options
         folder = try Folder()
-        words = try BreakIterator(.word, locale: "zh")
-        // ss=standard: ICU's sentence-break suppressions for abbreviations ("Mr.", "U.S.").
-        sentences = try BreakIterator(.sentence, locale: "en@ss=standard")
+        words = try BreakIterator(.word, locale: Self.wordLocale)
+        sentences = try BreakIterator(.sentence, locale: Self.sentenceLocale)
     }
+
+    /// The locales of the two break iterators; the benchmark's raw ICU loops open the same ones.
+    public static let wordLocale = "zh"
+    /// ss=standard: ICU's sentence-break suppressions for abbreviations ("Mr.", "U.S.").
+    public static let sentenceLocale = "en@ss=standard"
 
     private init(options: SegmentationOptions, folder: Folder, words: BreakIterator, sentences: BreakIterator) {
         self.options = options
