@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document's framing label.
 public enum FramingLabel: String, Sendable, Codable, CaseIterable {
     case celebratory
@@ -63,6 +65,44 @@ public struct DocumentFraming: Sendable, Hashable {
     public var confidence: Double
     public var tokens: Int
     public var cues: Int
+}
+
+/// The document-level quantities the label is computed from. The JSON `framing` object carries all
+/// of them, so `validate --calibrate` can relabel annotated documents under other thresholds
+/// without annotating them again.
+public struct FramingTotals: Sendable, Hashable {
+    public var celebratory: Double
+    public var strategicThreat: Double
+    /// Content tokens (boilerplate excluded, punctuation and symbols not counted).
+    public var tokens: Int
+    public var cues: Int
+    /// Content sentences, and those of them whose cues lean celebratory or strategic-threat.
+    public var sentences: Int
+    public var celebratorySentences: Int
+    public var threatSentences: Int
+
+    public init(celebratory: Double, strategicThreat: Double, tokens: Int, cues: Int,
+                sentences: Int = 0, celebratorySentences: Int = 0, threatSentences: Int = 0) {
+        self.celebratory = celebratory
+        self.strategicThreat = strategicThreat
+        self.tokens = tokens
+        self.cues = cues
+        self.sentences = sentences
+        self.celebratorySentences = celebratorySentences
+        self.threatSentences = threatSentences
+    }
+
+    /// Reads the totals back from a document's (or a summary line's) `framing` object as parsed
+    /// by JSONSerialization; nil when a required field is missing.
+    public init?(json framing: [String: Any]) {
+        func number(_ key: String) -> Double? { (framing[key] as? NSNumber)?.doubleValue }
+        guard let c = number("celebratory"), let t = number("strategic_threat"),
+              let tokens = number("tokens"), let cues = number("cues") else { return nil }
+        self.init(celebratory: c, strategicThreat: t, tokens: Int(tokens), cues: Int(cues),
+                  sentences: Int(number("sentences") ?? 0),
+                  celebratorySentences: Int(number("celebratory_sentences") ?? 0),
+                  threatSentences: Int(number("strategic_threat_sentences") ?? 0))
+    }
 }
 
 /// How the sentences mentioning one canonical entity are framed.

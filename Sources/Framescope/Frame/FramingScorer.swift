@@ -107,6 +107,13 @@ public struct FramingScorer: Sendable {
 
     /// balance, label and confidence from the totals (documented in docs/framing.md).
     public func documentFraming(celebratory c: Double, threat t: Double, tokens: Int, cues: Int) -> DocumentFraming {
+        Self.documentFraming(FramingTotals(celebratory: c, strategicThreat: t, tokens: tokens, cues: cues), options: options)
+    }
+
+    /// balance, label and confidence from a document's totals under `options`: the one place the
+    /// label rule lives, used by the scorer and by `validate --calibrate`.
+    public static func documentFraming(_ totals: FramingTotals, options: FramingOptions) -> DocumentFraming {
+        let c = totals.celebratory, t = totals.strategicThreat, tokens = totals.tokens, cues = totals.cues
         let mass = c + t
         let per1k = tokens > 0 ? 1000 / Double(tokens) : 0
         let density = mass * per1k
