@@ -30,6 +30,18 @@ struct FramingEval: ParsableCommand {
     var neutralDensity: Double?
     @Option(help: "Override the neutral cue mass (calibration).")
     var neutralMass: Double?
+    @Option(help: "Override the neutral share of framed sentences (calibration).")
+    var neutralShare: Double?
+    @Option(help: "Override the framed-sentence share at which coverage is full (0: no coverage).")
+    var coverageFull: Double?
+    @Option(help: "Override the coverage power.")
+    var coveragePower: Double?
+    @Option(help: "Override the factor for reported speech against the author's lean.")
+    var reported: Double?
+    @Option(help: "Override the minimum number of framed sentences.")
+    var neutralSentences: Int?
+    @Option(help: "Override the conclusion weight.")
+    var conclusion: Double?
 
     func run() throws {
         let folder = try Folder()
@@ -40,6 +52,12 @@ struct FramingEval: ParsableCommand {
         if let smoothing { options.smoothing = smoothing }
         if let neutralDensity { options.neutralDensity = neutralDensity }
         if let neutralMass { options.neutralMass = neutralMass }
+        if let neutralShare { options.neutralShare = neutralShare }
+        if let coverageFull { options.coverageFull = coverageFull }
+        if let coveragePower { options.coveragePower = coveragePower }
+        if let reported { options.reportedFactor = reported }
+        if let neutralSentences { options.neutralSentences = neutralSentences }
+        if let conclusion { options.conclusionFactor = conclusion }
         let annotator = try Annotator(lexicons: lex, framing: options)
         var gold: [String: String] = [:]
         for line in try String(contentsOfFile: "\(devset)/labels.tsv", encoding: .utf8).split(separator: "\n").dropFirst() {
@@ -70,6 +88,8 @@ struct FramingEval: ParsableCommand {
         print("auc_threat_vs_celebratory\t\(String(format: "%.3f", Self.auc(positive: threat, negative: celebratory)))")
         print("label_accuracy_polar\t\(String(format: "%.3f", Double(correct) / Double(max(1, polar.count))))\t(\(correct)/\(polar.count))")
         print("neutral_as_neutral\t\(neutral.filter { $0.label == "neutral" }.count)/\(neutral.count)")
+        let neutralBalance = neutral.isEmpty ? 0 : neutral.reduce(0) { $0 + abs($1.balance) } / Double(neutral.count)
+        print("neutral_mean_abs_balance\t\(String(format: "%.3f", neutralBalance))")
         print("mixed_as_mixed\t\(mixed.filter { $0.label == "mixed" }.count)/\(mixed.count)")
         print("accuracy_all\t\(String(format: "%.3f", Double(rows.filter { $0.gold == $0.label }.count) / Double(max(1, rows.count))))")
     }

@@ -85,6 +85,7 @@ struct ExplainFormatter {
             body += text.substring(utf16: at..<s.span.utf16End)
             lines.append("    " + body.replacingOccurrences(of: "\n", with: "\n    "))
             for c in cues {
+                if c.voice == .reported { lines.append("      voice: reported, on '\(c.cue)'") }
                 for m in c.modifiers where m.kind != "position" {
                     lines.append("      \(m.kind) '\(m.text)' ×\(Self.num(m.factor)) on '\(c.cue)'")
                 }
@@ -96,6 +97,9 @@ struct ExplainFormatter {
             + " (confidence \(Self.num(f.confidence)))  balance \(Self.num(f.balance))")
         lines.append("  celebratory \(Self.num(f.celebratory)) (\(Self.num(f.celebratoryPer1k))/1k tokens)  strategic-threat \(Self.num(f.strategicThreat))"
             + " (\(Self.num(f.strategicThreatPer1k))/1k tokens)  \(f.cues) cues, \(f.tokens) content tokens")
+        lines.append("  direction \(Self.num(f.direction)) × coverage \(Self.num(f.coverage)) = balance \(Self.num(f.balance));"
+            + " \(f.celebratorySentences) celebratory and \(f.threatSentences) strategic-threat sentences of \(f.sentences);"
+            + " reported speech C \(Self.num(f.reportedCelebratory)), T \(Self.num(f.reportedStrategicThreat))")
         let top = doc.entityFraming.prefix(8)
         if !top.isEmpty {
             lines.append("entities:")

@@ -10,6 +10,8 @@ public struct DocumentSummary: Sendable {
     public var balance: Double
     public var label: String
     public var tokens: Int
+    /// The document's evidence mass, celebratory + strategic-threat.
+    public var mass: Double
     public var cues: [(cue: String, frame: String, count: Int, score: Double)]
     public var entities: [(id: String, canonical: String, type: String, mentions: Int, balance: Double)]
 
@@ -36,6 +38,7 @@ public struct DocumentSummary: Sendable {
         balance = (framing["balance"] as? NSNumber)?.doubleValue ?? 0
         label = framing["label"] as? String ?? "neutral"
         tokens = (framing["tokens"] as? NSNumber)?.intValue ?? 0
+        mass = ((framing["celebratory"] as? NSNumber)?.doubleValue ?? 0) + ((framing["strategic_threat"] as? NSNumber)?.doubleValue ?? 0)
         cues = ((o["cues"] as? [[String: Any]]) ?? []).compactMap { c in
             guard let cue = c["cue"] as? String, let frame = c["frame"] as? String else { return nil }
             return (cue, frame, (c["count"] as? NSNumber)?.intValue ?? 0, (c["score"] as? NSNumber)?.doubleValue ?? 0)
@@ -58,6 +61,12 @@ public struct Comparison: Sendable {
         public var meanBalance: Double
         public var medianBalance: Double
         public var interval: (low: Double, high: Double)
+        /// Documents with a frame (not labelled neutral) and their mean balance: a group's mean
+        /// should not be read without knowing how much of it carries a frame at all.
+        public var framedDocuments: Int = 0
+        public var framedMeanBalance: Double = 0
+        /// Mean evidence mass (celebratory + strategic-threat) per document.
+        public var meanMass: Double = 0
         /// Label → count.
         public var labels: [String: Int]
         /// Cue occurrences per frame, and per 1,000 tokens.
@@ -149,10 +158,15 @@ public struct Comparison: Sendable {
             for d in docs { for c in d.cues { cueCounts[c.frame, default: 0] += c.count; perCue[c.frame, default: [:]][c.cue, default: 0] += c.count } }
             let density = cueCounts.mapValues { tokens > 0 ? Double($0) * 1000 / Double(tokens) : 0 }
             let top = perCue.mapValues { counts in Array(counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(5)).map { ($0.key, $0.value) } }
-            return Group(name: name, documents: docs.count, tokens: tokens, meanBalance: Statistics.mean(balances),
-                         medianBalance: Statistics.median(balances),
-                         interval: Statistics.bootstrapInterval(balances, statistic: Statistics.mean, seed: seed),
-                         labels: labels, cueCounts: cueCounts, cueDensity: density, topCues: top)
+            var group = Group(name: name, documents: docs.count, tokens: tokens, meanBalance: Statistics.mean(balances),
+                              medianBalance: Statistics.median(balances),
+                              interval: Statistics.bootstrapInterval(balances, statistic: Statistics.mean, seed: seed),
+                              labels: labels, cueCounts: cueCounts, cueDensity: density, topCues: top)
+            let framed = docs.filter { $0.label != "neutral" }
+            group.framedDocuments = framed.count
+            group.framedMeanBalance = framed.isEmpty ? 0 : Statistics.mean(framed.map(\.balance))
+            group.meanMass = Statistics.mean(docs.map(\.mass))
+            return group
         }
         // Every pair of groups: Mann–Whitney on balance, Holm-corrected.
         var rawPairs: [(String, String, Statistics.MannWhitney)] = []

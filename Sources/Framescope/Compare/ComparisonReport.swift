@@ -31,11 +31,13 @@ public struct ComparisonReport {
     public var groupsCSV: [UInt8] {
         var rows = [["group", "documents", "tokens", "mean_balance", "ci_low", "ci_high", "median_balance"]
             + Self.labels.map { "share_\($0)" } + Self.labels.map { "n_\($0)" }
+            + ["framed_documents", "framed_mean_balance", "mean_evidence_mass"]
             + ["cues_celebratory", "cues_strategic_threat", "celebratory_per_1k", "strategic_threat_per_1k", "top_celebratory_cues", "top_strategic_threat_cues"]]
         for g in comparison.groups {
             var row = [g.name, "\(g.documents)", "\(g.tokens)", Self.f(g.meanBalance), Self.f(g.interval.low), Self.f(g.interval.high), Self.f(g.medianBalance)]
             row += Self.labels.map { Self.f(Double(g.labels[$0] ?? 0) / Double(max(1, g.documents))) }
             row += Self.labels.map { "\(g.labels[$0] ?? 0)" }
+            row += ["\(g.framedDocuments)", Self.f(g.framedMeanBalance), Self.f(g.meanMass, 2)]
             row += Self.frames.map { "\(g.cueCounts[$0] ?? 0)" } + Self.frames.map { Self.f(g.cueDensity[$0] ?? 0, 2) }
             row += Self.frames.map { (g.topCues[$0] ?? []).map { "\($0.0) (\($0.1))" }.joined(separator: "; ") }
             rows.append(row)
@@ -87,10 +89,11 @@ public struct ComparisonReport {
                 .joined(separator: "\n")
         }
         var out = "Framing by \(comparison.by) (\(comparison.documents.count) documents)\n\n"
-        out += render([["group", "docs", "tokens", "mean balance", "95% CI", "median", "celebr.", "threat", "mixed", "neutral"]]
+        out += render([["group", "docs", "tokens", "mean balance", "95% CI", "median", "celebr.", "threat", "mixed", "neutral", "framed mean", "mass/doc"]]
             + comparison.groups.map { g in
                 [g.name, "\(g.documents)", "\(g.tokens)", Self.f(g.meanBalance), "[\(Self.f(g.interval.low)), \(Self.f(g.interval.high))]", Self.f(g.medianBalance)]
                     + Self.labels.map { "\(g.labels[$0] ?? 0)" }
+                    + [g.framedDocuments > 0 ? Self.f(g.framedMeanBalance) : "–", Self.f(g.meanMass, 1)]
             })
         if !comparison.pairs.isEmpty {
             out += "\n\nPairs (Mann–Whitney U on balance, Holm-corrected)\n\n"
@@ -110,10 +113,12 @@ public struct ComparisonReport {
         var md = "# Framing by \(comparison.by)\n\n\(comparison.documents.count) documents in \(comparison.groups.count) groups."
         if !comparison.duplicates.isEmpty { md += " \(comparison.duplicates.count) duplicate documents were counted once." }
         md += " Balance runs from −1 (celebratory) to +1 (strategic-threat); intervals are 95% percentile bootstrap intervals of the mean (2,000 resamples, seed 42).\n\n"
-        md += "| group | documents | tokens | mean balance | 95% CI | median | celebratory | strategic-threat | mixed | neutral |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        md += " A balance carries how much of a document is framed (docs/framing.md): read it beside the labels, the mean balance of the framed (non-neutral) documents and the evidence mass per document.\n\n"
+        md += "| group | documents | tokens | mean balance | 95% CI | median | celebratory | strategic-threat | mixed | neutral | framed mean balance | evidence mass / document |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n"
         for g in comparison.groups {
             md += "| \(g.name) | \(g.documents) | \(g.tokens) | \(Self.f(g.meanBalance)) | [\(Self.f(g.interval.low)), \(Self.f(g.interval.high))] | \(Self.f(g.medianBalance)) | "
-            md += Self.labels.map { "\(g.labels[$0] ?? 0)" }.joined(separator: " | ") + " |\n"
+            md += Self.labels.map { "\(g.labels[$0] ?? 0)" }.joined(separator: " | ")
+            md += " | \(g.framedDocuments > 0 ? Self.f(g.framedMeanBalance) : "–") | \(Self.f(g.meanMass, 1)) |\n"
         }
         if !comparison.pairs.isEmpty {
             md += "\n## Differences between groups\n\nMann–Whitney U on document balance, two-sided, Holm-corrected across pairs; effect size is the rank-biserial correlation (positive: the first group is more strategic-threat).\n\n"

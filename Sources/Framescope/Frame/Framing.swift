@@ -10,10 +10,11 @@ public enum FramingLabel: String, Sendable, Codable, CaseIterable {
 
 /// A factor applied to a cue, with what applied it, so every score can be traced.
 public struct AppliedModifier: Sendable, Hashable {
-    /// `negator`, `intensifier`, `hedge`, `contrast`, `attribution`, `audience`, `quotation`,
-    /// `repetition`, or `position` (headline and lead weighting).
+    /// `negator`, `intensifier`, `hedge`, `contrast`, `attribution`, `audience`, `stance`,
+    /// `target`, `quotation` (a short quotation), `voice` (a long quotation or block quote),
+    /// `repetition`, or `position` (headline, lead and conclusion weighting).
     public var kind: String
-    /// The modifier's text as written in the document (or `headline`/`lead` for position).
+    /// The modifier's text as written in the document (or `headline`/`lead`/`conclusion` for position).
     public var text: String
     public var factor: Double
     /// Code-point span of the modifier, nil for position.
@@ -38,6 +39,8 @@ public struct CueEvidence: Sendable, Hashable {
     /// weight × all factors; negative means the cue was negated into the opposite frame.
     public var contribution: Double
     public var sentence: Int
+    /// `reported` when an attribution marker or a quotation covers the cue.
+    public var voice: Voice = .author
 
     public var scoredFrame: Frame { contribution >= 0 ? frame : frame.opposite }
     public var score: Double { abs(contribution) }
@@ -47,7 +50,8 @@ public struct CueEvidence: Sendable, Hashable {
 public struct SentenceFraming: Sendable, Hashable {
     public var celebratory: Double = 0
     public var strategicThreat: Double = 0
-    /// `headline`, `lead`, `body` or `boilerplate` (position weighting is recorded on each cue too).
+    /// `headline`, `lead`, `body`, `conclusion` or `boilerplate` (position weighting is recorded
+    /// on each cue too).
     public var role: String = "body"
 }
 
@@ -59,12 +63,29 @@ public struct DocumentFraming: Sendable, Hashable {
     /// The same per 1,000 content tokens (boilerplate excluded), comparable across lengths.
     public var celebratoryPer1k: Double
     public var strategicThreatPer1k: Double
-    /// (T − C) / (T + C + k) in [-1, 1]; +1 is strategic-threat.
+    /// direction × coverage in [-1, 1]; +1 is strategic-threat (docs/framing.md).
     public var balance: Double
     public var label: FramingLabel
     public var confidence: Double
     public var tokens: Int
     public var cues: Int
+    /// (T − C) / (T + C + k): which way the evidence leans, however little of the text carries it.
+    public var direction: Double = 0
+    /// How much of the text carries a frame: the share of content sentences leaning either way,
+    /// relative to `FramingOptions.coverageFull`, at most 1.
+    public var coverage: Double = 1
+    /// Content sentences, and those leaning celebratory or strategic-threat.
+    public var sentences: Int = 0
+    public var celebratorySentences: Int = 0
+    public var threatSentences: Int = 0
+    /// The part of `celebratory` and `strategicThreat` scored in reported speech.
+    public var reportedCelebratory: Double = 0
+    public var reportedStrategicThreat: Double = 0
+
+    public var totals: FramingTotals {
+        FramingTotals(celebratory: celebratory, strategicThreat: strategicThreat, tokens: tokens, cues: cues, sentences: sentences,
+                      celebratorySentences: celebratorySentences, threatSentences: threatSentences)
+    }
 }
 
 /// The document-level quantities the label is computed from. The JSON `framing` object carries all
@@ -125,12 +146,27 @@ public struct FramingOptions: Sendable, Hashable {
     public var headlineFactor = 1.5
     public var leadFactor = 1.25
     public var leadSentences = 3
+    /// The last content sentences conclude the text: where a piece that turns lands.
+    public var conclusionFactor = 1.25
+    public var conclusionSentences = 2
     /// Smoothing k in balance = (T − C) / (T + C + k): few cues give a balance near 0.
     public var smoothing = 1.0
     /// Below this cue mass per 1,000 tokens a document is neutral.
     public var neutralDensity = 6.0
     /// Below this total cue mass a document is neutral.
     public var neutralMass = 2.5
+    /// Below this share of content sentences leaning either way a document is neutral: one
+    /// loaded sentence does not frame a price note.
+    public var neutralShare = 0.08
+    /// Fewer content sentences than this leaning either way leave a document neutral (a text of
+    /// fewer than 8 sentences needs one).
+    public var neutralSentences = 2
+    /// The share of content sentences leaning either way at which coverage is full.
+    public var coverageFull = 0.2
+    /// Coverage falls faster than the share below `coverageFull`: (share / full)^power.
+    public var coveragePower = 2.0
+    /// A sentence leans when its cues score at least this much.
+    public var framedSentenceScore = 0.5
     /// |balance| at or above which a document is celebratory or strategic-threat; below, mixed.
     public var polarThreshold = 0.1
     /// The n-th occurrence of the same cue in a document counts 1/√n: a word repeated
@@ -141,6 +177,13 @@ public struct FramingOptions: Sendable, Hashable {
     public var quotationFactor = 0.5
     /// A quotation of at most this many word tokens is short.
     public var shortQuotation = 6
+    /// Reported speech (attribution, quotations, block quotes) that leans against the author's
+    /// own sentences: × this factor.
+    public var reportedFactor = 0.4
+    /// The author's sentences lead when their cues weigh at least this much and lean one way by
+    /// this margin (|T − C| / (T + C)).
+    public var authorLeadMass = 1.5
+    public var authorLeadMargin = 0.2
 
     public init() {}
 }

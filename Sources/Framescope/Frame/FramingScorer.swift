@@ -42,12 +42,19 @@ public struct FramingScorer: Sendable {
                       cueMatches: [PhraseMatcher.Match]? = nil, modifierMatches: [PhraseMatcher.Match]? = nil) -> Result {
         let cueMatches = cueMatches ?? lexicon.cueMatcher.allMatches(in: folded)
         let modifierMatches = modifierMatches ?? lexicon.modifierMatcher.allMatches(in: folded)
-        var nextCue = 0, nextModifier = 0  // matches are in start order, sentences too
         var sentenceScores = [SentenceFraming](repeating: SentenceFraming(), count: sentences.count)
         var evidence: [CueEvidence] = []
+        // Layers that need the whole document: where each sentence sits, who speaks where, and
+        // stances that reach a whole paragraph.
+        let layout = DocumentLayout(sentences: sentences, boilerplate: boilerplate, text: text, options: options,
+                                    isHeadline: { isHeadline($0, text: text) })
+        let quotations = cueMatches.isEmpty ? [] : QuotationFinder.find(in: text, tokens: tokens)
+        let paragraphStances = cueMatches.isEmpty ? [:] : paragraphStanceMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences,
+                                                                               layout: layout, text: text, folded: folded, tokens: tokens, index: index)
+        var nextCue = 0, nextModifier = 0  // matches are in start order, sentences too
         var contentTokens = 0
+        var contentSentences = 0
         var t = 0
-        var roleCount = 0  // content sentences seen so far
         var occurrences: [String: Int] = [:]  // per lexicon cue, for repetition damping
         for (si, sentence) in sentences.enumerated() {
             while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
@@ -56,24 +63,24 @@ public struct FramingScorer: Sendable {
             let sentenceTokens = tokens[firstToken..<t]
             guard boilerplate[si] == nil else { sentenceScores[si].role = "boilerplate"; continue }
             contentTokens += sentenceTokens.count { $0.kind != .punctuation && $0.kind != .symbol }
-            // Position: the first content sentence is the headline when it stands alone on its line.
-            var position: (String, Double)?
-            if options.leadWeighting {
-                if roleCount == 0 && isHeadline(sentence, text: text) {
-                    position = ("headline", options.headlineFactor)
-                    sentenceScores[si].role = "headline"
-                } else if roleCount <= options.leadSentences {
-                    position = ("lead", options.leadFactor)
-                    sentenceScores[si].role = "lead"
-                }
+            contentSentences += 1
+            let role = layout.roles[si]
+            sentenceScores[si].role = role.rawValue
+            let position: (String, Double)? = switch role {
+            case .headline: ("headline", options.headlineFactor)
+            case .lead: ("lead", options.leadFactor)
+            case .conclusion: ("conclusion", options.conclusionFactor)
+            default: nil
             }
-            roleCount += 1
             // The matches that start in the sentence; scoreSentence drops those that run past its end.
             let folds = Int(folded.start[sentence.start])..<Int(folded.start[sentence.end])
             let sentenceCues = Self.matches(cueMatches, startingIn: folds, from: &nextCue)
             let sentenceModifiers = Self.matches(modifierMatches, startingIn: folds, from: &nextModifier)
+            guard !sentenceCues.isEmpty else { continue }
+            let outside = paragraphStances[layout.paragraphs[si]]?.filter { $0.sentence != si } ?? []
             var cues = scoreSentence(si, sentence, folds: folds, tokens: sentenceTokens, text: text, folded: folded, index: index,
-                                     position: position, cueMatches: sentenceCues, modifierMatches: sentenceModifiers)
+                                     position: position, cueMatches: sentenceCues, modifierMatches: sentenceModifiers,
+                                     quotations: quotations, paragraphStances: outside)
             if options.repetitionDamping {
                 for k in cues.indices {
                     let n = Self.increment(&occurrences[cues[k].cue, default: 0])  // one hash, not two
@@ -84,16 +91,73 @@ public struct FramingScorer: Sendable {
                     }
                 }
             }
-            for c in cues {
-                if c.scoredFrame == .celebratory { sentenceScores[si].celebratory += c.score } else { sentenceScores[si].strategicThreat += c.score }
-            }
             evidence += cues
         }
-        let c = evidence.filter { $0.scoredFrame == .celebratory }.reduce(0) { $0 + $1.score }
-        let th = evidence.filter { $0.scoredFrame == .strategicThreat }.reduce(0) { $0 + $1.score }
-        let document = documentFraming(celebratory: c, threat: th, tokens: contentTokens, cues: evidence.count)
+        applyAuthorVoice(&evidence)
+        for c in evidence {
+            if c.scoredFrame == .celebratory { sentenceScores[c.sentence].celebratory += c.score } else { sentenceScores[c.sentence].strategicThreat += c.score }
+        }
+        var celebratorySentences = 0, threatSentences = 0
+        for sc in sentenceScores where sc.celebratory + sc.strategicThreat >= options.framedSentenceScore {
+            if sc.celebratory > sc.strategicThreat { celebratorySentences += 1 } else if sc.strategicThreat > sc.celebratory { threatSentences += 1 }
+        }
+        var c = 0.0, th = 0.0, rc = 0.0, rth = 0.0
+        for e in evidence {
+            if e.scoredFrame == .celebratory { c += e.score; if e.voice == .reported { rc += e.score } }
+            else { th += e.score; if e.voice == .reported { rth += e.score } }
+        }
+        let totals = FramingTotals(celebratory: c, strategicThreat: th, tokens: contentTokens, cues: evidence.count,
+                                   sentences: contentSentences, celebratorySentences: celebratorySentences, threatSentences: threatSentences)
+        var document = Self.documentFraming(totals, options: options)
+        document.reportedCelebratory = rc
+        document.reportedStrategicThreat = rth
         let entityFraming = entityFraming(entities: entities, sentences: sentences, scores: sentenceScores, boilerplate: boilerplate, text: text, folded: folded)
         return Result(sentences: sentenceScores, cues: evidence, document: document, entities: entityFraming)
+    }
+
+    /// The document frame is led by the author's voice: when the author's own sentences lean one
+    /// way, reported speech that leans the other (a state-media celebration quoted in a threat
+    /// analysis, Western alarm quoted in a celebration) is somebody else's frame, shown for
+    /// contrast: × `reportedFactor`, as a `voice` factor in the evidence. Reported speech that
+    /// agrees with the author, or speaks where the author is silent, counts as it is.
+    func applyAuthorVoice(_ evidence: inout [CueEvidence]) {
+        var c = 0.0, t = 0.0
+        for e in evidence where e.voice == .author { if e.scoredFrame == .celebratory { c += e.score } else { t += e.score } }
+        guard c + t >= options.authorLeadMass, abs(t - c) / (t + c) >= options.authorLeadMargin, options.reportedFactor != 1 else { return }
+        let lean: Frame = t > c ? .strategicThreat : .celebratory
+        for k in evidence.indices where evidence[k].voice == .reported && evidence[k].scoredFrame != lean {
+            evidence[k].modifiers.append(AppliedModifier(kind: "voice", text: "reported, against the author's \(lean.rawValue)",
+                                                         factor: options.reportedFactor, start: nil, end: nil))
+            evidence[k].contribution *= options.reportedFactor
+        }
+    }
+
+    /// Stance markers whose scope is their paragraph, by paragraph: found before any sentence is
+    /// scored, because they reach back to the sentences before them too. A marker inside a cue is
+    /// no marker (the longest match wins, as within a sentence).
+    func paragraphStanceMarkers(_ modifierMatches: [PhraseMatcher.Match], cueMatches: [PhraseMatcher.Match], sentences: [TextSpan],
+                                layout: DocumentLayout, text: DocumentText, folded: FoldedText, tokens: [Token], index: CodePointIndex) -> [Int: [ParagraphStance]] {
+        var out: [Int: [ParagraphStance]] = [:]
+        var s = 0
+        for m in modifierMatches {
+            let entry = lexicon.modifiers[Int(m.payload)]
+            guard entry.kind == .stance, entry.scope == .paragraph else { continue }
+            if cueMatches.contains(where: { $0.start < m.end && m.start < $0.end && ($0.end - $0.start) >= (m.end - m.start) }) { continue }
+            let cpStart = Int(folded.origin[m.start]), cpEnd = Int(folded.origin[m.end - 1]) + 1
+            if m.end - m.start == 1, ScriptClass.isHan(folded.scalars[m.start]), !Self.isWholeToken(cpStart, cpEnd, tokens: tokens[...]) { continue }
+            while s < sentences.count, sentences[s].end <= cpStart { s += 1 }
+            guard s < sentences.count, layout.roles[s] != .boilerplate else { continue }
+            out[layout.paragraphs[s], default: []].append(ParagraphStance(sentence: s, entry: entry, cpStart: cpStart, cpEnd: cpEnd,
+                                                                           text: text.substring(utf16: index.utf16(cpStart)..<index.utf16(cpEnd))))
+        }
+        return out
+    }
+
+    /// Whether `[a, b)` (code points) is exactly one of `tokens`.
+    static func isWholeToken(_ a: Int, _ b: Int, tokens: ArraySlice<Token>) -> Bool {
+        var lo = tokens.startIndex, hi = tokens.endIndex
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < a { lo = mid + 1 } else { hi = mid } }
+        return lo < tokens.endIndex && tokens[lo].start == a && tokens[lo].end == b
     }
 
     /// The run of `matches` (sorted by start) that starts in `range`, searched from `next`, which
@@ -111,18 +175,33 @@ public struct FramingScorer: Sendable {
     }
 
     /// balance, label and confidence from a document's totals under `options`: the one place the
-    /// label rule lives, used by the scorer and by `validate --calibrate`.
+    /// label rule lives, used by the scorer and by `validate --calibrate` (docs/framing.md).
+    ///
+    /// direction = (T − C) / (T + C + k) says which way the evidence leans; coverage says how much
+    /// of the text carries a frame ((the share of content sentences that lean either way ÷
+    /// `coverageFull`, at most 1) to the power `coveragePower`); balance = direction × coverage. A price note with one loaded sentence has
+    /// a strong direction and little coverage, and its balance stays near 0.
     public static func documentFraming(_ totals: FramingTotals, options: FramingOptions) -> DocumentFraming {
         let c = totals.celebratory, t = totals.strategicThreat, tokens = totals.tokens, cues = totals.cues
         let mass = c + t
         let per1k = tokens > 0 ? 1000 / Double(tokens) : 0
         let density = mass * per1k
-        let balance = (t - c) / (mass + options.smoothing)
+        let direction = (t - c) / (mass + options.smoothing)
+        let framedSentences = totals.celebratorySentences + totals.threatSentences
+        // Documents scored before sentence counts existed (sentences == 0) keep coverage 1.
+        let share = totals.sentences > 0 ? Double(framedSentences) / Double(totals.sentences) : 1
+        let coverage = options.coverageFull > 0 ? pow(min(1, share / options.coverageFull), options.coveragePower) : 1
+        let balance = direction * coverage
         let label: FramingLabel
         let confidence: Double
-        if mass < options.neutralMass || density < options.neutralDensity {
+        // A short text (a headline, a post) may be framed by its one sentence.
+        let fewFramed = totals.sentences > 0 && framedSentences < min(options.neutralSentences, max(1, totals.sentences / 4))
+        let thin = mass < options.neutralMass || density < options.neutralDensity || share < options.neutralShare || fewFramed
+        if thin {
             label = .neutral
-            confidence = 1 - min(1, max(mass / options.neutralMass, density / options.neutralDensity)) * 0.5
+            let strength = max(mass / options.neutralMass, density / options.neutralDensity,
+                               options.neutralShare > 0 ? share / options.neutralShare : 0)
+            confidence = 1 - min(1, strength) * 0.5
         } else if balance >= options.polarThreshold {
             label = .strategicThreat
             confidence = min(1, abs(balance) * (1 - exp(-mass / 4)) / 0.8)
@@ -134,7 +213,9 @@ public struct FramingScorer: Sendable {
             confidence = 1 - abs(balance) / options.polarThreshold
         }
         return DocumentFraming(celebratory: c, strategicThreat: t, celebratoryPer1k: c * per1k, strategicThreatPer1k: t * per1k,
-                               balance: balance, label: label, confidence: (confidence * 1000).rounded() / 1000, tokens: tokens, cues: cues)
+                               balance: balance, label: label, confidence: (confidence * 1000).rounded() / 1000, tokens: tokens, cues: cues,
+                               direction: direction, coverage: coverage, sentences: totals.sentences,
+                               celebratorySentences: totals.celebratorySentences, threatSentences: totals.threatSentences)
     }
 
     func isHeadline(_ sentence: TextSpan, text: DocumentText) -> Bool {
@@ -162,7 +243,8 @@ public struct FramingScorer: Sendable {
     /// `folds` is the sentence's range of folded indices.
     func scoreSentence(_ si: Int, _ sentence: TextSpan, folds: Range<Int>, tokens: ArraySlice<Token>, text: DocumentText,
                        folded: FoldedText, index: CodePointIndex, position: (String, Double)?,
-                       cueMatches: ArraySlice<PhraseMatcher.Match>, modifierMatches: ArraySlice<PhraseMatcher.Match>) -> [CueEvidence] {
+                       cueMatches: ArraySlice<PhraseMatcher.Match>, modifierMatches: ArraySlice<PhraseMatcher.Match>,
+                       quotations: [Quotation] = [], paragraphStances: [ParagraphStance] = []) -> [CueEvidence] {
         guard !folds.isEmpty else { return [] }
         let fe = folds.upperBound
         let tokenList = tokens  // a slice: indices below are the document's token indices
@@ -219,6 +301,8 @@ public struct FramingScorer: Sendable {
             chosen[k].endToken = tokenIndex(atOrAfter: chosen[k].cpEnd)
         }
         func clauseEnd(after tokenIdx: Int) -> Int { boundaries.first { $0 >= tokenIdx } ?? tokenList.endIndex }
+        // The last clause of the sentence starts after its last clause mark that is followed by a word.
+        let lastClauseStart = boundaries.last { b in tokenList[(b + 1)...].contains { $0.kind != .punctuation } }.map { $0 + 1 } ?? tokenList.startIndex
         func boundaryBetween(_ a: Int, _ b: Int) -> Bool { boundaries.contains { $0 >= a && $0 < b } }
         func original(_ item: Item) -> String { text.substring(utf16: index.utf16(item.cpStart)..<index.utf16(item.cpEnd)) }
 
@@ -226,7 +310,6 @@ public struct FramingScorer: Sendable {
             if case .modifier(let m) = item.kind { return (item, m) } else { return nil }
         }
         let audience = modifiers.filter { $0.1.kind == .audience }.max { $0.1.factor < $1.1.factor }
-        let quotes = shortQuotations(in: sentence, tokens: tokenList, text: text)
         var out: [CueEvidence] = []
         for item in chosen {
             guard case .cue(let cue) = item.kind else { continue }
@@ -239,6 +322,12 @@ public struct FramingScorer: Sendable {
                     // Sentence scope covers both sides of the marker, except for negators, which only
                     // reach forward.
                     if entry.scope == .sentence && entry.kind != .negator { applies = true; break }
+                    if entry.kind == .attribution, entry.scope == .clause, m.firstToken >= lastClauseStart, item.firstToken < m.firstToken {
+                        // A post-posed attribution ("…, Xinhua said.", "…，他表示。") reports the
+                        // whole sentence before it.
+                        applies = true
+                        break
+                    }
                     guard item.firstToken >= m.endToken else { break }
                     switch entry.scope {
                     case .next(let n):
@@ -246,7 +335,21 @@ public struct FramingScorer: Sendable {
                         let between = tokenList[m.endToken..<item.firstToken].count { $0.kind != .punctuation }
                         applies = between < n && !boundaryBetween(m.endToken, item.firstToken)
                     case .clause: applies = item.firstToken < clauseEnd(after: m.endToken)
-                    case .sentence: applies = true
+                    case .sentence, .paragraph: applies = true
+                    }
+                case .stance, .target:
+                    // Both reach either side of the marker: "fears of dominance are overblown",
+                    // "sanctions on China", 对华制裁. A target marker speaks of threats only.
+                    if entry.kind == .target && cue.frame != .strategicThreat { break }
+                    switch entry.scope {
+                    case .next(let n):
+                        guard item.firstToken >= m.endToken else { break }
+                        let between = tokenList[m.endToken..<item.firstToken].count { $0.kind != .punctuation }
+                        applies = between < n && !boundaryBetween(m.endToken, item.firstToken)
+                    case .clause:
+                        applies = item.firstToken < m.firstToken ? !boundaryBetween(item.endToken, m.firstToken)
+                                                                 : !boundaryBetween(m.endToken, item.firstToken)
+                    case .sentence, .paragraph: applies = true
                     }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
@@ -257,11 +360,23 @@ public struct FramingScorer: Sendable {
                     applied.append(AppliedModifier(kind: entry.kind.rawValue, text: original(m), factor: factor, start: m.cpStart, end: m.cpEnd))
                 }
             }
-            applied = Self.strongestPerKind(applied)
-            if quoted(item, quotes: quotes, index: index) {
-                applied.append(AppliedModifier(kind: "quotation", text: "\"…\"", factor: options.quotationFactor, start: nil, end: nil))
+            for p in paragraphStances {
+                applied.append(AppliedModifier(kind: ModifierKind.stance.rawValue, text: p.text, factor: p.entry.factor, start: p.cpStart, end: p.cpEnd))
             }
-            if let (m, entry) = audience, cue.frame == .strategicThreat {
+            applied = Self.strongestPerKind(applied)
+            var voice = applied.contains { $0.kind == "attribution" } ? Voice.reported : .author
+            if let q = quotation(containing: item, quotations, index: index) {
+                voice = .reported
+                if q.words <= options.shortQuotation && !q.blockQuote {
+                    if options.quotationFactor != 1 {
+                        applied.append(AppliedModifier(kind: "quotation", text: "\"…\"", factor: options.quotationFactor, start: nil, end: nil))
+                    }
+                }
+            }
+            // Pressure on China, or China's own side speaking: the West is then the one applying
+            // the pressure, not the audience being warned.
+            let targeted = applied.contains { $0.kind == "target" }
+            if let (m, entry) = audience, cue.frame == .strategicThreat, !targeted {
                 applied.append(AppliedModifier(kind: "audience", text: original(m), factor: entry.factor, start: m.cpStart, end: m.cpEnd))
             }
             if let (role, factor) = position {
@@ -269,9 +384,20 @@ public struct FramingScorer: Sendable {
             }
             let contribution = applied.reduce(cue.weight) { $0 * $1.factor }
             out.append(CueEvidence(start: item.cpStart, end: item.cpEnd, utf16Start: index.utf16(item.cpStart), utf16End: index.utf16(item.cpEnd),
-                                   cue: cue.cue, frame: cue.frame, weight: cue.weight, modifiers: applied, contribution: contribution, sentence: si))
+                                   cue: cue.cue, frame: cue.frame, weight: cue.weight, modifiers: applied, contribution: contribution, sentence: si,
+                                   voice: voice))
         }
         return out
+    }
+
+    /// The quotation that holds the whole cue, if any (quotations are in text order).
+    func quotation(containing item: Item, _ quotations: [Quotation], index: CodePointIndex) -> Quotation? {
+        guard !quotations.isEmpty else { return nil }
+        let a = index.utf16(item.cpStart), b = index.utf16(item.cpEnd)
+        var lo = 0, hi = quotations.count
+        while lo < hi { let mid = (lo + hi) / 2; if quotations[mid].utf16.upperBound < b { lo = mid + 1 } else { hi = mid } }
+        guard lo < quotations.count, quotations[lo].utf16.lowerBound <= a, b <= quotations[lo].utf16.upperBound else { return nil }
+        return quotations[lo]
     }
 
     /// Negators multiply (a double negative cancels); of the other kinds only the strongest
@@ -281,7 +407,13 @@ public struct FramingScorer: Sendable {
         for m in applied {
             if m.kind == "negator" || m.kind == "contrast" { out.append(m); continue }
             if let i = out.firstIndex(where: { $0.kind == m.kind }) {
-                let weaker = m.kind == "intensifier" ? m.factor > out[i].factor : m.factor < out[i].factor
+                let weaker = switch m.kind {
+                case "intensifier": m.factor > out[i].factor
+                // A rejection (0) outranks a distancing (< 0), which outranks an endorsement.
+                case "stance": Self.stanceRank(m.factor) >= Self.stanceRank(out[i].factor)
+                case "target": true
+                default: m.factor < out[i].factor
+                }
                 if weaker { out[i] = m }
             } else {
                 out.append(m)
@@ -290,44 +422,7 @@ public struct FramingScorer: Sendable {
         return out
     }
 
-    /// The closing quote for an opening one: “” 「」 『』 "" ＂＂.
-    @inline(__always)
-    static func closingQuote(_ u: UInt16) -> UInt16? {
-        switch u {
-        case 0x201C: return 0x201D
-        case 0x300C: return 0x300D
-        case 0x300E: return 0x300F
-        case 0x22, 0xFF02: return u
-        default: return nil
-        }
-    }
-
-    /// UTF-16 ranges of short quotations inside the sentence.
-    func shortQuotations(in sentence: TextSpan, tokens: ArraySlice<Token>, text: DocumentText) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        let u = text.utf16
-        var i = sentence.utf16Start
-        while i < sentence.utf16End {
-            guard let close = Self.closingQuote(u[i]) else { i += 1; continue }
-            var j = i + 1
-            while j < sentence.utf16End, u[j] != close { j += 1 }
-            guard j < sentence.utf16End else { break }
-            // Chinese quotations count characters: a Han word is about two of them.
-            var size = 0
-            for t in tokens where t.utf16Start > i && t.utf16End <= j && t.kind != .punctuation {
-                size += t.kind == .ideographic ? max(1, (t.end - t.start + 1) / 2) : 1
-            }
-            if size > 0 && size <= options.shortQuotation { out.append((i + 1)..<j) }
-            i = j + 1
-        }
-        return out
-    }
-
-    func quoted(_ item: Item, quotes: [Range<Int>], index: CodePointIndex) -> Bool {
-        guard options.quotationFactor != 1, !quotes.isEmpty else { return false }
-        let a = index.utf16(item.cpStart), b = index.utf16(item.cpEnd)
-        return quotes.contains { $0.lowerBound <= a && b <= $0.upperBound }
-    }
+    static func stanceRank(_ f: Double) -> Int { f == 0 ? 0 : f < 0 ? 1 : 2 }
 
     /// Adds one and returns the new value: a dictionary entry counted and read with one hash.
     private static func increment(_ n: inout Int) -> Int { n += 1; return n }

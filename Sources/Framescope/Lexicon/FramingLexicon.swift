@@ -28,6 +28,15 @@ public enum ModifierKind: String, Sendable, Codable, CaseIterable {
     case attribution
     /// West, U.S., 西方: no effect alone; strategic-threat cues in the same sentence × factor.
     case audience
+    /// The passage's stance towards a frame, whichever side of the marker the cue is on:
+    /// 0 rejects it ("overblown", 危言耸听: the cue counts for neither frame), a negative factor
+    /// distances the author from a frame it reports ("touted", 鼓吹: the cue counts for the
+    /// author's side, the opposite frame), above 1 endorses it ("make no mistake").
+    case stance
+    /// Who is pressured: a marker that makes China (or the writer's own side, 我国/我们) the
+    /// party under pressure. Strategic-threat cues in scope × factor (negative: pressure on China
+    /// that China overcomes, or China's hold told with pride, is the celebratory frame's story).
+    case target
 }
 
 /// How far a modifier reaches.
@@ -37,11 +46,14 @@ public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
     /// To the end of the marker's clause (, ; : and their full-width forms, or the sentence end).
     case clause
     case sentence
+    /// Every sentence of the marker's paragraph (a line of the text), on both sides of it.
+    case paragraph
 
     public init?(_ text: String) {
         switch text {
         case "clause": self = .clause
         case "sentence": self = .sentence
+        case "paragraph": self = .paragraph
         default:
             guard text.hasPrefix("next:"), let n = Int(text.dropFirst(5)), (1...20).contains(n) else { return nil }
             self = .next(n)
@@ -53,6 +65,7 @@ public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
         case .next(let n): return "next:\(n)"
         case .clause: return "clause"
         case .sentence: return "sentence"
+        case .paragraph: return "paragraph"
         }
     }
 }
@@ -124,7 +137,11 @@ public struct FramingLexicon: Sendable {
                 continue
             }
             guard let scope = ModifierScope(row["scope"]) else {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "scope '\(row["scope"])' must be next:N (1–20), clause or sentence"))
+                issues.append(LexiconIssue(file: table.file, line: row.line, "scope '\(row["scope"])' must be next:N (1–20), clause, sentence or paragraph"))
+                continue
+            }
+            if scope == .paragraph && kind != .stance {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "only stance markers reach a whole paragraph; use clause or sentence"))
                 continue
             }
             if (kind == .contrast || kind == .audience) && factor <= 0 {

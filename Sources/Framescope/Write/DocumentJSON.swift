@@ -109,6 +109,7 @@ public enum DocumentJSON {
             json.field("scored_frame", c.scoredFrame.rawValue)
             json.field("score", c.score)
             json.field("sentence", c.sentence)
+            json.field("voice", c.voice.rawValue)
             json.endObject()
             try checkpoint(&json)
         }
@@ -162,6 +163,13 @@ public enum DocumentJSON {
         json.field("confidence", f.confidence)
         json.field("tokens", f.tokens)
         json.field("cues", f.cues)
+        json.field("direction", f.direction)
+        json.field("coverage", f.coverage)
+        json.field("sentences", f.sentences)
+        json.field("celebratory_sentences", f.celebratorySentences)
+        json.field("strategic_threat_sentences", f.threatSentences)
+        json.field("reported_celebratory", f.reportedCelebratory)
+        json.field("reported_strategic_threat", f.reportedStrategicThreat)
         json.endObject()
     }
 

@@ -110,9 +110,11 @@ struct FramingScorerTests {
         #expect(doc.framing.label == .strategicThreat)
         let claimed = doc.cues.filter { $0.sentence == 1 }
         #expect(!claimed.isEmpty && claimed.allSatisfy { $0.modifiers.contains { $0.kind == "attribution" } })
-        // Without the attribution marker the same claims weigh twice as much.
+        // They are reported speech against the author's lean: × 0.5 (attribution) × 0.4 (voice).
+        #expect(claimed.allSatisfy { $0.voice == .reported && $0.modifiers.contains { $0.kind == "voice" } })
+        // Without the attribution marker the same claims are the author's and weigh five times as much.
         let unattributed = try score(text.replacingOccurrences(of: "claims", with: "has"))
-        #expect(unattributed.framing.celebratory == 2 * doc.framing.celebratory)
+        #expect(abs(unattributed.framing.celebratory - 5 * doc.framing.celebratory) < 1e-9)
     }
 
     @Test("boilerplate sentences do not count")

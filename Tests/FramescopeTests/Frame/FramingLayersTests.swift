@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+@testable import Framescope
+
+/// Framing v2's layers: who is pressured (target), whose voice (author or reported), the
+/// stance a passage takes, where a sentence sits (conclusion), and how much of the text carries
+/// a frame (coverage). Literal inputs in English, Simplified and Traditional Chinese, written for
+/// these tests, scored with a small lexicon so each number can be checked by hand.
+@Suite("Framing layers")
+struct FramingLayersTests {
+    static let lexicon: [String: String] = [
+        "entities/e.tsv": """
+        id\ttype\tcanonical\tsurface\tlang
+        place:china\tplace\tChina\tChina\ten
+
+        """,
+        "framing/c.tsv": """
+        cue\tframe\tweight\tlang\tnote
+        milestone\tcelebratory\t2\ten\tlegacy vocabulary
+        breakthrough\tcelebratory\t1\ten\t-
+        pride\tcelebratory\t2\ten\tnational pride
+        自主创新\tcelebratory\t1.5\tzh\t-
+        里程碑\tcelebratory\t2\tzh\tmilestone
+
+        """,
+        "framing/t.tsv": """
+        cue\tframe\tweight\tlang\tnote
+        sanctions\tstrategic-threat\t1.5\ten\t-
+        dominance\tstrategic-threat\t2\ten\tdominance
+        leverage\tstrategic-threat\t1.5\ten\t-
+        封锁\tstrategic-threat\t1.5\tzh\t-
+        主导地位\tstrategic-threat\t1.5\tzh\t-
+        垄断\tstrategic-threat\t2\tzh\tmonopoly
+
+        """,
+        "modifiers.tsv": """
+        cue\tkind\tfactor\tscope
+        said\tattribution\t0.5\tclause
+        according to\tattribution\t0.5\tsentence
+        据\tattribution\t0.5\tsentence
+        the West\taudience\t1.5\tsentence
+        西方\taudience\t1.5\tsentence
+        overblown\tstance\t0\tsentence
+        言过其实\tstance\t0\tsentence
+        touted\tstance\t-0.5\tclause
+        吹嘘\tstance\t-0.5\tclause
+        myth\tstance\t0\tparagraph
+        on China\ttarget\t-0.5\tclause
+        对华\ttarget\t-0.5\tclause
+        我国\ttarget\t-0.5\tclause
+
+        """,
+    ]
+
+    static func options(_ change: (inout FramingOptions) -> Void = { _ in }) -> FramingOptions {
+        var o = FramingOptions()
+        o.leadWeighting = false
+        o.repetitionDamping = false
+        change(&o)
+        return o
+    }
+
+    func annotate(_ s: String, options: FramingOptions = Self.options()) throws -> AnnotatedDocument {
+        let lex = try TemporaryLexicons(Self.lexicon).load()
+        return try Annotator(lexicons: lex, framing: options).annotate(SourceDocument(id: "t", path: "t", text: s))
+    }
+
+    func cue(_ doc: AnnotatedDocument, _ name: String) -> CueEvidence? { doc.cues.first { $0.cue == name } }
+
+    /// The evidence adds up to the document totals whatever the layers did.
+    func expectTotalsAddUp(_ doc: AnnotatedDocument) {
+        let c = doc.cues.filter { $0.scoredFrame == .celebratory }.reduce(0) { $0 + $1.score }
+        let t = doc.cues.filter { $0.scoredFrame == .strategicThreat }.reduce(0) { $0 + $1.score }
+        #expect(abs(c - doc.framing.celebratory) < 1e-9 && abs(t - doc.framing.strategicThreat) < 1e-9)
+        for cue in doc.cues {
+            #expect(abs(cue.modifiers.reduce(cue.weight) { $0 * $1.factor } - cue.contribution) < 1e-9, "\(cue.cue)")
+        }
+    }
+
+    @Test("pressure on China is the self-reliance story: the threat cue counts celebratory, and the West is no audience")
+    func target() throws {
+        let en = try annotate("The West kept its sanctions on China, and the plant answered with a breakthrough.")
+        let sanctions = try #require(cue(en, "sanctions"))
+        #expect(sanctions.scoredFrame == .celebratory)
+        #expect(sanctions.modifiers.map(\.kind) == ["target"])
+        #expect(abs(sanctions.score - 0.75) < 1e-9)
+        let zh = try annotate("西方对华技术封锁没有挡住我们的自主创新。")
+        #expect(cue(zh, "封锁")?.scoredFrame == .celebratory)
+        #expect(cue(zh, "封锁")?.modifiers.first?.text == "对华")
+        // Traditional script folds to the same marker and cue.
+        let hant = try annotate("西方對華技術封鎖沒有擋住我們的自主創新。")
+        #expect(cue(hant, "封锁")?.scoredFrame == .celebratory)
+        // Pride in China's own hold: 我国 in the clause.
+        let pride = try annotate("我国稀土产业在全球占据主导地位。")
+        #expect(cue(pride, "主导地位")?.scoredFrame == .celebratory)
+        // Without a target marker the same cue stays a threat, and the audience weighs it more.
+        let plain = try annotate("The West fears new sanctions from Beijing.")
+        #expect(cue(plain, "sanctions")?.scoredFrame == .strategicThreat)
+        #expect(cue(plain, "sanctions")?.modifiers.map(\.kind) == ["audience"])
+        expectTotalsAddUp(en)
+        expectTotalsAddUp(zh)
+    }
+
+    @Test("a target marker reaches its own clause only, on either side")
+    func targetScope() throws {
+        let doc = try annotate("Sanctions hurt, but leverage on China failed.")
+        #expect(cue(doc, "sanctions")?.scoredFrame == .strategicThreat)
+        #expect(cue(doc, "leverage")?.scoredFrame == .celebratory)
+    }
+
+    @Test("stance: rejecting a frame cancels its cues, distancing counts them for the author's side")
+    func stance() throws {
+        let rejected = try annotate("Fears of China's dominance are overblown.")
+        let dominance = try #require(cue(rejected, "dominance"))
+        #expect(dominance.score == 0 && dominance.modifiers.map(\.kind) == ["stance"])
+        #expect(rejected.framing.strategicThreat == 0)
+        let zh = try annotate("所谓稀土垄断的说法言过其实。")
+        #expect(cue(zh, "垄断")?.score == 0)
+        let distanced = try annotate("State media touted the milestone.")
+        #expect(cue(distanced, "milestone")?.scoredFrame == .strategicThreat)
+        #expect(cue(distanced, "milestone")?.score == 1)
+        let zhDistanced = try annotate("官媒吹嘘这是里程碑。")
+        #expect(cue(zhDistanced, "里程碑")?.scoredFrame == .strategicThreat)
+        expectTotalsAddUp(rejected)
+        expectTotalsAddUp(distanced)
+    }
+
+    @Test("a paragraph-scope stance reaches every sentence of its paragraph and no other")
+    func paragraphStance() throws {
+        let doc = try annotate("Dominance is the word everyone uses. It is a myth.\nLeverage is real elsewhere.")
+        #expect(cue(doc, "dominance")?.score == 0)
+        #expect(cue(doc, "dominance")?.modifiers.first?.text == "myth")
+        #expect(cue(doc, "leverage")?.score == 1.5)
+        expectTotalsAddUp(doc)
+    }
+
+    @Test("voice: quoted and attributed cues are reported; against the author's lean they count less")
+    func voice() throws {
+        let text = """
+        Beijing's dominance gives it leverage over every magnet buyer.
+        According to Xinhua, the new line is a milestone.
+        The agency wrote: "This milestone is a breakthrough of which the nation feels pride."
+        Dominance of this kind is leverage, and sanctions will follow.
+        """
+        let doc = try annotate(text)
+        for name in ["milestone", "breakthrough", "pride"] {
+            let reported = doc.cues.filter { $0.cue == name }
+            #expect(!reported.isEmpty && reported.allSatisfy { $0.voice == .reported }, "\(name)")
+            #expect(reported.allSatisfy { $0.modifiers.contains { $0.kind == "voice" && $0.factor == 0.4 } }, "\(name)")
+        }
+        #expect(doc.cues.filter { $0.frame == .strategicThreat }.allSatisfy { $0.voice == .author })
+        #expect(doc.framing.label == .strategicThreat)
+        #expect(doc.framing.reportedCelebratory > 0 && doc.framing.reportedStrategicThreat == 0)
+        expectTotalsAddUp(doc)
+        // The same quotation with no author frame around it is not discounted.
+        let alone = try annotate("The agency wrote: \"This milestone is a breakthrough of which the nation feels pride.\"")
+        #expect(alone.cues.allSatisfy { $0.voice == .reported && !$0.modifiers.contains { $0.kind == "voice" } })
+        // Chinese: 据…报道 reports the sentence; a post-posed "said" reports what precedes it.
+        let zh = try annotate("据新华社报道，这条生产线是里程碑。")
+        #expect(cue(zh, "里程碑")?.voice == .reported)
+        let said = try annotate("The plant is a milestone, the minister said.")
+        #expect(cue(said, "milestone")?.voice == .reported)
+        #expect(cue(said, "milestone")?.score == 1)
+    }
+
+    @Test("a block quote line is reported speech")
+    func blockQuote() throws {
+        let doc = try annotate("Dominance is leverage. Sanctions are leverage.\n> A milestone and a breakthrough for the nation.\nDominance again.")
+        #expect(cue(doc, "milestone")?.voice == .reported)
+        #expect(cue(doc, "milestone")?.modifiers.contains { $0.kind == "voice" } == true)
+    }
+
+    @Test("one loaded sentence leaves a price note neutral with a balance near 0; a framed text is not")
+    func coverage() throws {
+        var note = "Prices of oxide rose 2% on Monday.\n"
+        for i in 0..<10 { note += "Spot volumes in week \(i + 1) were steady and traders quoted firm offers.\n" }
+        note += "Analysts see the sanctions as leverage and dominance.\n"
+        let doc = try annotate(note)
+        #expect(doc.framing.label == .neutral)
+        #expect(doc.framing.direction > 0.7)
+        #expect(abs(doc.framing.balance) <= 0.15)
+        #expect(doc.framing.sentences == 12 && doc.framing.threatSentences == 1)
+        // The same loaded sentence in most of a short text frames it.
+        let framed = try annotate("Sanctions are leverage.\nDominance is leverage.\nPrices rose.\nDominance and sanctions again.")
+        #expect(framed.framing.label == .strategicThreat)
+        #expect(framed.framing.coverage == 1)
+    }
+
+    @Test("a text that turns lands where its conclusion says")
+    func conclusion() throws {
+        let text = """
+        A plant and its town
+        The milestone was a breakthrough.
+        Workers spoke of pride.
+        The milestone year brought a breakthrough again.
+        Output rose.
+        Prices rose.
+        Dominance of this kind is leverage.
+        Sanctions and dominance will follow.
+        """
+        var o = Self.options()
+        o.leadWeighting = true
+        let doc = try annotate(text, options: o)
+        let roles = doc.sentences.map(\.framing.role)
+        #expect(roles.suffix(2) == ["conclusion", "conclusion"])
+        #expect(doc.cues.filter { $0.sentence >= 6 }.allSatisfy { $0.modifiers.contains { $0.kind == "position" && $0.text == "conclusion" } })
+        expectTotalsAddUp(doc)
+    }
+
+    @Test("the framing object read back relabels to the same label and balance")
+    func totalsRoundTrip() throws {
+        let doc = try annotate("Sanctions are leverage.\nDominance is leverage.\nThe milestone.\nPrices rose.")
+        let bytes = DocumentJSON.summaryLine(doc, docPath: "docs/t.json")
+        let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+        let framing = try #require(object?["framing"] as? [String: Any])
+        let totals = try #require(FramingTotals(json: framing))
+        #expect(totals == doc.framing.totals)
+        let again = FramingScorer.documentFraming(totals, options: Self.options())
+        #expect(again.label == doc.framing.label && abs(again.balance - doc.framing.balance) < 1e-9)
+    }
+}
