@@ -363,6 +363,7 @@ public struct FramingScorer: Sendable {
             for p in paragraphStances {
                 applied.append(AppliedModifier(kind: ModifierKind.stance.rawValue, text: p.text, factor: p.entry.factor, start: p.cpStart, end: p.cpEnd))
             }
+            applied = Self.joiningCoordinatedNegators(applied, text: text, index: index)
             applied = Self.strongestPerKind(applied)
             var voice = applied.contains { $0.kind == "attribution" } ? Voice.reported : .author
             if let q = quotation(containing: item, quotations, index: index) {
@@ -420,6 +421,26 @@ public struct FramingScorer: Sendable {
             }
         }
         return out
+    }
+
+    /// Negators joined by a coordinator negate one predicate once: 从未也不会, "never and will
+    /// not", "not, and never". Of such a run only the first is kept (a double negative needs two
+    /// negations of one another, "not without").
+    static func joiningCoordinatedNegators(_ applied: [AppliedModifier], text: DocumentText, index: CodePointIndex) -> [AppliedModifier] {
+        let negators = applied.filter { $0.kind == "negator" }
+        guard negators.count > 1 else { return applied }
+        let ordered = negators.sorted { ($0.start ?? 0) < ($1.start ?? 0) }
+        var dropped = Set<Int>()  // start offsets of negators joined to the one before
+        for k in 1..<ordered.count {
+            guard let a = ordered[k - 1].end, let b = ordered[k].start, a <= b else { continue }
+            let between = text.substring(utf16: index.utf16(a)..<index.utf16(b)).lowercased()
+                .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            if ["", "也", "亦", "且", "和", "或", "and", "or", "nor", "and will", "and would", "and will not", "or will"].contains(between) {
+                dropped.insert(b)
+            }
+        }
+        guard !dropped.isEmpty else { return applied }
+        return applied.filter { $0.kind != "negator" || !dropped.contains($0.start ?? -1) }
     }
 
     static func stanceRank(_ f: Double) -> Int { f == 0 ? 0 : f < 0 ? 1 : 2 }
