@@ -118,14 +118,18 @@ int32_t fs_detect_charsets(const char *bytes, int32_t length, const char **names
     return n;
 }
 
-/// Counts each illegal/unmappable sequence and substitutes U+FFFD.
+/// Where the substituting callback counts: sequences replaced and the bytes they covered.
+typedef struct { int32_t sequences; int32_t bytes; } FSReplacements;
+
+/// Counts each illegal/unmappable sequence and its bytes, and substitutes U+FFFD.
 static void fs_count_and_substitute(const void *context, UConverterToUnicodeArgs *args,
                                     const char *codeUnits, int32_t length,
                                     UConverterCallbackReason reason, UErrorCode *err) {
-    (void)codeUnits; (void)length;
+    (void)codeUnits;
     if (reason == UCNV_ILLEGAL || reason == UCNV_UNASSIGNED || reason == UCNV_IRREGULAR) {
-        int32_t *counter = (int32_t *)context;
-        *counter += 1;
+        FSReplacements *counter = (FSReplacements *)context;
+        counter->sequences += 1;
+        counter->bytes += length;
         static const UChar replacement[1] = {0xFFFD};
         *err = U_ZERO_ERROR;
         ucnv_cbToUWriteUChars(args, replacement, 1, 0, err);
@@ -133,17 +137,52 @@ static void fs_count_and_substitute(const void *context, UConverterToUnicodeArgs
 }
 
 int32_t fs_convert_to_utf16(const char *charset, const char *bytes, int32_t length,
-                            uint16_t *dest, int32_t capacity, int32_t *replaced, int32_t *status) {
+                            uint16_t *dest, int32_t capacity, int32_t *replaced, int32_t *replacedBytes,
+                            int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     UConverter *cnv = ucnv_open(charset, &err);
     if (U_FAILURE(err)) { *status = err; return 0; }
-    *replaced = 0;
-    ucnv_setToUCallBack(cnv, fs_count_and_substitute, replaced, NULL, NULL, &err);
+    FSReplacements counter = {0, 0};
+    ucnv_setToUCallBack(cnv, fs_count_and_substitute, &counter, NULL, NULL, &err);
     if (U_FAILURE(err)) { ucnv_close(cnv); *status = err; return 0; }
     int32_t out = ucnv_toUChars(cnv, (UChar *)dest, capacity, bytes, length, &err);
     ucnv_close(cnv);
+    *replaced = counter.sequences;
+    *replacedBytes = counter.bytes;
     *status = err;
     return out;
+}
+
+int32_t fs_big5_pair_table(const char *charset, uint32_t *out, int32_t count, int32_t *status) {
+    if (count != 126 * 157) { *status = U_ILLEGAL_ARGUMENT_ERROR; return 0; }
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(charset, &err);
+    if (U_FAILURE(err)) { *status = err; return 0; }
+    // Stop at the first illegal or unassigned sequence instead of substituting: an error is a 0.
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &err);
+    if (U_FAILURE(err)) { ucnv_close(cnv); *status = err; return 0; }
+    int32_t mapped = 0, pointer = 0;
+    for (int lead = 0x81; lead <= 0xFE; lead++) {
+        for (int trail = 0x40; trail <= 0xFE; trail++) {
+            if (trail > 0x7E && trail < 0xA1) continue;
+            const char pair[2] = {(char)lead, (char)trail};
+            UChar units[4];
+            UErrorCode e = U_ZERO_ERROR;
+            ucnv_resetToUnicode(cnv);
+            int32_t n = ucnv_toUChars(cnv, units, 4, pair, 2, &e);
+            UChar32 c = 0;
+            if (U_SUCCESS(e) && e != U_STRING_NOT_TERMINATED_WARNING && n > 0) {
+                int32_t i = 0;
+                U16_NEXT(units, i, n, c);
+                if (i != n) c = 0;  // more than one code point
+            }
+            out[pointer++] = (uint32_t)c;
+            if (c != 0) mapped++;
+        }
+    }
+    ucnv_close(cnv);
+    *status = U_ZERO_ERROR;
+    return mapped;
 }
 
 const char *fs_charset_canonical_name(const char *alias, int32_t *status) {

@@ -7,7 +7,7 @@ struct Annotate: ParsableCommand {
         abstract: "Annotate a corpus folder: entities, framing and evidence per document.",
         discussion: """
         Writes ANNOTATIONS/docs/<id>.json (the reference format), documents.jsonl (one summary
-        line per document), run.json (counts, failures, timing), and with --format brat,html the
+        line per document), run.json (counts, failures, bytes lost in decoding, timing), and with --format brat,html the
         brat standoff files and an HTML view per document plus index.html. Unchanged documents
         are skipped on a re-run (--force redoes them). Exit 0: all annotated; 1: some documents
         failed (listed in run.json, the rest written); 2: bad arguments or lexicons.

@@ -48,9 +48,18 @@ int32_t fs_detect_charsets(const char *bytes, int32_t length, const char **names
                            int32_t maxMatches, int32_t *status);
 
 /// Converts bytes in `charset` to UTF-16. Every illegal or unmappable byte sequence becomes
-/// U+FFFD and is counted in *replaced. Returns the UTF-16 length written (or needed).
+/// U+FFFD and is counted in *replaced, its bytes in *replacedBytes. Returns the UTF-16 length
+/// written (or needed).
 int32_t fs_convert_to_utf16(const char *charset, const char *bytes, int32_t length,
-                            uint16_t *dest, int32_t capacity, int32_t *replaced, int32_t *status);
+                            uint16_t *dest, int32_t capacity, int32_t *replaced, int32_t *replacedBytes,
+                            int32_t *status);
+
+/// Decodes each two-byte sequence of Big5's shape on its own with `charset`: leads 0x81–0xFE,
+/// trails 0x40–0x7E then 0xA1–0xFE, in the order of the WHATWG Encoding Standard's Big5 pointer
+/// ((lead − 0x81) × 157 + trail − (trail < 0x7F ? 0x40 : 0x62)). out[pointer] is the one code
+/// point the converter gives, or 0 when it reports an error or gives anything but one code point.
+/// `count` must be 126 × 157 = 19782. Returns the number of pairs mapped.
+int32_t fs_big5_pair_table(const char *charset, uint32_t *out, int32_t count, int32_t *status);
 
 /// The canonical ICU name of a charset alias, or NULL if ICU does not know it.
 const char *fs_charset_canonical_name(const char *alias, int32_t *status);

@@ -57,6 +57,9 @@ public struct RunReport: Sendable {
     public var skippedUnchanged = 0
     public var failures: [Failure] = []
     public var bytes = 0
+    /// Bytes the decoder could not decode (each became U+FFFD), per document id; only documents
+    /// with some are listed. Skipped-as-unchanged documents count with their earlier figure.
+    public var replacedBytes: [String: Int] = [:]
     public var seconds = 0.0
     public var startupSeconds = 0.0
 }

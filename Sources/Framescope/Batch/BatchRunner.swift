@@ -151,9 +151,11 @@ public final class BatchRunner: @unchecked Sendable {
         let base = Self.docBase(source.id)
         let out = options.output + "/"
         if !options.force, previous[source.id] != nil, isUnchanged(source, base: out + base) {
+            let lost = previous[source.id].flatMap(Self.replacedBytes(inSummary:))
             shared.withLock {
                 $0.summaries.set(source.id, .previous)
                 $0.report.skippedUnchanged += 1
+                if let lost, lost > 0 { $0.report.replacedBytes[source.id] = lost }
             }
             return
         }
@@ -184,6 +186,7 @@ public final class BatchRunner: @unchecked Sendable {
             $0.summaries.set(source.id, location, inlineLine: summary)
             $0.report.annotated += 1
             $0.report.bytes += source.text.utf8.count
+            if let lost = source.decoding?.replacedBytes, lost > 0 { $0.report.replacedBytes[source.id] = lost }
         }
     }
 
@@ -214,6 +217,16 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
         return out
+    }
+
+    /// `metadata.replaced_bytes` of an earlier summary line (nil when it has none), so a document
+    /// skipped as unchanged still counts in run.json. Only lines that mention it are parsed.
+    static func replacedBytes(inSummary line: [UInt8]) -> Int? {
+        let key = Array("\"replaced_bytes\":".utf8)
+        guard line.count > key.count, (0...(line.count - key.count)).contains(where: { line[$0..<$0 + key.count].elementsEqual(key) }),
+              let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let meta = o["metadata"] as? [String: Any] else { return nil }
+        return (meta["replaced_bytes"] as? NSNumber)?.intValue
     }
 
     /// The id of a summary line, which always starts `{"id":"…"`.
@@ -308,6 +321,13 @@ public final class BatchRunner: @unchecked Sendable {
         json.field("skipped_unchanged", r.skippedUnchanged)
         json.field("failed", r.failures.count)
         json.field("documents", r.annotated + r.skippedUnchanged)
+        json.field("replaced_bytes", r.replacedBytes.values.reduce(0, +))
+        json.field("documents_with_replaced_bytes", r.replacedBytes.count)
+        json.endObject()
+        // Per document, where the decoder lost bytes: which texts to distrust, in id order.
+        json.key("replaced_bytes")
+        json.beginObject()
+        for (id, n) in r.replacedBytes.sorted(by: { $0.key < $1.key }) { json.key(named: id); json.int(n) }
         json.endObject()
         json.key("failures")
         json.beginArray()

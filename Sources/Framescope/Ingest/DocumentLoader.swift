@@ -94,6 +94,7 @@ public struct DocumentLoader: Sendable {
         var text = decoded.text
         var meta = DocumentMetadata()
         meta.encoding = decoded.report.encoding
+        meta.decoding = decoded.report
         meta.sources.append(("encoding", decoded.report.replacedSequences > 0 ? "decoder:\(decoded.report.replacedSequences)-replaced" : "decoder"))
         if entry.kind == .html {
             let extracted = HTMLText.extract(text)

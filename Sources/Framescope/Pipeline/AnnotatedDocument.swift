@@ -7,6 +7,9 @@ public struct DocumentMetadata: Sendable, Hashable {
     public var url: String?
     public var language: String?
     public var encoding: String?
+    /// How the file's bytes were decoded (nil for JSONL records, which arrive as text): written
+    /// as `encoding_method`, `encoding_confidence` and `replaced_bytes`.
+    public var decoding: DecodingReport?
     /// Further fields from a manifest, sidecar or JSONL record, in the order given.
     public var extra: [(String, String)] = []
     /// Where each field came from: manifest, sidecar, jsonl, folder, text:<rule>.
@@ -24,9 +27,14 @@ public struct DocumentMetadata: Sendable, Hashable {
 
     public static func == (a: Self, b: Self) -> Bool {
         a.source == b.source && a.title == b.title && a.date == b.date && a.url == b.url && a.language == b.language
-            && a.encoding == b.encoding && a.extra.map { [$0.0, $0.1] } == b.extra.map { [$0.0, $0.1] }
+            && a.encoding == b.encoding && a.decoding == b.decoding && a.extra.map { [$0.0, $0.1] } == b.extra.map { [$0.0, $0.1] }
             && a.sources.map { [$0.0, $0.1] } == b.sources.map { [$0.0, $0.1] }
     }
+
+    /// The keys the JSON writer gives the fields above: an extra field of the same name (from a
+    /// manifest or sidecar) is not written a second time.
+    static let writtenFields: Set<String> = ["source", "title", "date", "url", "language", "encoding", "encoding_method",
+                                             "encoding_confidence", "replaced_bytes", "field_sources"]
 
     public func hash(into h: inout Hasher) { h.combine(source); h.combine(title); h.combine(date); h.combine(url) }
 
@@ -38,6 +46,9 @@ public struct DocumentMetadata: Sendable, Hashable {
         case "url": return url
         case "language": return language
         case "encoding": return encoding
+        case "encoding_method": return decoding?.method.rawValue
+        case "encoding_confidence": return decoding?.confidence.map(String.init)
+        case "replaced_bytes": return decoding.map { String($0.replacedBytes) }
         case "year": return date.map { String($0.prefix(4)) }
         case "month": return date.map { String($0.prefix(7)) }
         default: return extra.first { $0.0 == field }?.1

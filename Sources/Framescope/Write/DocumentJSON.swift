@@ -142,7 +142,12 @@ public enum DocumentJSON {
         json.field("url", m.url)
         json.field("language", m.language)
         json.field("encoding", m.encoding)
-        for (k, v) in m.extra where !["source", "title", "date", "url", "language", "encoding", "field_sources"].contains(k) {
+        if let d = m.decoding {
+            json.field("encoding_method", d.method.rawValue)
+            json.key("encoding_confidence"); if let c = d.confidence { json.int(c) } else { json.null() }
+            json.field("replaced_bytes", d.replacedBytes)
+        }
+        for (k, v) in m.extra where !DocumentMetadata.writtenFields.contains(k) {
             json.key(named: k); json.string(v)
         }
         json.key("field_sources")

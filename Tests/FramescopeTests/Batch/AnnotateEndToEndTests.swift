@@ -88,8 +88,19 @@ struct AnnotateEndToEndTests {
         let gbDoc = try jsonObject(out + "/docs/good/zh-gb18030.json")
         #expect((gbDoc["metadata"] as! [String: Any])["encoding"] as? String == "GB18030")
         #expect((gbDoc["text"] as! String).hasPrefix("包钢集团"))
+        let gbMeta = gbDoc["metadata"] as! [String: Any]
+        #expect(gbMeta["encoding_method"] as? String == "detected" && gbMeta["replaced_bytes"] as? Int == 0)
+        #expect((gbMeta["encoding_confidence"] as? Int ?? 0) >= 50, "\(gbMeta)")
         let broken = try jsonObject(out + "/docs/bad/broken-bytes.json")
         #expect((broken["text"] as! String).contains("\u{FFFD}"))
+        let brokenMeta = broken["metadata"] as! [String: Any]
+        #expect(brokenMeta["encoding_method"] as? String == "utf-8-damaged" && brokenMeta["replaced_bytes"] as? Int == 2)
+        #expect(brokenMeta["encoding_confidence"] is NSNull)
+        // A JSON line arrives as text: nothing was decoded, so no decoding fields.
+        #expect((try jsonObject(out + "/docs/feeds/items/a.json")["metadata"] as! [String: Any])["encoding_method"] == nil)
+        // run.json: the lost bytes in total and per document (C3 and FF of broken-bytes).
+        #expect(counts["replaced_bytes"] as? Int == 2 && counts["documents_with_replaced_bytes"] as? Int == 1)
+        #expect(run["replaced_bytes"] as? [String: Int] == ["bad/broken-bytes": 2])
         // The 50 MB document: annotated whole, parseable, with its mentions found.
         let hugeDoc = try jsonObject(out + "/docs/big/huge.json")
         #expect((hugeDoc["text"] as! String).utf8.count == huge.utf8.count)
@@ -155,6 +166,41 @@ struct AnnotateEndToEndTests {
         let lines = try String(contentsOfFile: out + "/documents.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 400)
         try? FileManager.default.removeItem(atPath: corpus)
+    }
+
+    /// A Hong Kong page in Big5-HKSCS with a pasted UTF-8 dash (3 bytes lost) beside a clean one:
+    /// decoded by the browser's Big5 decoder, its choice and losses in the metadata and run.json,
+    /// and still counted when a second run skips it as unchanged.
+    @Test("a Big5-HKSCS page: decoder choice in metadata, replaced bytes in run.json, also when skipped")
+    func big5Decoding() throws {
+        let corpus = try temporaryFolder("big5-corpus")
+        let out = try temporaryFolder("big5-out") + "/annotations"
+        var dashed = DecoderTests.hongKongBig5
+        dashed.insert(contentsOf: [0xE2, 0x80, 0x93, 0x20], at: 20)
+        try FileManager.default.createDirectory(atPath: corpus + "/hk", withIntermediateDirectories: true)
+        try Data(dashed).write(to: URL(fileURLWithPath: corpus + "/hk/dashed.txt"))
+        try Data(DecoderTests.hongKongBig5).write(to: URL(fileURLWithPath: corpus + "/hk/clean.txt"))
+        for pass in 1...2 {
+            let r = try Executable.run(["annotate", corpus, "-o", out, "--lexicons", Repository.path("Lexicons")])
+            #expect(r.code == 0, Comment(rawValue: r.err))
+            let run = try jsonObject(out + "/run.json")
+            let counts = run["counts"] as! [String: Any]
+            #expect(counts[pass == 1 ? "annotated" : "skipped_unchanged"] as? Int == 2)
+            #expect(counts["replaced_bytes"] as? Int == 3 && counts["documents_with_replaced_bytes"] as? Int == 1, "pass \(pass)")
+            #expect(run["replaced_bytes"] as? [String: Int] == ["hk/dashed": 3], "pass \(pass)")
+        }
+        for (id, lost) in [("hk/dashed", 3), ("hk/clean", 0)] {
+            try Self.checkDocument(out + "/docs/\(id).json")
+            let doc = try jsonObject(out + "/docs/\(id).json")
+            let meta = doc["metadata"] as! [String: Any]
+            #expect(meta["encoding"] as? String == "Big5" && meta["encoding_method"] as? String == "detected", "\(meta)")
+            #expect((meta["encoding_confidence"] as? Int ?? 0) >= 50 && meta["replaced_bytes"] as? Int == lost, "\(meta)")
+            #expect((doc["text"] as! String).contains("峯會之後，裏面嘅價錢"))
+        }
+        let summary = try String(contentsOfFile: out + "/documents.jsonl", encoding: .utf8)
+        #expect(summary.contains("\"replaced_bytes\":3"))
+        try? FileManager.default.removeItem(atPath: corpus)
+        try? FileManager.default.removeItem(atPath: (out as NSString).deletingLastPathComponent)
     }
 
     @Test("shards together equal the unsharded run")
