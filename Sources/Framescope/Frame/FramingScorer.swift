@@ -54,6 +54,7 @@ public struct FramingScorer: Sendable {
         var nextCue = 0, nextModifier = 0  // matches are in start order, sentences too
         var contentTokens = 0
         var contentSentences = 0
+        var previousContent: (sentence: Int, evidence: Int)?  // the last content sentence and where its cues start
         var t = 0
         var occurrences: [String: Int] = [:]  // per lexicon cue, for repetition damping
         for (si, sentence) in sentences.enumerated() {
@@ -76,6 +77,17 @@ public struct FramingScorer: Sendable {
             let folds = Int(folded.start[sentence.start])..<Int(folded.start[sentence.end])
             let sentenceCues = Self.matches(cueMatches, startingIn: folds, from: &nextCue)
             let sentenceModifiers = Self.matches(modifierMatches, startingIn: folds, from: &nextModifier)
+            // A sentence that opens with a contrast marker ("But…", 然而…) answers the one before:
+            // that sentence's cues weigh 1/factor, as cues before the marker do within a sentence.
+            if let previous = previousContent, let (m, entry) = openingContrast(sentenceTokens, sentenceModifiers, folded: folded) {
+                let text = text.substring(utf16: index.utf16(Int(folded.origin[m.start]))..<index.utf16(Int(folded.origin[m.end - 1]) + 1))
+                for k in previous.evidence..<evidence.count {
+                    evidence[k].modifiers.append(AppliedModifier(kind: "contrast", text: text, factor: 1 / entry.factor,
+                                                                 start: Int(folded.origin[m.start]), end: Int(folded.origin[m.end - 1]) + 1))
+                    evidence[k].contribution /= entry.factor
+                }
+            }
+            previousContent = (si, evidence.count)
             guard !sentenceCues.isEmpty else { continue }
             let outside = paragraphStances[layout.paragraphs[si]]?.filter { $0.sentence != si } ?? []
             var cues = scoreSentence(si, sentence, folds: folds, tokens: sentenceTokens, text: text, folded: folded, index: index,
@@ -113,6 +125,17 @@ public struct FramingScorer: Sendable {
         document.reportedStrategicThreat = rth
         let entityFraming = entityFraming(entities: entities, sentences: sentences, scores: sentenceScores, boilerplate: boilerplate, text: text, folded: folded)
         return Result(sentences: sentenceScores, cues: evidence, document: document, entities: entityFraming)
+    }
+
+    /// The contrast marker that opens a sentence (its first word), if any.
+    func openingContrast(_ tokens: ArraySlice<Token>, _ modifiers: ArraySlice<PhraseMatcher.Match>, folded: FoldedText) -> (PhraseMatcher.Match, ModifierEntry)? {
+        guard let first = tokens.first(where: { $0.kind != .punctuation && $0.kind != .symbol }) else { return nil }
+        let at = Int(folded.start[first.start])
+        for m in modifiers where m.start == at {
+            let entry = lexicon.modifiers[Int(m.payload)]
+            if entry.kind == .contrast, entry.factor > 0 { return (m, entry) }
+        }
+        return nil
     }
 
     /// The document frame is led by the author's voice: when the author's own sentences lean one
@@ -194,8 +217,11 @@ public struct FramingScorer: Sendable {
         let balance = direction * coverage
         let label: FramingLabel
         let confidence: Double
-        // A short text (a headline, a post) may be framed by its one sentence.
-        let fewFramed = totals.sentences > 0 && framedSentences < min(options.neutralSentences, max(1, totals.sentences / 4))
+        // The frame the evidence leans to must be carried by enough sentences: one loaded sentence
+        // (beside a few weak cues of the other frame) does not frame a price note. A short text (a
+        // headline, a post) may be framed by its one sentence.
+        let leading = t > c ? totals.threatSentences : t < c ? totals.celebratorySentences : framedSentences
+        let fewFramed = totals.sentences > 0 && leading < min(options.neutralSentences, max(1, totals.sentences / 4))
         let thin = mass < options.neutralMass || density < options.neutralDensity || share < options.neutralShare || fewFramed
         if thin {
             label = .neutral
@@ -334,7 +360,11 @@ public struct FramingScorer: Sendable {
                         // Count word tokens between the marker and the cue, never across a clause mark.
                         let between = tokenList[m.endToken..<item.firstToken].count { $0.kind != .punctuation }
                         applies = between < n && !boundaryBetween(m.endToken, item.firstToken)
-                    case .clause: applies = item.firstToken < clauseEnd(after: m.endToken)
+                    case .clause:
+                        // "X表示，…", "X said, …": a marker whose clause ends right after it reports the next one.
+                        var end = clauseEnd(after: m.endToken)
+                        if entry.kind == .attribution, end == m.endToken { end = clauseEnd(after: m.endToken + 1) }
+                        applies = item.firstToken < end
                     case .sentence, .paragraph: applies = true
                     }
                 case .stance, .target:
@@ -433,9 +463,10 @@ public struct FramingScorer: Sendable {
         var dropped = Set<Int>()  // start offsets of negators joined to the one before
         for k in 1..<ordered.count {
             guard let a = ordered[k - 1].end, let b = ordered[k].start, a <= b else { continue }
-            let between = text.substring(utf16: index.utf16(a)..<index.utf16(b)).lowercased()
-                .trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-            if ["", "也", "亦", "且", "和", "或", "and", "or", "nor", "and will", "and would", "and will not", "or will"].contains(between) {
+            let raw = text.substring(utf16: index.utf16(a)..<index.utf16(b)).lowercased().trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty else { continue }  // side by side: a real double negative ("not never", 不是不)
+            let between = raw.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            if ["", "也", "亦", "且", "和", "或", "and", "or", "nor", "and will", "and would", "or will"].contains(between) {
                 dropped.insert(b)
             }
         }

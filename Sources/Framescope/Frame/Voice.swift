@@ -35,22 +35,32 @@ enum QuotationFinder {
     /// visible character is `>` (a block quote as scraped pages render it) is one quotation.
     static func find(in text: DocumentText, tokens: [Token]) -> [Quotation] {
         let u = text.utf16
+        let indented = indentedBlockQuotes(u)
         var out: [Quotation] = []
         var i = 0
         var lineStart = true
+        var nextIndented = 0
         while i < u.count {
             let c = u[i]
             if c == 0x0A { lineStart = true; i += 1; continue }
             if lineStart {
                 if c == 0x20 || c == 0x09 || c == 0x3000 { i += 1; continue }
                 lineStart = false
-                if c == 0x3E || c == 0xFF1E {  // > ＞
+                while nextIndented < indented.count, indented[nextIndented].upperBound <= i { nextIndented += 1 }
+                let isIndented = nextIndented < indented.count && indented[nextIndented].contains(i)
+                if c == 0x3E || c == 0xFF1E || isIndented {  // > ＞, or an indented paragraph among plain ones
+                    let from = isIndented ? i : i + 1
                     var j = i + 1
                     while j < u.count, u[j] != 0x0A { j += 1 }
-                    out.append(Quotation(utf16: (i + 1)..<j, words: words(in: (i + 1)..<j, tokens: tokens), blockQuote: true))
+                    out.append(Quotation(utf16: from..<j, words: words(in: from..<j, tokens: tokens), blockQuote: true))
                     i = j
                     continue
                 }
+            }
+            if c == 0x27 || c == 0x2018, let end = singleQuoteEnd(u, open: i) {
+                out.append(Quotation(utf16: (i + 1)..<end, words: words(in: (i + 1)..<end, tokens: tokens), blockQuote: false))
+                i = end + 1
+                continue
             }
             guard let close = closingQuote(c) else { i += 1; continue }
             var j = i + 1
@@ -60,6 +70,41 @@ enum QuotationFinder {
             i = j + 1
         }
         return out
+    }
+
+    @inline(__always)
+    static func isWordUnit(_ u: UInt16) -> Bool {
+        (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || (u >= 0xC0 && u != 0x2018 && u != 0x2019 && u != 0x201C && u != 0x201D && u < 0x2000)
+    }
+
+    /// A single-quoted span ('chokehold', ‘win-win’): the mark opens only where no letter or digit
+    /// stands before it, and closes at a mark with no letter or digit after it, so apostrophes
+    /// (China's, don't) neither open nor close one. Never past the line.
+    static func singleQuoteEnd(_ u: [UInt16], open: Int) -> Int? {
+        if open > 0, isWordUnit(u[open - 1]) { return nil }
+        guard open + 1 < u.count, isWordUnit(u[open + 1]) else { return nil }
+        var j = open + 2
+        while j < u.count, u[j] != 0x0A {
+            if u[j] == 0x27 || u[j] == 0x2019, j + 1 == u.count || !isWordUnit(u[j + 1]), u[j - 1] != 0x20 { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Lines indented with ASCII spaces or a tab when most lines are not: a block quote as a
+    /// scraped page renders it. (Full-width spaces are how Chinese paragraphs start: no quote.)
+    static func indentedBlockQuotes(_ u: [UInt16]) -> [Range<Int>] {
+        var lines: [(range: Range<Int>, indented: Bool)] = []
+        var start = 0
+        for i in 0...u.count where i == u.count || u[i] == 0x0A {
+            var k = start, spaces = 0, tab = false
+            while k < i, u[k] == 0x20 || u[k] == 0x09 { if u[k] == 0x09 { tab = true } else { spaces += 1 }; k += 1 }
+            if k < i, u[k] != 0x0D { lines.append((start..<i, tab || spaces >= 2)) }
+            start = i + 1
+        }
+        let indented = lines.filter(\.indented)
+        guard !indented.isEmpty, indented.count * 3 <= lines.count else { return [] }
+        return indented.map(\.range)
     }
 
     /// Word tokens inside a UTF-16 range; Chinese counts characters, a Han word being about two.

@@ -48,6 +48,16 @@ struct FramingLayersTests {
         on China\ttarget\t-0.5\tclause
         对华\ttarget\t-0.5\tclause
         我国\ttarget\t-0.5\tclause
+        从未\tnegator\t-0.5\tclause
+        不会\tnegator\t-0.5\tclause
+        never\tnegator\t-0.5\tnext:3
+        not\tnegator\t-0.5\tnext:3
+        without\tnegator\t0\tnext:2
+        common practice\tstance\t0\tsentence
+        but\tcontrast\t1.5\tsentence
+        然而\tcontrast\t1.5\tsentence
+        表示\tattribution\t0.5\tclause
+        国际通行做法\tstance\t0\tsentence
 
         """,
     ]
@@ -125,6 +135,26 @@ struct FramingLayersTests {
         expectTotalsAddUp(distanced)
     }
 
+    @Test("negators joined by a coordinator negate once; 'without' cancels; a justification rejects the threat reading")
+    func negationAndJustification() throws {
+        let zh = try annotate("中国从未也不会把稀土当作垄断工具。")
+        let monopoly = try #require(cue(zh, "垄断"))
+        #expect(monopoly.modifiers.filter { $0.kind == "negator" }.map(\.text) == ["从未"])
+        #expect(monopoly.scoredFrame == .celebratory)
+        let en = try annotate("Beijing has never and will not use leverage.")
+        #expect(cue(en, "leverage")?.modifiers.filter { $0.kind == "negator" }.count == 1)
+        #expect(cue(en, "leverage")?.scoredFrame == .celebratory)
+        // A real double negative is two negations of one another: it still multiplies.
+        let double = try annotate("This is not never leverage.")
+        #expect(cue(double, "leverage")?.modifiers.filter { $0.kind == "negator" }.count == 2)
+        let without = try annotate("Rivals cannot compete without sanctions.")
+        #expect(cue(without, "sanctions")?.score == 0)
+        let justified = try annotate("Export sanctions of this kind are common practice.")
+        #expect(cue(justified, "sanctions")?.score == 0)
+        let zhJustified = try annotate("对出口实施管制与封锁是国际通行做法。")
+        #expect(cue(zhJustified, "封锁")?.score == 0)
+    }
+
     @Test("a paragraph-scope stance reaches every sentence of its paragraph and no other")
     func paragraphStance() throws {
         let doc = try annotate("Dominance is the word everyone uses. It is a myth.\nLeverage is real elsewhere.")
@@ -170,6 +200,45 @@ struct FramingLayersTests {
         #expect(cue(doc, "milestone")?.modifiers.contains { $0.kind == "voice" } == true)
     }
 
+    @Test("single-quoted scare quotes and indented block quotes are quotations; apostrophes are not")
+    func quotationShapes() throws {
+        let single = try annotate("The 'dominance' of Beijing's plants.")
+        #expect(cue(single, "dominance")?.modifiers.map(\.kind) == ["quotation"])
+        let apostrophes = try annotate("China's dominance isn't new, it's old.")
+        #expect(cue(apostrophes, "dominance")?.voice == .author)
+        let indented = """
+        Dominance is leverage, and sanctions follow.
+        The agency wrote:
+
+            A milestone and a breakthrough for the nation's pride.
+
+        Dominance again, and leverage.
+        """
+        let doc = try annotate(indented)
+        #expect(cue(doc, "milestone")?.voice == .reported)
+        // Indentation that every paragraph has is layout, not quotation.
+        let allIndented = try annotate("  A milestone for pride.\n  Another breakthrough.\n  Pride again.")
+        #expect(allIndented.cues.allSatisfy { $0.voice == .author })
+    }
+
+    @Test("a sentence that opens with a contrast marker weighs down the sentence before it")
+    func openingContrast() throws {
+        let doc = try annotate("This is a milestone.\nBut it is leverage.")
+        let milestone = try #require(cue(doc, "milestone"))
+        #expect(milestone.modifiers.map(\.kind) == ["contrast"] && abs(milestone.score - 2 / 1.5) < 1e-9)
+        #expect(cue(doc, "leverage")?.score == 1.5 * 1.5)
+        let zh = try annotate("这是里程碑。然而这是封锁。")
+        #expect(abs((cue(zh, "里程碑")?.score ?? 0) - 2 / 1.5) < 1e-9)
+        expectTotalsAddUp(doc)
+    }
+
+    @Test("an attribution marker followed by a comma reports the next clause")
+    func attributionBeforeComma() throws {
+        let doc = try annotate("负责人表示，这是里程碑。")
+        #expect(cue(doc, "里程碑")?.voice == .reported)
+        #expect(cue(doc, "里程碑")?.score == 1)
+    }
+
     @Test("one loaded sentence leaves a price note neutral with a balance near 0; a framed text is not")
     func coverage() throws {
         var note = "Prices of oxide rose 2% on Monday.\n"
@@ -184,6 +253,12 @@ struct FramingLayersTests {
         let framed = try annotate("Sanctions are leverage.\nDominance is leverage.\nPrices rose.\nDominance and sanctions again.")
         #expect(framed.framing.label == .strategicThreat)
         #expect(framed.framing.coverage == 1)
+        // Weak cues of the other frame elsewhere do not make the loaded sentence a framed text.
+        let oneWeak = note.replacingOccurrences(of: "in week 1 were steady", with: "in week 1 marked a milestone")
+        #expect(oneWeak != note)
+        let mixed = try annotate(oneWeak)
+        #expect(mixed.framing.celebratorySentences == 1 && mixed.framing.threatSentences == 1)
+        #expect(mixed.framing.label == .neutral)
     }
 
     @Test("a text that turns lands where its conclusion says")
