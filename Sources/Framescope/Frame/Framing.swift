@@ -167,6 +167,9 @@ public struct FramingOptions: Sendable, Hashable {
     public var coveragePower = 2.0
     /// A sentence leans when its cues score at least this much.
     public var framedSentenceScore = 0.5
+    /// Below the polar threshold a document is mixed when each frame leans this many sentences,
+    /// otherwise neutral.
+    public var mixedSentences = 2
     /// |balance| at or above which a document is celebratory or strategic-threat; below, mixed.
     public var polarThreshold = 0.1
     /// The n-th occurrence of the same cue in a document counts 1/√n: a word repeated

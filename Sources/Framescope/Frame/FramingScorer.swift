@@ -234,9 +234,14 @@ public struct FramingScorer: Sendable {
         } else if balance <= -options.polarThreshold {
             label = .celebratory
             confidence = min(1, abs(balance) * (1 - exp(-mass / 4)) / 0.8)
-        } else {
+        } else if totals.sentences == 0 || min(totals.celebratorySentences, totals.threatSentences) >= options.mixedSentences {
+            // Mixed is two-sided: both frames carried by sentences of their own.
             label = .mixed
             confidence = 1 - abs(balance) / options.polarThreshold
+        } else {
+            // Little net lean and one side barely present: a text with a frame in passing.
+            label = .neutral
+            confidence = 0.5 + 0.5 * (1 - abs(balance) / options.polarThreshold)
         }
         return DocumentFraming(celebratory: c, strategicThreat: t, celebratoryPer1k: c * per1k, strategicThreatPer1k: t * per1k,
                                balance: balance, label: label, confidence: (confidence * 1000).rounded() / 1000, tokens: tokens, cues: cues,
