@@ -6,16 +6,16 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Agreement of Framescope's labels and balance with human coding.",
         discussion: """
-        CODES is a CSV or TSV with a header naming an id column (the ids in documents.jsonl) and
-        a label column (celebratory, strategic-threat or threat, mixed, neutral; empty or NA: not
-        coded), optionally a coder column (several rows per id) and a group column. ANNOTATIONS is
-        an annotation folder or its documents.jsonl. Prints a summary and writes validate.csv and
-        validate.md (every disagreement with its strongest cues) to --output. Accuracy, macro-F1,
-        Cohen's κ, Krippendorff's α and the AUC of balance (strategic-threat vs celebratory) come
-        with 95% percentile bootstrap intervals. With several coders Framescope is compared with
-        their majority label, and the coders with each other. --calibrate fits the label
-        thresholds by k-fold cross-validation (objective: macro-F1), reports only the
-        cross-validated figures, and writes calibration.json for annotate --calibration.
+        CODES is a CSV or TSV with a header naming an id column (the ids in documents.jsonl) and \
+        a label column (celebratory, strategic-threat or threat, mixed, neutral; empty or NA: not \
+        coded), optionally a coder column (several rows per id) and a group column. ANNOTATIONS is \
+        an annotation folder or its documents.jsonl. Prints a summary and writes validate.csv and \
+        validate.md (every disagreement with its strongest cues) to --output. Accuracy, macro-F1, \
+        Cohen's κ, Krippendorff's α and the AUC of balance (strategic-threat vs celebratory) come \
+        with 95% percentile bootstrap intervals. With several coders Framescope is compared with \
+        their majority label, and the coders with each other. --calibrate fits the label \
+        thresholds by k-fold cross-validation (objective: macro-F1), reports cross-validated figures \
+        only (never in-sample ones), and writes calibration.json for annotate --calibration.
         """)
 
     @Argument(help: "The human codes (CSV or TSV).")

@@ -97,10 +97,11 @@ public struct FramingCalibration: Codable, Sendable, Hashable {
         toolVersion = try c.decodeIfPresent(String.self, forKey: .toolVersion) ?? ""
     }
 
-    public var polarThreshold: Double? { values["polar_threshold"] }
-    public var smoothing: Double? { values["smoothing"] }
-    public var neutralMass: Double? { values["neutral_mass"] }
-    public var neutralDensity: Double? { values["neutral_density"] }
+    // Named access to the values (nil: not calibrated, the default stays).
+    public var polarThreshold: Double? { get { values["polar_threshold"] } set { values["polar_threshold"] = newValue } }
+    public var smoothing: Double? { get { values["smoothing"] } set { values["smoothing"] = newValue } }
+    public var neutralMass: Double? { get { values["neutral_mass"] } set { values["neutral_mass"] = newValue } }
+    public var neutralDensity: Double? { get { values["neutral_density"] } set { values["neutral_density"] = newValue } }
 
     /// Sets every value the calibration holds; the others keep what `options` has.
     public func apply(to options: inout FramingOptions) {
@@ -183,7 +184,9 @@ extension FramingOptions {
     /// A hash of every scoring setting, written into each document JSON (`settings_hash`) so a
     /// re-run reuses only documents scored under the same settings (a calibration,
     /// `--no-lead-weight`). Read by reflection, so a setting added to `FramingOptions` is covered
-    /// without touching this: SHA-256 of `name=value` lines in declaration order.
+    /// without touching this: SHA-256 of `name=value` lines in declaration order. (A field must
+    /// print the same in every process: a `Set` or `Dictionary` field, whose order is seeded per
+    /// process, would need sorting here.)
     public var settingsHash: String {
         var text = ""
         for child in Mirror(reflecting: self).children {

@@ -162,3 +162,32 @@ func identical(_ a: [ValidationFigure], _ b: [ValidationFigure]) -> Bool {
             && same(a.high, b.high) && a.documents == b.documents && a.coders == b.coders
     }
 }
+
+@Suite("validate: reading annotations")
+struct AnnotationSetTests {
+    @Test("documents.jsonl given directly; summary lines point to their JSON, whole-document lines carry their cues")
+    func load() throws {
+        let folder = try temporaryFolder("aset")
+        let summary = #"{"id":"a","doc":"docs/a.json","metadata":{"title":"A","source":"wire"},"framing":{"celebratory":1,"strategic_threat":4,"balance":0.5,"label":"strategic-threat","confidence":0.5,"tokens":100,"cues":3}}"#
+        let whole = #"{"schema":"framescope.document/1","id":"b","text":"Pride.\nA threat and a threat.","sentences":[{"start":0,"end":6},{"start":7,"end":29}],"#
+            + #""cues":[{"start":0,"end":5,"text":"Pride","score":1,"scored_frame":"celebratory","sentence":0},"#
+            + #"{"start":9,"end":15,"text":"threat","score":2,"scored_frame":"strategic-threat","sentence":1},"#
+            + #"{"start":22,"end":28,"text":"threat","score":2,"scored_frame":"strategic-threat","sentence":1}],"#
+            + #""framing":{"celebratory":1,"strategic_threat":4,"balance":0.5,"label":"strategic-threat","confidence":0.5,"tokens":8,"cues":3}}"#
+        try write(summary + "\n" + whole + "\n" + #"{"schema":"framescope.error/1","line":3,"error":"bad"}"# + "\n", to: folder + "/documents.jsonl")
+        try write(#"{"text":"x","sentences":[],"cues":[{"start":0,"end":1,"text":"weak","score":0.5,"scored_frame":"celebratory","sentence":0},{"start":0,"end":1,"text":"strong","score":3,"scored_frame":"strategic-threat","sentence":0}]}"#,
+                  to: folder + "/docs/a.json")
+        let set = try AnnotationSet.load(folder + "/documents.jsonl")
+        #expect(set.order == ["a", "b"])
+        #expect(set.documents["a"]?.totals == FramingTotals(celebratory: 1, strategicThreat: 4, tokens: 100, cues: 3))
+        #expect(try set.evidence(for: "a").get().map(\.text) == ["strong", "weak"])
+        let b = try set.evidence(for: "b").get()
+        #expect(b.map(\.text) == ["threat", "threat", "Pride"], "highest score first, equal scores in text order")
+        #expect(b.map(\.sentenceText) == ["A threat and a threat.", "A threat and a threat.", "Pride."])
+        try write("{\"id\": \"c\"}\n", to: folder + "/broken.jsonl")
+        #expect(throws: ValidateError.annotations(path: folder + "/broken.jsonl", line: 1,
+                                                  message: "no complete 'framing' object (label, balance, celebratory, strategic_threat, tokens, cues)")) {
+            try AnnotationSet.load(folder + "/broken.jsonl")
+        }
+    }
+}
