@@ -67,6 +67,10 @@ struct Validate: ParsableCommand {
         if !result.missing.isEmpty {
             Diagnostics.note("warning: \(result.missing.count) coded id(s) are not in \(set.path) and are left out: "
                              + result.missing.prefix(5).joined(separator: ", ") + (result.missing.count > 5 ? ", …" : ""))
+            // A common slip: file names instead of ids (an id is the path without its extension).
+            if let id = result.missing.first(where: { set.documents[($0 as NSString).deletingPathExtension] != nil }) {
+                Diagnostics.note("hint: ids are paths under the corpus without extension: '\((id as NSString).deletingPathExtension)', not '\(id)'")
+            }
         }
         let report = ValidationReport(result)
         let writer = AtomicWriter(scratch: output + "/.framescope-validate-tmp")
