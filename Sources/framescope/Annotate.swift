@@ -37,6 +37,9 @@ struct Annotate: ParsableCommand {
     @Flag(help: "Do not weigh the headline and lead more.")
     var noLeadWeight = false
 
+    @Option(help: "A calibration file written by framescope validate --calibrate: its label thresholds replace the defaults.")
+    var calibration: String?
+
     @Flag(help: "Read documents as JSON lines on stdin; write one annotation JSON line each on stdout.")
     var stdinJsonl = false
 
@@ -63,6 +66,13 @@ struct Annotate: ParsableCommand {
         let lex = try loadLexicons(lexicons, folder: folder)
         var framing = FramingOptions()
         framing.leadWeighting = !noLeadWeight
+        var provenance: CalibrationProvenance?
+        if let calibration {
+            let loaded: (calibration: FramingCalibration, sha256: String)
+            do { loaded = try FramingCalibration.load(path: calibration) } catch { throw CLIError("\(error)") }
+            loaded.calibration.apply(to: &framing)
+            provenance = CalibrationProvenance(path: calibration, sha256: loaded.sha256, values: loaded.calibration.values)
+        }
         if stdinJsonl {
             let out = Locked(StandardOutput())
             let failed = try StreamRunner(lexicons: lex, jobs: jobs, framing: framing).run(input: 0) { line in
@@ -80,6 +90,7 @@ struct Annotate: ParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.force = force
         options.framing = framing
+        options.calibration = provenance
         let showProgress = !quiet && isatty(2) != 0
         let display: @Sendable (BatchProgress) -> Void = { p in
             let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0

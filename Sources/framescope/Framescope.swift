@@ -10,7 +10,7 @@ struct FramescopeCommand: ParsableCommand {
         commandName: "framescope",
         abstract: "Annotate Chinese and English news: tokens, entities and framing.",
         version: FramescopeVersion.string,
-        subcommands: [Annotate.self, Compare.self, Tokenize.self, Tag.self, Explain.self, LexiconCommand.self]
+        subcommands: [Annotate.self, Compare.self, Validate.self, Tokenize.self, Tag.self, Explain.self, LexiconCommand.self]
     )
 
     /// Bad arguments exit with 2 (not ArgumentParser's 64), as the documented contract says.

@@ -33,7 +33,10 @@ public struct BatchOptions: Sendable {
     public var jobs: Int
     public var shard: Shard?
     public var force = false
+    /// The scoring settings, with any calibration already applied.
     public var framing = FramingOptions()
+    /// The calibration file applied to `framing` (`annotate --calibration`), for run.json.
+    public var calibration: CalibrationProvenance?
     /// Documents in flight per worker (bounds memory whatever the corpus size).
     public var queueDepthPerJob = 8
 

@@ -18,7 +18,8 @@ public final class BatchRunner: @unchecked Sendable {
         self.lexicons = lexicons
         stateDirectory = options.output + "/.framescope"
         writer = AtomicWriter(scratch: stateDirectory + "/tmp")
-        context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash)
+        context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash,
+                                       settingsHash: options.framing.settingsHash)
     }
 
     enum Item: @unchecked Sendable {
@@ -190,8 +191,8 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    /// Whether `base.json` was written from the same content, lexicons and tool version, and the
-    /// requested formats are all there.
+    /// Whether `base.json` was written from the same content, lexicons, tool version and scoring
+    /// settings (a calibration, --no-lead-weight), and the requested formats are all there.
     func isUnchanged(_ source: SourceDocument, base: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: base + ".json") else { return false }
         defer { try? handle.close() }
@@ -201,7 +202,7 @@ public final class BatchRunner: @unchecked Sendable {
             return String(head[r.upperBound...].prefix { $0 != "\"" })
         }
         guard value("sha256") == source.sha256, value("lexicon_hash") == context.lexiconHash,
-              value("tool_version") == context.toolVersion else { return false }
+              value("tool_version") == context.toolVersion, value("settings_hash") == context.settingsHash else { return false }
         let fm = FileManager.default
         if options.formats.contains(.brat) && !(fm.fileExists(atPath: base + ".ann") && fm.fileExists(atPath: base + ".txt")) { return false }
         if options.formats.contains(.html) && !fm.fileExists(atPath: base + ".html") { return false }
@@ -314,6 +315,20 @@ public final class BatchRunner: @unchecked Sendable {
         json.field("shard", options.shard?.description)
         json.field("force", options.force)
         json.field("lead_weighting", options.framing.leadWeighting)
+        json.field("settings_hash", options.framing.settingsHash)
+        json.key("calibration")
+        if let c = options.calibration {
+            json.beginObject()
+            json.field("path", c.path)
+            json.field("sha256", c.sha256)
+            json.key("values")
+            json.beginObject()
+            for (name, value) in c.values.sorted(by: { $0.key < $1.key }) { json.key(named: name); json.double(value) }
+            json.endObject()
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.endObject()
         json.key("counts")
         json.beginObject()

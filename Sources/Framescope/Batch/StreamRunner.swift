@@ -19,7 +19,8 @@ public struct StreamRunner: Sendable {
     /// order. Returns the number of failed lines.
     public func run(input: Int32, emit: @escaping @Sendable ([UInt8]) -> Void) throws -> Int {
         let loader = try DocumentLoader(corpusRoot: "/nonexistent-framescope-stdin")
-        let context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash)
+        let context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash,
+                                           settingsHash: framing.settingsHash)
         let queue = WorkQueue<(Int, [UInt8])?>(capacity: jobs * 4)
         // Reorder buffer: results wait until every earlier line has been emitted.
         struct Order {

@@ -29,25 +29,40 @@ public enum Statistics {
     /// resampling uses SplitMix64 seeded with `seed` and an index draw written here (not the standard
     /// library's), so the same inputs give the same interval on every platform and toolchain.
     /// Quantiles of the bootstrap distribution use linear interpolation between order statistics.
-    /// Returns (nan, nan) for an empty sample or a non-positive number of resamples.
+    /// Returns (nan, nan) for an empty sample or a non-positive number of resamples. A resample on
+    /// which the statistic is undefined (nan: Cohen's κ when every document in it has one label)
+    /// is left out of the quantiles; (nan, nan) when every resample is.
     public static func bootstrapInterval(_ xs: [Double], statistic: ([Double]) -> Double,
                                          resamples: Int = 2000, level: Double = 0.95,
                                          seed: UInt64 = 42) -> (low: Double, high: Double) {
-        guard !xs.isEmpty, resamples > 0 else { return (.nan, .nan) }
+        bootstrapIntervals(xs, count: 1, statistics: { [statistic($0)] }, resamples: resamples, level: level, seed: seed)[0]
+    }
+
+    /// The intervals of `count` statistics computed together on each resample (the same
+    /// resamples `bootstrapInterval` draws for the same seed): one pass for a table of figures
+    /// instead of one per figure. `statistics` returns `count` values.
+    public static func bootstrapIntervals(_ xs: [Double], count: Int, statistics: ([Double]) -> [Double],
+                                          resamples: Int = 2000, level: Double = 0.95,
+                                          seed: UInt64 = 42) -> [(low: Double, high: Double)] {
+        let none = [(low: Double, high: Double)](repeating: (.nan, .nan), count: count)
+        guard !xs.isEmpty, resamples > 0 else { return none }
         precondition(level > 0 && level < 1, "confidence level must lie in (0, 1)")
         var rng = SplitMix64(seed: seed)
         var sample = xs
-        var stats: [Double] = []
-        stats.reserveCapacity(resamples)
+        var stats = [[Double]](repeating: [], count: count)
+        for k in stats.indices { stats[k].reserveCapacity(resamples) }
         for _ in 0..<resamples {
             for i in sample.indices {
                 sample[i] = xs[rng.nextIndex(below: xs.count)]
             }
-            stats.append(statistic(sample))
+            for (k, value) in statistics(sample).enumerated() where !value.isNaN { stats[k].append(value) }
         }
-        stats.sort()
         let alpha = (1 - level) / 2
-        return (quantile(sorted: stats, alpha), quantile(sorted: stats, 1 - alpha))
+        return stats.map { values in
+            guard !values.isEmpty else { return (.nan, .nan) }
+            let sorted = values.sorted()
+            return (quantile(sorted: sorted, alpha), quantile(sorted: sorted, 1 - alpha))
+        }
     }
 
     /// Quantile of sorted values with linear interpolation (the R type-7 / NumPy default rule).

@@ -7,9 +7,13 @@ public enum DocumentJSON {
     public struct Context: Sendable {
         public var toolVersion: String
         public var lexiconHash: String
-        public init(toolVersion: String, lexiconHash: String) {
+        /// `FramingOptions.settingsHash` of the scoring settings (a calibration included); nil
+        /// leaves the field out.
+        public var settingsHash: String?
+        public init(toolVersion: String, lexiconHash: String, settingsHash: String? = nil) {
             self.toolVersion = toolVersion
             self.lexiconHash = lexiconHash
+            self.settingsHash = settingsHash
         }
     }
 
@@ -58,6 +62,7 @@ public enum DocumentJSON {
         json.field("sha256", doc.sha256)
         json.field("tool_version", context.toolVersion)
         json.field("lexicon_hash", context.lexiconHash)
+        if let settings = context.settingsHash { json.field("settings_hash", settings) }
         json.key("metadata"); writeMetadata(doc.metadata, into: &json)
         json.field("text", text.string)
         json.key("sentences")
