@@ -10,6 +10,17 @@ public struct FoldedText: Sendable {
     public var origin: [Int32] = []
     /// For each original code point index 0...n, the first folded index at or after it.
     public var start: [Int32] = []
+    /// Code-point ranges of the pinyin glosses (`稀(xī)土`) that got no key, parentheses included;
+    /// empty for almost every document.
+    public var glosses: [Range<Int>] = []
+
+    /// Whether the code points `[from, to)` lie inside one pinyin gloss.
+    public func isInGloss(from: Int, to: Int) -> Bool {
+        guard !glosses.isEmpty else { return false }
+        var lo = 0, hi = glosses.count
+        while lo < hi { let mid = (lo + hi) / 2; if glosses[mid].upperBound <= from { lo = mid + 1 } else { hi = mid } }
+        return lo < glosses.count && glosses[lo].lowerBound <= from && to <= glosses[lo].upperBound
+    }
 
     /// The folded key of the original code points `[from, to)`.
     public func key(from: Int, to: Int) -> String {
@@ -82,6 +93,7 @@ public final class Folder {
         var emitter = Emitter(capacity: n + 16)
         defer { emitter.deallocate() }
         var cp: Int32 = 0
+        var glosses: [Range<Int>] = []
         let start = [Int32](unsafeUninitializedCapacity: n + 1) { starts, initialized in
             text.utf16.withUnsafeBufferPointer { utf16 in
                 bmp.withUnsafeMutableBufferPointer { bmp in
@@ -96,6 +108,13 @@ public final class Folder {
                             for _ in 0..<marks { cp += 1; starts[Int(cp)] = Int32(emitter.count) }
                             cp += 1
                             i = clusterEnd
+                            continue
+                        }
+                        // A pinyin gloss after a Han character folds to nothing (see `PinyinGloss`).
+                        if PinyinGloss.isOpen(unit), let g = PinyinGloss.gloss(utf16, at: i) {
+                            glosses.append(Int(cp)..<Int(cp) + g.codePoints)
+                            for _ in 0..<g.codePoints { starts[Int(cp)] = Int32(emitter.count); cp += 1 }
+                            i = g.end
                             continue
                         }
                         if unit < 0x80 {
@@ -130,6 +149,7 @@ public final class Folder {
         }
         var out = FoldedText()
         out.start = start
+        out.glosses = glosses
         // Drop a trailing collapsed space so keys never end in whitespace.
         if emitter.count > 0 && emitter.scalars[emitter.count - 1] == 0x20 {
             emitter.count -= 1

@@ -75,9 +75,12 @@ public final class Tokenizer {
         return tokens
     }
 
-    /// Tokens with the configured user words and number merging applied.
+    /// Tokens with the configured user words and number merging applied. Given the folded text,
+    /// the tokens of pinyin glosses (`稀(xī)土`) are left out: a reading is not a word of the text,
+    /// and its parentheses would cut a framing cue's clause.
     public func tokens(_ text: DocumentText, folded: FoldedText? = nil) -> [Token] {
-        let base = icuTokens(text)
+        var base = icuTokens(text)
+        if let folded, !folded.glosses.isEmpty { base.removeAll { folded.isInGloss(from: $0.start, to: $0.end) } }
         if options.userWords == nil && !options.mergeNumbers { return base }
         let keys = folded ?? folder.fold(text)
         return Resegmenter(text: text, folded: keys, options: options).apply(to: base)

@@ -1,7 +1,9 @@
 /// The value of a quantity mention, with everything a user needs to compare amounts across
 /// languages: `1750万吨`, `17.5 million tonnes` and `17,500 kt` all have `base_value` 17,500,000 t.
 public struct Quantity: Sendable, Hashable {
-    /// The number as written, multipliers applied (`1750万` → 17,500,000); for ranges, the lower bound.
+    /// The number as written, multipliers applied (`1750万` → 17,500,000), with its sign (`-40℃` → −40);
+    /// for a range written as one mention (`3至5万吨`), the lower bound; for each of the two mentions
+    /// of a range with a unit on each side (`20% to 30%`), its own number.
     public var value: Double
     /// Canonical unit symbol (`t`, `km/h`, `%`, `CNY`, `t/year`), nil for a bare big number.
     public var unit: String?

@@ -3,7 +3,15 @@
 public struct QuantityFinder: Sendable {
     public let units: UnitLexicon
 
-    public init(units: UnitLexicon) { self.units = units }
+    /// The temperature scales a signed number or 度 after 摄氏/华氏 takes (`°C`, `°F` in the units).
+    let celsius: UnitEntry?
+    let fahrenheit: UnitEntry?
+
+    public init(units: UnitLexicon) {
+        self.units = units
+        celsius = units.entries.first { $0.unit == "°C" }
+        fahrenheit = units.entries.first { $0.unit == "°F" }
+    }
 
     public struct Found: Sendable, Hashable {
         /// Folded indices `[start, end)` of the mention (number and unit; approximation words
@@ -25,7 +33,7 @@ public struct QuantityFinder: Sendable {
     static let rangeSeparators: [[UInt32]] = ["-", " - ", " to ", "至", "到", "~", "～", " and "].map(scalars)
     static let rateSeparators: [[UInt32]] = ["/", " per ", " a ", "每"].map(scalars)
     /// The separators with a rule of their own, built once rather than at each comparison.
-    static let andSeparator = scalars(" and "), aSeparator = scalars(" a ")
+    static let andSeparator = scalars(" and "), aSeparator = scalars(" a "), between = scalars("between ")
     static let percentPrefix = scalars("百分之")
     static let year: UInt32 = 0x5E74  // 年
 
@@ -97,9 +105,10 @@ public struct QuantityFinder: Sendable {
                 f += 1
                 continue
             }
-            if let q = quantity(at: f, in: folded) {
-                out.append(q)
-                f = max(q.end, f + 1)
+            let found = quantities(at: f, in: folded)
+            if let last = found.last {
+                out += found
+                f = max(last.end, f + 1)
             } else {
                 // Skip the rest of this number so we never start inside it.
                 var j = f + 1
@@ -123,14 +132,90 @@ public struct QuantityFinder: Sendable {
         return bits
     }()
 
-    func quantity(at f: Int, in folded: FoldedText) -> Found? {
+    /// A sign written before a number: `-40℃`, `−40 °C`, `minus 40 C`, `零下40度`, `负3%`,
+    /// `摄氏零下40度`. `start` is where the quantity's span begins (the sign is part of it: it
+    /// changes the amount); `scale` is the temperature scale a Chinese 度 takes after 摄氏/零下/华氏.
+    struct Sign {
+        var start: Int
+        var negative: Bool
+        var scale: UnitEntry?
+    }
+
+    static let minusWord = scalars("minus ")
+    static let belowZero = scalars("零下")  // 零下 is "below zero": a temperature
+    static let negativeSign = scalars("负"), positiveSign = scalars("正")
+    static let celsiusWord = scalars("摄氏")
+    static let fahrenheitWord = scalars("华氏")
+    static let degree: UInt32 = 0x5EA6  // 度
+    static let per: UInt32 = 0x6BCF  // 每
+
+    /// The sign ending at folded index `b` (the number, or its currency sign, starts at `b`).
+    /// A hyphen is a minus only where it is no range, compound or date: not after a letter, a
+    /// digit, another dash or `.,/%` (`2023-24`, `COVID-19`, `Nd-Fe-B`, `——40%` stay unsigned).
+    func sign(endingAt b: Int, in s: [UInt32]) -> Sign? {
+        if b > 0, s[b - 1] == 0x2D {
+            if b == 1 { return Sign(start: 0, negative: true) }
+            let c = s[b - 2]
+            if ScriptClass.isSpacedWordChar(c) || c == 0x2D || c == 0x2E || c == 0x2C || c == 0x2F || c == 0x25 { return nil }
+            return Sign(start: b - 1, negative: true)
+        }
+        if Self.hasSuffix(s, endingAt: b, Self.minusWord), b - Self.minusWord.count == 0 || !ScriptClass.isSpacedWordChar(s[b - Self.minusWord.count - 1]) {
+            return Sign(start: b - Self.minusWord.count, negative: true)
+        }
+        if Self.hasSuffix(s, endingAt: b, Self.belowZero) {
+            var start = b - Self.belowZero.count
+            var scale = celsius
+            for (word, entry) in [(Self.celsiusWord, celsius), (Self.fahrenheitWord, fahrenheit)] where Self.hasSuffix(s, endingAt: start, word) {
+                start -= word.count
+                scale = entry
+            }
+            return Sign(start: start, negative: true, scale: scale)
+        }
+        for (word, entry) in [(Self.celsiusWord, celsius), (Self.fahrenheitWord, fahrenheit)] where Self.hasSuffix(s, endingAt: b, word) {
+            return Sign(start: b - word.count, negative: false, scale: entry)
+        }
+        // 负3% is minus 3%; 正负3% is ±3%, no sign.
+        if Self.hasSuffix(s, endingAt: b, Self.negativeSign), !Self.hasSuffix(s, endingAt: b - 1, Self.positiveSign) {
+            return Sign(start: b - 1, negative: true)
+        }
+        return nil
+    }
+
+    /// The unit a signed number takes where the lexicon has none: 度 after 零下/摄氏/华氏, and a
+    /// bare "C" after a minus (`-40 C`), which alone would be far too ambiguous.
+    func signedUnit(at end: Int, sign: Sign, in s: [UInt32]) -> (entry: UnitEntry, start: Int, end: Int)? {
+        if let scale = sign.scale, end < s.count, s[end] == Self.degree { return (scale, end, end + 1) }
+        guard sign.negative, sign.scale == nil, let c = celsius else { return nil }
+        let at = end < s.count && s[end] == 0x20 ? end + 1 : end
+        guard at < s.count, s[at] == 0x63, at + 1 == s.count || !ScriptClass.isSpacedWordChar(s[at + 1]) else { return nil }
+        return (c, at, at + 1)
+    }
+
+    /// A per-unit part written before the amount: 每吨55万元, 每公斤48.2澳元 (a price per tonne or
+    /// kilogram). Returns the unit and where 每 is.
+    func perUnit(endingAt b: Int, in folded: FoldedText) -> (entry: UnitEntry, start: Int)? {
+        let s = folded.scalars
+        for at in stride(from: b - 1, through: max(1, b - 6), by: -1) where s[at - 1] == Self.per {
+            var found: UnitEntry?
+            units.matcher.forEachMatch(at: at, in: folded, limit: b) { m in
+                if m.end == b { found = units.entries[Int(m.payload)] }
+            }
+            if let e = found, !e.dimension.hasPrefix("currency"), e.dimension != "count" { return (e, at - 1) }
+        }
+        return nil
+    }
+
+    /// The quantities starting at folded index `f`: none, one, or two for a range written with a
+    /// unit on each side ("20% to 30%", 每吨55万元至57万元), which the annotation conventions count
+    /// as two mentions (each keeps the range in `min`/`max`).
+    func quantities(at f: Int, in folded: FoldedText) -> [Found] {
         let s = folded.scalars
         // 百分之五 — a Chinese percentage.
         if Self.hasPrefix(s, at: f, Self.percentPrefix) {
-            guard let n = NumberParser.parse(s, at: f + 3) else { return nil }
-            return Found(start: f, end: n.end, quantity: Quantity(value: n.value, unit: "%", dimension: "percent", baseValue: n.value))
+            guard let n = NumberParser.parse(s, at: f + 3) else { return [] }
+            return [Found(start: f, end: n.end, quantity: Quantity(value: n.value, unit: "%", dimension: "percent", baseValue: n.value))]
         }
-        guard let n = NumberParser.parse(s, at: f), n.end > f else { return nil }
+        guard let n = NumberParser.parse(s, at: f), n.end > f else { return [] }
         // Chinese numerals alone need a unit or a multiplier to count (一个, 两国 are not amounts).
         var start = f
         var end = n.end
@@ -146,28 +231,63 @@ public struct QuantityFinder: Sendable {
         // A year such as 1954年 or 2025年 is a date, not a duration.
         if let u = unitFound, u.entry.dimension == "time", s[u.start] == Self.year, n.hasArabicDigits, n.multiplier == nil,
            (1000...2200).contains(n.value), n.value == n.value.rounded() {
-            return nil
+            return []
         }
         if let u = unitFound, u.entry.dimension == "count" { unitFound = nil }
         var prefix = prefixUnit(endingAt: f, in: folded)
-        if prefix != nil, let u = unitFound, !u.entry.dimension.hasPrefix("currency") { prefix = nil }
-        // A range: 3047%-3722%, 10-15 tons, 3至5万吨, 5 to 10 per cent.
+        // A currency before the number and a generic 元 after it (新台币300元, 港币50元): the
+        // currency is the one before; otherwise a unit after the number wins.
+        var genericAfter = false
+        if let p = prefix, let u = unitFound {
+            if !u.entry.dimension.hasPrefix("currency") {
+                prefix = nil
+            } else if u.entry.surface == "元" && p.entry.unit != u.entry.unit {
+                genericAfter = true
+            }
+        }
+        let sign = self.sign(endingAt: prefix?.start ?? f, in: s)
+        if sign?.negative == true { value = -value }
+        if unitFound == nil, prefix == nil, let sign, let u = signedUnit(at: end, sign: sign, in: s) { unitFound = u }
+        // A range: 3047%-3722%, 10-15 tons, 3至5万吨, 5 to 10 per cent, -40 to -30 °C, $5 to $8.
         var afterFirst = unitFound?.end ?? end
+        var firstEnd: Int?  // where the first mention ends when each side has its own unit
+        var second: (start: Int, value: Double, multiplier: Double?)?
         for sep in Self.rangeSeparators where Self.hasPrefix(s, at: afterFirst, sep) {
-            let secondStart = afterFirst + sep.count
+            var secondStart = afterFirst + sep.count
+            let secondSpanStart = secondStart
+            // The second side's own currency sign ("$5 to $8") or minus ("-40 to -30").
+            var secondHasPrefix = false
+            if let p = prefix, let m = units.matcher.longestMatch(at: secondStart, in: folded), units.entries[Int(m.payload)].unit == p.entry.unit {
+                secondStart = m.end < s.count && s[m.end] == 0x20 ? m.end + 1 : m.end
+                secondHasPrefix = true
+            }
+            var secondNegative = false
+            if sep != Self.rangeSeparators[0], secondStart + 1 < s.count, s[secondStart] == 0x2D, NumberParser.isDigit(s[secondStart + 1]) {
+                secondNegative = true
+                secondStart += 1
+            }
             guard secondStart < s.count, NumberParser.isDigit(s[secondStart]) || NumberParser.chineseDigit(s[secondStart]) != nil,
                   let m = NumberParser.parse(s, at: secondStart), m.end > secondStart else { continue }
-            let secondUnit = unit(at: m.end, in: folded)
+            var secondUnit = unit(at: m.end, in: folded)
+            if secondUnit == nil, let sign, let u = signedUnit(at: m.end, sign: sign, in: s) { secondUnit = u }
+            if let u = secondUnit, u.entry.dimension == "count" { break }
             // Both sides need the same unit, or the unit written once at the end.
             if let u1 = unitFound, let u2 = secondUnit, u1.entry.unit != u2.entry.unit { break }
             // Without any unit it is two numbers, not a range ("10-15" of a score, a date).
-            if unitFound == nil && secondUnit == nil { break }
-            if sep == Self.andSeparator && unitFound == nil { break }
+            if unitFound == nil && secondUnit == nil && prefix == nil { break }
+            // "X and Y" is a range only after "between" ("-40°C and 85°C" are two readings).
+            if sep == Self.andSeparator && !Self.hasSuffix(s, endingAt: sign?.start ?? prefix?.start ?? f, Self.between) { break }
             var first = value
             if unitFound == nil, let mult = m.multiplier, n.multiplier == nil { first *= mult }  // 3至5万吨
-            lo = Swift.min(first, m.value)
-            hi = Swift.max(first, m.value)
-            value = lo!
+            let other = secondNegative ? -m.value : m.value
+            lo = Swift.min(first, other)
+            hi = Swift.max(first, other)
+            if (unitFound != nil && secondUnit != nil) || (prefix != nil && secondHasPrefix) {
+                firstEnd = unitFound?.end ?? end
+                second = (secondSpanStart, other, m.multiplier)
+            } else {
+                value = lo!
+            }
             unitFound = secondUnit ?? unitFound
             afterFirst = secondUnit?.end ?? m.end
             end = m.end
@@ -176,45 +296,77 @@ public struct QuantityFinder: Sendable {
         if let u = unitFound { end = Swift.max(end, u.end) } else { end = Swift.max(end, afterFirst) }
         // 左右, 以上 follow the unit and stay outside the span.
         if Self.approxAfter.contains(where: { Self.hasPrefix(s, at: end, $0) }) { approx = true }
-        // Approximation words before the number.
-        var b = prefix?.start ?? start
+        // Approximation words before the number (or its sign).
+        var b = sign?.start ?? prefix?.start ?? start
         if b > 0, s[b - 1] == 0x20 { b -= 1 }
         for word in Self.approxBefore where Self.hasSuffix(s, endingAt: b, word) {
             let wStart = b - word.count
             if wStart == 0 || !ScriptClass.isSpacedWordChar(s[wStart - 1]) || !ScriptClass.isSpacedWordChar(word[0]) { approx = true; break }
         }
         if let p = prefix { start = p.start }
+        if let sign { start = sign.start }
 
         // The unit after the number, else a currency before it.
         let primary: (entry: UnitEntry, end: Int)?
-        if let u = unitFound { primary = (u.entry, u.end) } else if let p = prefix { primary = (p.entry, end) } else { primary = nil }
+        if let u = unitFound, !genericAfter { primary = (u.entry, u.end) } else if let p = prefix { primary = (p.entry, unitFound?.end ?? end) } else { primary = nil }
         var quantity: Quantity
         if let u = primary {
+            // A duration is no quantity (the conventions leave numeric durations out); a time
+            // unit only counts as the second half of a rate.
+            if u.entry.dimension == "time" { return [] }
             var unitName = u.entry.unit
             var dimension = u.entry.dimension
             var base = value * u.entry.factor
-            // A rate: 90万吨/年, $62 per kilogram, 1750万吨每年.
+            var denominator: UnitEntry?
+            // A rate: 90万吨/年, $62 per kilogram, 1750万吨每年, $470 a tonne ("a year" after an
+            // amount is as often "a year earlier" as "per year", so " a " takes no time unit).
+            end = u.end
             for sep in Self.rateSeparators where Self.hasPrefix(s, at: u.end, sep) {
                 guard let v = unit(at: u.end + sep.count, in: folded), v.start == u.end + sep.count else { continue }
-                if sep == Self.aSeparator && v.entry.dimension != "time" { continue }
-                unitName = "\(u.entry.unit)/\(v.entry.unit)"
-                dimension = "\(u.entry.dimension)/\(v.entry.dimension)"
-                base = value * u.entry.factor / v.entry.factor
+                if sep == Self.aSeparator && (v.entry.dimension == "time" || v.entry.dimension.hasPrefix("currency")) { continue }
+                denominator = v.entry
                 end = v.end
                 break
+            }
+            // Or a per-unit part before the amount: 每吨55万元.
+            if denominator == nil, u.entry.dimension.hasPrefix("currency"), let per = perUnit(endingAt: start, in: folded) {
+                denominator = per.entry
+                start = per.start
+            }
+            if let v = denominator {
+                unitName = "\(u.entry.unit)/\(v.unit)"
+                dimension = "\(u.entry.dimension)/\(v.dimension)"
+                base = value * u.entry.factor / v.factor
             }
             // Compound units with a multiplier word (万吨, 亿元) carry it in their factor: report it.
             let multiplier = n.multiplier ?? Self.leadingMultiplier(of: u.entry.surface)
             quantity = Quantity(value: value, unit: unitName, dimension: dimension, baseValue: base, multiplier: multiplier,
                                 approx: approx, min: lo, max: hi)
+            if let firstEnd, let second {
+                // Two mentions: the first ends at its own unit, the second carries any rate after it.
+                var firstQuantity = quantity
+                var secondQuantity = quantity
+                secondQuantity.value = second.value
+                secondQuantity.multiplier = second.multiplier ?? Self.leadingMultiplier(of: u.entry.surface)
+                secondQuantity.baseValue = second.value * u.entry.factor / (denominator?.factor ?? 1)
+                secondQuantity.approx = false  // 约20%至30%: the approximation word stands before the first
+                firstQuantity.approx = approx
+                return [Found(start: start, end: Self.trimmed(firstEnd, from: start, s), quantity: firstQuantity),
+                        Found(start: second.start, end: Self.trimmed(end, from: second.start, s), quantity: secondQuantity)]
+            }
         } else if n.multiplier != nil && (n.hasArabicDigits || n.chineseNumerals >= 2) {
             quantity = Quantity(value: value, unit: nil, dimension: "number", baseValue: value, multiplier: n.multiplier,
                                 approx: approx, min: lo, max: hi)
         } else {
-            return nil
+            return []
         }
-        // Trim a trailing space the unit search may have crossed.
-        while end > start, s[end - 1] == 0x20 { end -= 1 }
-        return Found(start: start, end: end, quantity: quantity)
+        return [Found(start: start, end: Self.trimmed(end, from: start, s), quantity: quantity)]
+    }
+
+    /// `end` without a trailing space the unit search may have crossed.
+    static func trimmed(_ end: Int, from start: Int, _ s: [UInt32]) -> Int {
+        var e = end
+        while e > start, s[e - 1] == 0x20 { e -= 1 }
+        return e
     }
 }

@@ -23,7 +23,7 @@ struct QuantityTests {
         Case(sentence: "The 1.5mm sheet is thinner.", surface: "1.5mm", value: 1.5, unit: "mm", base: 0.0015),
         Case(sentence: "Trains run at 400 km/h on it.", surface: "400 km/h", value: 400, unit: "km/h", base: 400),
         Case(sentence: "Exports fell 15% in May.", surface: "15%", value: 15, unit: "%", base: 15),
-        Case(sentence: "Gains of 3047%-3722% were reported.", surface: "3047%-3722%", value: 3047, unit: "%", base: 3047, min: 3047, max: 3722),
+        Case(sentence: "Gains of 3047%-3722% were reported.", surface: "3047%", value: 3047, unit: "%", base: 3047, min: 3047, max: 3722),
         Case(sentence: "Revenue was 86.05 billion CNH.", surface: "86.05 billion CNH", value: 86.05e9, unit: "CNH", base: 86.05e9, multiplier: 1e9),
         Case(sentence: "It shipped 5.5 million tons.", surface: "5.5 million tons", value: 5.5e6, unit: "t", base: 5.5e6, multiplier: 1e6),
         Case(sentence: "Margins were over 35% again.", surface: "35%", value: 35, unit: "%", base: 35, approx: true),
@@ -56,6 +56,75 @@ struct QuantityTests {
         #expect(q.approx == c.approx)
         #expect(q.min == c.min)
         #expect(q.max == c.max)
+    }
+
+    /// Signs, full-width digits, dash forms, ranges with a unit on each side, prices with the
+    /// per-unit part before the amount, and currencies written before a generic 元.
+    static let signedAndUnusual: [Case] = [
+        // Negative temperatures: U+2212, the word "minus", a hyphen, 零下, 攝氏零下, and a bare C only after a sign.
+        Case(sentence: "Temperatures fell to −40 °C overnight.", surface: "−40 °C", value: -40, unit: "°C", base: -40),
+        Case(sentence: "The motor still runs at minus 40 C in the Arctic.", surface: "minus 40 C", value: -40, unit: "°C", base: -40),
+        Case(sentence: "The line was tested at -40°C and 85°C.", surface: "-40°C", value: -40, unit: "°C", base: -40),
+        Case(sentence: "The line was tested at -40°C and 85°C.", surface: "85°C", value: 85, unit: "°C", base: 85),
+        Case(sentence: "包头冬季气温可达-40℃。", surface: "-40℃", value: -40, unit: "°C", base: -40),
+        Case(sentence: "当地气温低至零下40摄氏度。", surface: "零下40摄氏度", value: -40, unit: "°C", base: -40),
+        Case(sentence: "夜间最低零下40度，设备照常运转。", surface: "零下40度", value: -40, unit: "°C", base: -40),
+        Case(sentence: "當地氣溫曾降至攝氏零下40度。", surface: "攝氏零下40度", value: -40, unit: "°C", base: -40),
+        Case(sentence: "當地氣溫曾降至攝氏35度。", surface: "攝氏35度", value: 35, unit: "°C", base: 35),
+        Case(sentence: "Ranges run from -40 to -30 °C.", surface: "-40 to -30 °C", value: -40, unit: "°C", base: -40, min: -40, max: -30),
+        Case(sentence: "Winter lows hit 40 °F.", surface: "40 °F", value: 40, unit: "°F", base: 40),
+        // Signed changes.
+        Case(sentence: "净利润同比-3.5%，营收持平。", surface: "-3.5%", value: -3.5, unit: "%", base: -3.5),
+        Case(sentence: "淨利潤為負1200萬元。", surface: "負1200萬元", value: -1.2e7, unit: "CNY", base: -1.2e7, multiplier: 1e4),
+        Case(sentence: "Margins moved −2.5% in the quarter.", surface: "−2.5%", value: -2.5, unit: "%", base: -2.5),
+        // A hyphen after a letter, a digit or another dash is no minus.
+        Case(sentence: "The 2023-24 season saw 5% growth.", surface: "5%", value: 5, unit: "%", base: 5),
+        Case(sentence: "Nd-Fe-B magnet output rose 8%.", surface: "8%", value: 8, unit: "%", base: 8),
+        Case(sentence: "产量下降——40%的产能停工。", surface: "40%", value: 40, unit: "%", base: 40),
+        Case(sentence: "A 10-ton line and a 20-tonne press.", surface: "20-tonne", value: 20, unit: "t", base: 20),
+        // Full-width digits and signs.
+        Case(sentence: "新增产能１０万吨。", surface: "１０万吨", value: 1e5, unit: "t", base: 1e5, multiplier: 1e4),
+        Case(sentence: "出口增長２０％。", surface: "２０％", value: 20, unit: "%", base: 20),
+        Case(sentence: "氣溫降至－４０℃。", surface: "－４０℃", value: -40, unit: "°C", base: -40),
+        // Ranges with the unit written once, with every dash form.
+        Case(sentence: "Growth of 20–30% is expected.", surface: "20–30%", value: 20, unit: "%", base: 20, min: 20, max: 30),
+        Case(sentence: "Growth of 20—30% is expected.", surface: "20—30%", value: 20, unit: "%", base: 20, min: 20, max: 30),
+        Case(sentence: "新增5~8万吨产能。", surface: "5~8万吨", value: 5e4, unit: "t", base: 5e4, min: 5e4, max: 8e4),
+        Case(sentence: "新增5～8万吨产能。", surface: "5～8万吨", value: 5e4, unit: "t", base: 5e4, min: 5e4, max: 8e4),
+        Case(sentence: "擬投資3-5億元。", surface: "3-5億元", value: 3e8, unit: "CNY", base: 3e8, min: 3e8, max: 5e8),
+        Case(sentence: "Each kiln takes 10 to 12 tonnes a day.", surface: "10 to 12 tonnes", value: 10, unit: "t", base: 10, min: 10, max: 12),
+        // A unit on each side: two mentions, each with the range.
+        Case(sentence: "Prices rose 20% to 30%.", surface: "20%", value: 20, unit: "%", base: 20, min: 20, max: 30),
+        Case(sentence: "Prices rose 20% to 30%.", surface: "30%", value: 30, unit: "%", base: 30, min: 20, max: 30),
+        Case(sentence: "报价每吨55万元至57万元。", surface: "每吨55万元", value: 5.5e5, unit: "CNY/t", base: 5.5e5, multiplier: 1e4, min: 5.5e5, max: 5.7e5),
+        Case(sentence: "报价每吨55万元至57万元。", surface: "57万元", value: 5.7e5, unit: "CNY/t", base: 5.7e5, multiplier: 1e4, min: 5.5e5, max: 5.7e5),
+        Case(sentence: "Oxide sold for $5 to $8 per kilogram.", surface: "$5", value: 5, unit: "USD/kg", base: 5000, min: 5, max: 8),
+        Case(sentence: "Oxide sold for $5 to $8 per kilogram.", surface: "$8 per kilogram", value: 8, unit: "USD/kg", base: 8000, min: 5, max: 8),
+        // Prices, currencies and sizes.
+        Case(sentence: "報價每公噸475美元。", surface: "每公噸475美元", value: 475, unit: "USD/t", base: 475),
+        Case(sentence: "每公噸各調降新台幣300元。", surface: "新台幣300元", value: 300, unit: "TWD", base: 300),
+        Case(sentence: "1,050萬公噸鋼材出口。", surface: "1,050萬公噸", value: 1.05e7, unit: "t", base: 1.05e7, multiplier: 1e4),
+        Case(sentence: "Steel sold at $470 a tonne.", surface: "$470 a tonne", value: 470, unit: "USD/t", base: 470),
+        Case(sentence: "Output could exceed 150 tonnes a year by 2030.", surface: "150 tonnes", value: 150, unit: "t", base: 150),
+        Case(sentence: "Ore traded at $96.40 per dry metric tonne.", surface: "$96.40 per dry metric tonne", value: 96.4, unit: "USD/t", base: 96.4),
+        Case(sentence: "The fund gets HK$2.5 billion.", surface: "HK$2.5 billion", value: 2.5e9, unit: "HKD", base: 2.5e9, multiplier: 1e9),
+        Case(sentence: "Tokyo adds ¥120 billion.", surface: "¥120 billion", value: 1.2e11, unit: "¥", base: 1.2e11, multiplier: 1e9),
+        Case(sentence: "The report is a 2.3 MB file.", surface: "2.3 MB", value: 2.3, unit: "MB", base: 2.3e6),
+    ]
+
+    @Test("signed, full-width and ranged quantities: sign, value, min/max and span", arguments: signedAndUnusual)
+    func signedAndUnusualForms(_ c: Case) throws {
+        try numberForms(c)
+    }
+
+    @Test("durations, score-like pairs and ± are not quantities with a sign", arguments: [
+        "一年过去，事实证明这是一步险棋。", "上世纪九十年代后，产业转移。", "The plant took 3 years to build.", "Scores of 10-15 are common.",
+        "项目历时5年建成。",
+    ])
+    func noDurations(_ s: String) throws {
+        let (text, result) = try tag(s)
+        let q = result.entities.filter { $0.type == .quantity }
+        #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
     }
 
     @Test("the number parser reads the forms Recognizers-Text gets wrong", arguments: [

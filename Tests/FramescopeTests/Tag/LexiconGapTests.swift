@@ -1,0 +1,78 @@
+import Testing
+@testable import Framescope
+
+/// Entries outside the steel and rare-earth core (issue 20): wire and photo credits, companies
+/// of other industries, basic materials, Traditional-script forms, and the collisions each group
+/// was checked against.
+@Suite("Lexicon beyond the core")
+struct LexiconGapTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let sentence: String
+        let surface: String
+        let type: EntityType
+        let id: String
+        var testDescription: String { surface }
+    }
+
+    static let cases: [Case] = [
+        // Photo agencies and wire credits in captions.
+        Case(sentence: "Workers at the port of Qingdao. Photo: Getty Images", surface: "Getty Images", type: .organization, id: "org:getty-images"),
+        Case(sentence: "图为包头稀土高新区。（图/视觉中国）", surface: "视觉中国", type: .organization, id: "org:vcg"),
+        Case(sentence: "圖為港口吊機。（東方IC供圖）", surface: "東方IC", type: .organization, id: "org:ic-photo"),
+        Case(sentence: "中通社記者攝", surface: "中通社", type: .organization, id: "org:hkcna"),
+        Case(sentence: "據中央社報導，中鋼下調盤價。", surface: "中央社", type: .organization, id: "org:cna-taiwan"),
+        Case(sentence: "Protesters in Madrid. EPA-EFE/Juan Perez", surface: "EPA-EFE", type: .organization, id: "org:epa-efe"),
+        Case(sentence: "据日本时事社报道，日本将扩大储备。", surface: "时事社", type: .organization, id: "org:jiji"),
+        // Companies outside steel and rare earths.
+        Case(sentence: "TSMC will build a second plant in Kumamoto.", surface: "TSMC", type: .company, id: "company:tsmc"),
+        Case(sentence: "台積電宣布擴大在美投資。", surface: "台積電", type: .company, id: "company:tsmc"),
+        Case(sentence: "鸿海精密今年营收创新高。", surface: "鸿海精密", type: .company, id: "company:foxconn"),
+        Case(sentence: "Hon Hai shares rose 3%.", surface: "Hon Hai", type: .company, id: "company:foxconn"),
+        Case(sentence: "Apple Inc signed a magnet supply deal with MP Materials.", surface: "Apple Inc", type: .company, id: "company:apple"),
+        Case(sentence: "三星今年将提高芯片产量。", surface: "三星", type: .company, id: "company:samsung-electronics"),
+        Case(sentence: "福斯汽車宣布在台推出電動車。", surface: "福斯汽車", type: .company, id: "company:volkswagen"),
+        Case(sentence: "Hyundai plans a battery plant in Georgia.", surface: "Hyundai", type: .company, id: "company:hyundai-motor"),
+        Case(sentence: "一汽与宝钢签署汽车板供货协议。", surface: "一汽", type: .company, id: "company:faw"),
+        Case(sentence: "Molycorp filed for bankruptcy in 2015.", surface: "Molycorp", type: .company, id: "company:molycorp"),
+        Case(sentence: "Great Western Minerals Group owned a mine in South Africa.", surface: "Great Western Minerals Group", type: .company,
+             id: "company:great-western-minerals"),
+        Case(sentence: "英伟达的芯片需要镓。", surface: "英伟达", type: .company, id: "company:nvidia"),
+        // Basic materials said plainly, and Traditional-script forms.
+        Case(sentence: "Hydrogen replaces coke in making iron.", surface: "iron", type: .material, id: "material:iron"),
+        Case(sentence: "包钢今年生产板材180万吨。", surface: "板材", type: .material, id: "material:steel-plate"),
+        Case(sentence: "銅精礦加工費持續下滑。", surface: "銅精礦", type: .material, id: "material:copper-concentrate"),
+        Case(sentence: "Mountain Pass ships bastnaesite concentrate to China.", surface: "bastnaesite concentrate", type: .material,
+             id: "material:bastnaesite-concentrate"),
+        Case(sentence: "鑄鐵件出口增加。", surface: "鑄鐵", type: .material, id: "material:cast-iron"),
+        Case(sentence: "台灣業者進口永久磁鐵。", surface: "永久磁鐵", type: .material, id: "material:permanent-magnets"),
+    ]
+
+    @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)
+    func found(_ c: Case) throws {
+        let (text, result) = try tag(c.sentence)
+        let e = try #require(result.entities.first { text.text(of: $0) == c.surface },
+                             "found: \(result.entities.map { "\(text.text(of: $0)):\($0.type)" })")
+        #expect(e.type == c.type)
+        #expect(e.id == c.id)
+    }
+
+    @Test("the collisions the notes name stay out", arguments: [
+        ("China raised apple exports to Vietnam.", "apple"), ("The fiat currency weakened.", "fiat"), ("Apple growers lost sales.", "Apple"),
+        ("三星堆遗址出土青铜器。", "三星"), ("据福斯新聞報導，關稅將上調。", "福斯"), ("高通胀压力下，钢价走低。", "高通"),
+        ("现代化产业体系加快建设。", "现代"), ("大众消费回暖。", "大众"), ("乘坐地铁和高铁出行。", "铁"),
+    ])
+    func collisions(_ sentence: String, _ word: String) throws {
+        let (text, result) = try tag(sentence)
+        let hits = result.entities.filter { text.text(of: $0) == word }
+        #expect(hits.isEmpty, "\(sentence): \(hits.map { "\(text.text(of: $0)):\($0.type)" })")
+    }
+
+    @Test("the longer names that hold a short form are entities of their own")
+    func longerNames() throws {
+        let (text, result) = try tag("三星堆遗址；据福斯新聞報導；蘋果日報停刊。")
+        let found = Dictionary(result.entities.map { (text.text(of: $0), $0.type) }, uniquingKeysWith: { a, _ in a })
+        #expect(found["三星堆"] == .place)
+        #expect(found["福斯新聞"] == .organization)
+        #expect(found["蘋果日報"] == .organization)
+    }
+}
