@@ -274,28 +274,32 @@ public struct EntityTagger: Sendable {
         guard !formOrder.isEmpty else { return [] }
         // Longest first: "Kessler Motor" before "Kessler".
         formOrder.sort { $0.count > $1.count }
-        var out: [Candidate] = []
-        for form in formOrder {
-            guard let owner = forms[form], let k = owner else { continue }
-            let introduced = fi(chosen[k].end)
-            let first = form[0]
-            let han = ScriptClass.isHan(first)
-            var hits: [Int] = []
-            var ordinary = false
-            var p = 0
-            while p + form.count <= s.count {
-                guard s[p] == first, FoldedHelpers.hasPrefix(s, at: p, form), PhraseMatcher.isStart(folded, p),
-                      PhraseMatcher.isEnd(folded, p + form.count) else { p += 1; continue }
-                let start = Int(folded.origin[p])
-                if !han {
-                    let u = text.utf16[index.utf16(start)]
-                    if !(0x41...0x5A).contains(u) { ordinary = true; break }
+        // One pass over the text for all forms (most characters start none); at each position the
+        // longest form that matches there is recorded.
+        let firstScalars = ScalarSet(formOrder.map { $0[0] })
+        let byFirst = Dictionary(grouping: formOrder.indices, by: { formOrder[$0][0] })
+        var hits = [[Int]](repeating: [], count: formOrder.count)
+        var ordinary = [Bool](repeating: false, count: formOrder.count)
+        var p = 0
+        while p < s.count {
+            p = firstScalars.firstMember(in: s, from: p)
+            guard p < s.count else { break }
+            if let candidates = byFirst[s[p]], PhraseMatcher.isStart(folded, p) {
+                for n in candidates where FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
+                    if !ScriptClass.isHan(s[p]), !(0x41...0x5A).contains(text.utf16[index.utf16(Int(folded.origin[p]))]) {
+                        ordinary[n] = true
+                    } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end) {
+                        hits[n].append(p)
+                    }
+                    break
                 }
-                if p >= introduced { hits.append(p) }
-                p += form.count
             }
-            guard !ordinary else { continue }
-            for p in hits {
+            p += 1
+        }
+        var out: [Candidate] = []
+        for (n, form) in formOrder.enumerated() where !ordinary[n] {
+            guard let owner = forms[form], let k = owner else { continue }
+            for p in hits[n] {
                 let start = Int(folded.origin[p]), end = Int(folded.origin[p + form.count - 1]) + 1
                 guard !taken.overlaps(start, end) else { continue }
                 taken.insert(start, end)

@@ -422,15 +422,25 @@ struct NamePatterns {
             }
             // Back to where the clause before the name ends.
             var b = f
-            while b > widest, !clauseEnds(s, at: b, classes: classes, joining: type == .organization) { b -= 1 }
+            while b > widest, !clauseEnds(s, at: b, classes: classes) { b -= 1 }
             if b < f, s[b] == 0x28 { b = f }  // a bracket cannot start a name
             var anchored = false
             if let head = (b..<f).first(where: { heads[$0] != nil }) {
                 b = head
                 anchored = true
             } else {
-                // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁).
-                while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f { b += n }
+                // A conjunction may sit inside a name that starts at a place before it (包头泰和磁材,
+                // 江西省工业和信息化厅), not right after that place (美国和日本公司).
+                var joined = b
+                while joined > widest, !clauseEnds(s, at: joined, classes: classes, joining: true) { joined -= 1 }
+                if joined < b, let head = (joined..<b).first(where: { heads[$0] != nil }), let h = heads[head],
+                   h.end < s.count, !Self.conjunctions.contains(s[h.end]) {
+                    b = head
+                    anchored = true
+                } else {
+                    // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁).
+                    while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f { b += n }
+                }
             }
             // Made only of places and common words: no name (三家上市公司, 美国公司, 包头钢铁), unless a
             // place and an industry word take a full company suffix (中國鋼鐵公司, 中国稀土集团).
