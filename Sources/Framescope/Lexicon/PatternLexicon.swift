@@ -46,6 +46,8 @@ public struct PatternLexicon: Sendable {
     /// The Chinese words per role grouped by their last character, longest first: backward scans
     /// try only the words that end where they stand.
     public private(set) var chineseByLast: [Role: [UInt32: [[UInt32]]]] = [:]
+    /// The same grouped by their first character, longest first, for forward scans.
+    public private(set) var chineseByFirst: [Role: [UInt32: [[UInt32]]]] = [:]
 
     public init() {}
 
@@ -75,6 +77,7 @@ public struct PatternLexicon: Sendable {
             chineseStarts[role] = ScalarSet((chinese[role] ?? []).compactMap(\.first))
             chineseEnds[role] = ScalarSet((chinese[role] ?? []).compactMap(\.last))
             chineseByLast[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[$0.count - 1] })
+            chineseByFirst[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[0] })
         }
         let endings = (chinese[.companySuffix] ?? []).map { (key: $0, role: Role.companySuffix) }
             + (chinese[.orgHead] ?? []).map { (key: $0, role: Role.orgHead) }

@@ -52,7 +52,6 @@ public struct EntityTagger: Sendable {
         var lexiconAny = IntervalSet()
         var materials = IntervalSet()
         var heads: [Int: NamePatterns.Head] = [:]  // folded start → the longest place or known name there
-        var placeEnds: [Int: Int] = [:]  // code points: start → the longest place's end
         text.utf16.withUnsafeBufferPointer { utf16 in
             for m in lexiconMatches ?? lex.matcher.allMatches(in: folded) {
                 let (s, e) = cp(m.start, m.end)
@@ -68,7 +67,6 @@ public struct EntityTagger: Sendable {
                    ScriptClass.isHan(folded.scalars[m.start]), (heads[m.start]?.end ?? -1) < m.end {
                     heads[m.start] = NamePatterns.Head(end: m.end, isPlace: entry.type == .place)
                 }
-                if entry.type == .place, (placeEnds[s] ?? -1) < e { placeEnds[s] = e }
                 switch entry.type {
                 case .company, .organization: lexiconNames.insertOverlapping(s, e)
                 case .material: materials.insertOverlapping(s, e)
@@ -107,10 +105,19 @@ public struct EntityTagger: Sendable {
         func known(at start: Int, before end: Int) -> Candidate? {
             knownByStart[start]?.filter { $0.end < end }.max { $0.end < $1.end }
         }
+        var placeEnds: [Int: Int]?  // code points: start → the longest place's end; built when first needed
         for p in patternFound where p.type == .company || p.type == .organization {
             var k = known(at: p.start, before: p.end)
-            if k == nil, p.legal, let place = placeEnds[p.start] {
-                k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
+            if k == nil, p.legal {
+                if placeEnds == nil {
+                    placeEnds = [:]
+                    for c in candidates where c.type == .place && c.source == .lexicon && (placeEnds?[c.start] ?? -1) < c.end {
+                        placeEnds?[c.start] = c.end
+                    }
+                }
+                if let place = placeEnds?[p.start] {
+                    k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
+                }
             }
             if let k {
                 candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry))

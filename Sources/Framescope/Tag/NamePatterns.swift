@@ -350,8 +350,9 @@ struct NamePatterns {
     func clauseEnds(_ s: [UInt32], at b: Int, classes: ChineseClasses, joining: Bool = false) -> Bool {
         let c = s[b - 1]
         if Self.stopChars.contains(c), !(joining && Self.conjunctions.contains(c)) { return true }
-        if let words = classes.clauseByLast[c], words.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { return true }
-        if let measures = classes.measureByLast[c] {
+        if classes.clauseLast.contains(c), let words = classes.clauseByLast[c],
+           words.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { return true }
+        if classes.measureLast.contains(c), let measures = classes.measureByLast[c] {
             for m in measures where FoldedHelpers.hasSuffix(s, endingAt: b, m) && b - m.count > 0 {
                 if let numerals = classes.numeralByLast[s[b - m.count - 1]],
                    numerals.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b - m.count, $0) }) { return true }
@@ -361,25 +362,30 @@ struct NamePatterns {
     }
 
     /// The word classes of `patterns.tsv` the Chinese name scan reads, looked up once per document.
+    /// The sets are tested before the dictionaries: most characters end or start no such word.
     struct ChineseClasses {
-        let clauseByLast, measureByLast, numeralByLast: [UInt32: [[UInt32]]]
-        let generic, modifiers: [[UInt32]]
-        let genericStarts: ScalarSet
+        let clauseByLast, measureByLast, numeralByLast, genericByFirst, genericByLast, modifiersByLast: [UInt32: [[UInt32]]]
+        let clauseLast, measureLast, genericStarts, genericLast, modifierLast: ScalarSet
         init(_ p: PatternLexicon) {
-            modifiers = p.chinese[.materialModifier] ?? []
             clauseByLast = p.chineseByLast[.clauseWord] ?? [:]
             measureByLast = p.chineseByLast[.measureWord] ?? [:]
             numeralByLast = p.chineseByLast[.numeral] ?? [:]
-            generic = p.chinese[.genericWord] ?? []
+            genericByFirst = p.chineseByFirst[.genericWord] ?? [:]
+            genericByLast = p.chineseByLast[.genericWord] ?? [:]
+            modifiersByLast = p.chineseByLast[.materialModifier] ?? [:]
+            clauseLast = p.chineseEnds[.clauseWord] ?? ScalarSet()
+            measureLast = p.chineseEnds[.measureWord] ?? ScalarSet()
             genericStarts = p.chineseStarts[.genericWord] ?? ScalarSet()
+            genericLast = p.chineseEnds[.genericWord] ?? ScalarSet()
+            modifierLast = p.chineseEnds[.materialModifier] ?? ScalarSet()
         }
     }
 
     /// The longest generic word (上市, 下游, 新型) at folded index `i`, if any.
     func genericWord(_ s: [UInt32], at i: Int, before limit: Int, classes: ChineseClasses) -> Int? {
-        guard classes.genericStarts.contains(s[i]) else { return nil }
+        guard classes.genericStarts.contains(s[i]), let words = classes.genericByFirst[s[i]] else { return nil }
         // Longest first.
-        return classes.generic.first { i + $0.count <= limit && FoldedHelpers.hasPrefix(s, at: i, $0) }?.count
+        return words.first { i + $0.count <= limit && FoldedHelpers.hasPrefix(s, at: i, $0) }?.count
     }
 
     /// Chinese companies and organizations by suffix. A name needs a real head: it starts after
@@ -454,9 +460,11 @@ struct NamePatterns {
             var generic = covered && (places == 0 || weak || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
             // A weak suffix right after a common word or a material modifier is a material phrase
             // (推出新型稀土, 高性能稀土), whatever verb came before.
-            if weak, !generic {
+            if weak, !generic, f > b {
                 let endsCommon = { (w: [UInt32]) in f - w.count >= b && FoldedHelpers.hasSuffix(s, endingAt: f, w) }
-                generic = classes.generic.contains(where: endsCommon) || classes.modifiers.contains(where: endsCommon)
+                let c = s[f - 1]
+                generic = (classes.genericLast.contains(c) && classes.genericByLast[c]?.contains(where: endsCommon) == true)
+                    || (classes.modifierLast.contains(c) && classes.modifiersByLast[c]?.contains(where: endsCommon) == true)
             }
             if f - b >= 2, !generic || (anchored && heads[b]?.isPlace == false), folded.isCodePointBoundary(b) {
                 out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type,
