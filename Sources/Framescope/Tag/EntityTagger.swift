@@ -9,6 +9,8 @@
 /// place in a firm's name) are kept as `nested`, never in `entities`, so nothing counts twice.
 /// Finally, touching material mentions and the material modifiers before them join into one
 /// material (稀土 + 耐磨钢 → 稀土耐磨钢; sintered + NdFeB + magnets), named by the last one.
+/// Last, short forms of names found by pattern ("Halden" after "Halden Materials") fill the
+/// places nothing else took, after their introduction, linked to it by a document-local id.
 public struct EntityTagger: Sendable {
     public let lexicons: Lexicons
     private let quantities: QuantityFinder
