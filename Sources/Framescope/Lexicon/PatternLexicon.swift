@@ -8,6 +8,22 @@ public struct PatternLexicon: Sendable {
         case personTitle = "person-title"
         case speechVerb = "speech-verb"
         case materialModifier = "material-modifier"
+        /// A registered-name ending ("Ltd", "GmbH", "S.A."): the words after a name that belong
+        /// to its legal span.
+        case legalSuffix = "legal-suffix"
+        /// A verb, time word, pronoun or determiner: no name contains one, a name starts after
+        /// it (开采, 去年, 我国; "yesterday").
+        case clauseWord = "clause-word"
+        /// A common noun or adjective that is no name by itself (上市, 下游, 新型; "national"):
+        /// a name head made only of these is no name, and no short form is one.
+        case genericWord = "generic-word"
+        /// Numerals (三, 多, 几): with a measure word after them they end a clause, not start a name.
+        case numeral = "numeral"
+        /// Measure words (家, 个, 种): 三家, 多家.
+        case measureWord = "measure-word"
+        /// An industry word that ends a name head (科技, 材料, 钢铁; "Motor"): a short form may drop it
+        /// (江西金力永磁科技股份有限公司 → 金力永磁).
+        case descriptor = "descriptor"
     }
 
     /// Folded English words (or short phrases) per role.
@@ -26,6 +42,12 @@ public struct PatternLexicon: Sendable {
     public private(set) var chineseNameEndings: [UInt32: [(key: [UInt32], role: Role)]] = [:]
     /// The first characters of those words.
     public private(set) var chineseNameEndingStarts = ScalarSet()
+
+    /// The Chinese words per role grouped by their last character, longest first: backward scans
+    /// try only the words that end where they stand.
+    public private(set) var chineseByLast: [Role: [UInt32: [[UInt32]]]] = [:]
+    /// The same grouped by their first character, longest first, for forward scans.
+    public private(set) var chineseByFirst: [Role: [UInt32: [[UInt32]]]] = [:]
 
     public init() {}
 
@@ -54,6 +76,8 @@ public struct PatternLexicon: Sendable {
             chinese[role]?.sort { $0.count > $1.count }
             chineseStarts[role] = ScalarSet((chinese[role] ?? []).compactMap(\.first))
             chineseEnds[role] = ScalarSet((chinese[role] ?? []).compactMap(\.last))
+            chineseByLast[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[$0.count - 1] })
+            chineseByFirst[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[0] })
         }
         let endings = (chinese[.companySuffix] ?? []).map { (key: $0, role: Role.companySuffix) }
             + (chinese[.orgHead] ?? []).map { (key: $0, role: Role.orgHead) }

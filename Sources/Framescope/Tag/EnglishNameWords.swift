@@ -8,7 +8,7 @@
 struct EnglishNameWords: Sendable {
     /// What a word is to the patterns; a word may be several of these.
     struct Kind: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let personTitle = Kind(rawValue: 1 << 0)
         static let speechVerb = Kind(rawValue: 1 << 1)
         static let companySuffix = Kind(rawValue: 1 << 2)
@@ -16,6 +16,9 @@ struct EnglishNameWords: Sendable {
         static let leadingStop = Kind(rawValue: 1 << 4)
         static let weakSuffix = Kind(rawValue: 1 << 5)
         static let andContinuation = Kind(rawValue: 1 << 6)
+        static let legalSuffix = Kind(rawValue: 1 << 7)
+        static let genericWord = Kind(rawValue: 1 << 8)
+        static let descriptor = Kind(rawValue: 1 << 9)
     }
 
     /// The id of every word not listed.
@@ -24,7 +27,7 @@ struct EnglishNameWords: Sendable {
     private let trie: ScalarTrie
     private let kindsByID: [Kind]
     /// Words the patterns compare one by one.
-    let dot, comma, and, ampersand, of, the, co, corp, inc, ltd, limited: Int32
+    let dot, comma, and, ampersand, of, the, co, corp, inc, ltd, limited, hyphen, openParen, closeParen, plc: Int32
 
     init(patterns: PatternLexicon) {
         var trie = ScalarTrie()
@@ -43,10 +46,15 @@ struct EnglishNameWords: Sendable {
         mark(patterns.english[.companySuffix] ?? [], .companySuffix)
         mark(patterns.english[.orgHead] ?? [], .orgHead)
         mark(NamePatterns.leadingStops, .leadingStop)
+        mark(patterns.english[.clauseWord] ?? [], .leadingStop)
+        mark(patterns.english[.legalSuffix] ?? [], .legalSuffix)
+        mark(patterns.english[.genericWord] ?? [], .genericWord)
+        mark(patterns.english[.descriptor] ?? [], .descriptor)
         mark(NamePatterns.weakSuffixes, .weakSuffix)
         mark(NamePatterns.andContinuations, .andContinuation)
         dot = intern("."); comma = intern(","); and = intern("and"); ampersand = intern("&")
         of = intern("of"); the = intern("the")
+        hyphen = intern("-"); openParen = intern("("); closeParen = intern(")"); plc = intern("plc")
         co = intern("co"); corp = intern("corp"); inc = intern("inc"); ltd = intern("ltd"); limited = intern("limited")
         trie.compact()
         self.trie = trie

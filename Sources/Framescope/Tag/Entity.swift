@@ -6,6 +6,11 @@ public enum EntitySource: String, Sendable, Codable {
     case pattern
     /// A number with a unit, a percentage or a multiplier.
     case number
+    /// A short form ("Halden", 金力永磁) of a name the same document introduced in full earlier
+    /// ("Halden Materials", 江西金力永磁科技股份有限公司), found by pattern: it carries that name's
+    /// document-local id (`pattern:` + its folded key) and its text as canonical. The short form
+    /// is never a lexicon surface; another document does not know it.
+    case shortForm = "short-form"
 }
 
 /// An entity mention: half-open code-point span into the document text.

@@ -9,6 +9,8 @@
 /// place in a firm's name) are kept as `nested`, never in `entities`, so nothing counts twice.
 /// Finally, touching material mentions and the material modifiers before them join into one
 /// material (稀土 + 耐磨钢 → 稀土耐磨钢; sintered + NdFeB + magnets), named by the last one.
+/// Last, short forms of names found by pattern ("Halden" after "Halden Materials") fill the
+/// places nothing else took, after their introduction, linked to it by a document-local id.
 public struct EntityTagger: Sendable {
     public let lexicons: Lexicons
     private let quantities: QuantityFinder
@@ -34,6 +36,10 @@ public struct EntityTagger: Sendable {
         /// Index into the document's quantities: a `Quantity` holds strings, and candidates are
         /// copied and moved around several times.
         var quantity: Int?
+        /// A pattern name's head without its suffix (code points), for short forms.
+        var head: Range<Int>? = nil
+        /// For a short form: the index in the chosen entities of the name it stands for.
+        var link: Int? = nil
         var priority: Int { source == .lexicon ? 0 : source == .number ? 1 : 2 }
     }
 
@@ -47,7 +53,7 @@ public struct EntityTagger: Sendable {
         var lexiconNames = IntervalSet()  // companies and organizations
         var lexiconAny = IntervalSet()
         var materials = IntervalSet()
-        var placeStarts = Set<Int>()
+        var heads: [Int: NamePatterns.Head] = [:]  // folded start → the longest place or known name there
         text.utf16.withUnsafeBufferPointer { utf16 in
             for m in lexiconMatches ?? lex.matcher.allMatches(in: folded) {
                 let (s, e) = cp(m.start, m.end)
@@ -59,9 +65,12 @@ public struct EntityTagger: Sendable {
                 let entry = lex.entries[entryIndex]
                 lexiconAny.insertOverlapping(s, e)
                 candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
+                if entry.type == .place || entry.type == .company || entry.type == .organization,
+                   ScriptClass.isHan(folded.scalars[m.start]), (heads[m.start]?.end ?? -1) < m.end {
+                    heads[m.start] = NamePatterns.Head(end: m.end, isPlace: entry.type == .place)
+                }
                 switch entry.type {
                 case .company, .organization: lexiconNames.insertOverlapping(s, e)
-                case .place: placeStarts.insert(m.start)
                 case .material: materials.insertOverlapping(s, e)
                 default: break
                 }
@@ -83,25 +92,43 @@ public struct EntityTagger: Sendable {
         }
         let names = NamePatterns(patterns: lexicons.patterns, words: nameWords, text: text, tokens: tokens, folded: folded)
         var patternFound = names.english(sentences: sentenceTokens, knownMaterial: { materials.overlaps($0, $1) })
+        patternFound += names.englishLegalNames(sentences: sentenceTokens)
         patternFound += names.englishPersons(sentences: sentenceTokens)
-        patternFound += names.chinese(placeStarts: placeStarts)
+        patternFound += names.chinese(heads: heads)
         patternFound += names.chinesePersons()
-        patternFound += aliases(of: patternFound.filter { $0.type == .person }, tokens: tokens, text: text)
         // A known name followed by a legal suffix ("包头华美稀土高科" + "有限公司", "X Group" + "Co.,
         // Ltd.") becomes the known entity over the whole span.
         var knownByStart: [Int: [Candidate]] = [:]
         for c in candidates where c.source == .lexicon && (c.type == .company || c.type == .organization) {
             knownByStart[c.start, default: []].append(c)
         }
+        // Also when a place comes first ("中国" + 北方稀土 + "（集团）高科技股份有限公司", "Inner Mongolia" +
+        // "Baotou Steel" + "Union Co., Ltd.").
+        func known(at start: Int, before end: Int) -> Candidate? {
+            knownByStart[start]?.filter { $0.end < end }.max { $0.end < $1.end }
+        }
+        var placeEnds: [Int: Int]?  // code points: start → the longest place's end; built when first needed
         for p in patternFound where p.type == .company || p.type == .organization {
-            if let k = knownByStart[p.start]?.filter({ $0.end < p.end }).max(by: { $0.end < $1.end }) {
+            var k = known(at: p.start, before: p.end)
+            if k == nil, p.legal {
+                if placeEnds == nil {
+                    placeEnds = [:]
+                    for c in candidates where c.type == .place && c.source == .lexicon && (placeEnds?[c.start] ?? -1) < c.end {
+                        placeEnds?[c.start] = c.end
+                    }
+                }
+                if let place = placeEnds?[p.start] {
+                    k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
+                }
+            }
+            if let k {
                 candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry))
             }
         }
         // Unknown firms yield to known firms; a person pattern yields to any known entity.
         for p in patternFound where p.end > p.start
             && !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) {
-            candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern))
+            candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         // Sorted as plain keys, which the comparator reads without touching the candidates.
         struct Rank: Comparable {
@@ -119,7 +146,7 @@ public struct EntityTagger: Sendable {
         var rejected: [Candidate] = []  // only lexicon ones matter below (nested entities)
         // Longest first means any position: a bitmap keeps this linear (an interval list with
         // inserts in the middle made a 50 MB document quadratic).
-        var taken = Occupancy(count: candidates.map(\.end).max() ?? 0)
+        var taken = Occupancy(count: index.count)  // the whole text: short forms come later
         for rank in order {
             let c = candidates[rank.index]
             if taken.overlaps(c.start, c.end) {
@@ -133,6 +160,18 @@ public struct EntityTagger: Sendable {
         chosenIndices.sort { candidates[$0].start < candidates[$1].start }
         var chosen = chosenIndices.map { candidates[$0] }
         chosen = joinMaterials(chosen, folded: folded)
+        let shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads)
+        // Names that a short form stands for carry a document-local id, like their short forms.
+        var named = Set(shortForms.compactMap(\.link))
+        if !shortForms.isEmpty {
+            chosen += shortForms
+            var order = Array(chosen.indices)
+            order.sort { (chosen[$0].start, $0) < (chosen[$1].start, $1) }
+            var position = [Int](repeating: 0, count: chosen.count)
+            for (k, i) in order.enumerated() { position[i] = k }
+            chosen = order.map { var c = chosen[$0]; c.link = c.link.map { position[$0] }; return c }
+            named = Set(named.map { position[$0] })
+        }
         var nested: [Candidate] = []
         var seenNested = Set<[Int]>()
         // Chosen spans are disjoint and sorted: the one that could contain r is the last starting at or before it.
@@ -152,33 +191,129 @@ public struct EntityTagger: Sendable {
             return Entity(start: c.start, end: c.end, utf16Start: index.utf16(c.start), utf16End: index.utf16(c.end),
                           type: c.type, id: entry?.id, canonical: entry?.canonical, source: c.source, quantity: c.quantity.map { found[$0].quantity })
         }
-        return Result(entities: chosen.map(entity), nested: nested.map(entity))
+        var entities = chosen.map(entity)
+        for k in named {
+            entities[k].id = "pattern:" + folded.key(from: chosen[k].start, to: chosen[k].end)
+            entities[k].canonical = text.substring(utf16: entities[k].utf16Start..<entities[k].utf16End)
+        }
+        for (k, c) in chosen.enumerated() {
+            if let l = c.link { entities[k].id = entities[l].id; entities[k].canonical = entities[l].canonical }
+        }
+        return Result(entities: entities, nested: nested.map(entity))
     }
 
-    /// Later mentions of a person by one part of the name ("Cai Zhenhua" … "Cai said").
-    func aliases(of persons: [NamePatterns.Found], tokens: [Token], text: DocumentText) -> [NamePatterns.Found] {
-        guard !persons.isEmpty else { return [] }
+    /// Short forms of names found by pattern, resolved within the document: a company or
+    /// organization introduced in full ("Halden Materials", "Kessler Motor Corporation",
+    /// 江西金力永磁科技股份有限公司) and later named by its first word or its head without the
+    /// industry words (Halden, Kessler Motor, 金力永磁), and a person named later by one part of
+    /// the name (Okafor, Cai). Only mentions after the introduction count, and only where nothing
+    /// else was tagged; an English short form must be capitalised there and never written in
+    /// lower case in the document (an ordinary word), a Chinese one at least two characters; no
+    /// short form is a common word or stands for two names.
+    func shortForms(of chosen: [Candidate], taken: inout Occupancy, text: DocumentText, folded: FoldedText, tokens: [Token],
+                    index: CodePointIndex, heads: [Int: NamePatterns.Head]) -> [Candidate] {
+        let s = folded.scalars
+        let patterns = lexicons.patterns
+        // Folded form → the introducing name (nil once two names claim it).
+        var forms: [[UInt32]: Int?] = [:]
+        var formOrder: [[UInt32]] = []
+        func add(_ form: [UInt32], _ k: Int) {
+            guard !form.isEmpty else { return }
+            if let owner = forms[form] {
+                if owner != k { forms[form] = .some(nil) }
+            } else {
+                forms[form] = k
+                formOrder.append(form)
+            }
+        }
+        func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
         func firstToken(atOrAfter cp: Int) -> Int {
             var lo = 0, hi = tokens.count
             while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
             return lo
         }
-        var parts = Set<String>()
-        var covered = IntervalSet()
-        for p in persons {
-            covered.insertOverlapping(p.start, p.end)
-            var i = firstToken(atOrAfter: p.start)
-            while i < tokens.count, tokens[i].end <= p.end {
-                let t = tokens[i]
-                if t.kind == .word && t.end - t.start >= 3 { parts.insert(text.substring(utf16: t.utf16Start..<t.utf16End)) }
-                i += 1
+        let genericZh = patterns.chinese[.genericWord] ?? [], clauseZh = patterns.chinese[.clauseWord] ?? []
+        let descriptorsZh = patterns.chinese[.descriptor] ?? []
+        for (k, c) in chosen.enumerated() where c.source == .pattern && (c.type == .company || c.type == .organization || c.type == .person) {
+            let a = fi(c.start)
+            if ScriptClass.isHan(s[a]) {
+                // Chinese: the head without a leading place, then without trailing industry words.
+                guard c.type != .person, let head = c.head else { continue }
+                var hs = fi(head.lowerBound), he = fi(head.upperBound)
+                if let h = heads[hs], h.isPlace, h.end < he { hs = h.end }
+                func usable(_ r: Range<Int>) -> Bool {
+                    let key = Array(s[r])
+                    return r.count >= 2 && r.count < fi(c.end) - a && !genericZh.contains(key) && !clauseZh.contains(key)
+                        && heads[r.lowerBound]?.isPlace != true
+                }
+                if usable(hs..<he) { add(Array(s[hs..<he]), k) }
+                var trimmed = false
+                while let d = descriptorsZh.first(where: { he - $0.count - hs >= 2 && FoldedHelpers.hasSuffix(s, endingAt: he, $0) }) {
+                    he -= d.count
+                    trimmed = true
+                }
+                if trimmed, usable(hs..<he) { add(Array(s[hs..<he]), k) }
+                continue
             }
+            // English: the name's word tokens.
+            var words: [Int] = []
+            var t = firstToken(atOrAfter: c.start)
+            while t < tokens.count, tokens[t].end <= c.end {
+                if tokens[t].kind == .word { words.append(t) }
+                t += 1
+            }
+            guard words.count >= 2 else { continue }
+            func kinds(_ t: Int) -> EnglishNameWords.Kind { nameWords.kinds(nameWords.id(of: tokens[t], in: folded)) }
+            let notAShortForm: EnglishNameWords.Kind = [.genericWord, .leadingStop, .personTitle, .companySuffix, .orgHead, .legalSuffix, .descriptor]
+            func key(_ from: Int, _ to: Int) -> [UInt32] { Array(s[fi(tokens[from].start)..<fi(tokens[to].end)]) }
+            func proper(_ t: Int) -> Bool {
+                let u = text.utf16[tokens[t].utf16Start]
+                return tokens[t].end - tokens[t].start >= 3 && (0x41...0x5A).contains(u) && kinds(t).isDisjoint(with: notAShortForm)
+            }
+            if c.type == .person {
+                for w in words where proper(w) { add(key(w, w), k) }
+                continue
+            }
+            if proper(words[0]) { add(key(words[0], words[0]), k) }
+            // "Kessler Motor" of "Kessler Motor Corporation": the head without its suffix words.
+            var last = words.count - 1
+            while last > 0, !kinds(words[last]).isDisjoint(with: [.legalSuffix, .companySuffix, .orgHead]) { last -= 1 }
+            if last > 0, last < words.count - 1, proper(words[0]) { add(key(words[0], words[last]), k) }
         }
-        guard !parts.isEmpty else { return [] }
-        var out: [NamePatterns.Found] = []
-        for t in tokens where t.kind == .word && t.end - t.start >= 3 && !covered.overlaps(t.start, t.end)
-            && parts.contains(text.substring(utf16: t.utf16Start..<t.utf16End)) {
-            out.append(.init(start: t.start, end: t.end, type: .person))
+        guard !formOrder.isEmpty else { return [] }
+        // Longest first: "Kessler Motor" before "Kessler".
+        formOrder.sort { $0.count > $1.count }
+        // One pass over the text for all forms (most characters start none); at each position the
+        // longest form that matches there is recorded.
+        let firstScalars = ScalarSet(formOrder.map { $0[0] })
+        let byFirst = Dictionary(grouping: formOrder.indices, by: { formOrder[$0][0] })
+        var hits = [[Int]](repeating: [], count: formOrder.count)
+        var ordinary = [Bool](repeating: false, count: formOrder.count)
+        var p = 0
+        while p < s.count {
+            p = firstScalars.firstMember(in: s, from: p)
+            guard p < s.count else { break }
+            if let candidates = byFirst[s[p]], PhraseMatcher.isStart(folded, p) {
+                for n in candidates where FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
+                    if !ScriptClass.isHan(s[p]), !(0x41...0x5A).contains(text.utf16[index.utf16(Int(folded.origin[p]))]) {
+                        ordinary[n] = true
+                    } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end) {
+                        hits[n].append(p)
+                    }
+                    break
+                }
+            }
+            p += 1
+        }
+        var out: [Candidate] = []
+        for (n, form) in formOrder.enumerated() where !ordinary[n] {
+            guard let owner = forms[form], let k = owner else { continue }
+            for p in hits[n] {
+                let start = Int(folded.origin[p]), end = Int(folded.origin[p + form.count - 1]) + 1
+                guard !taken.overlaps(start, end) else { continue }
+                taken.insert(start, end)
+                out.append(Candidate(start: start, end: end, type: chosen[k].type, source: .shortForm, link: k))
+            }
         }
         return out
     }

@@ -7,7 +7,16 @@
 ///   `Henrik Vogel said`), Chinese names after a title or before a speech verb (`董事长刘海涛`).
 /// They carry no canonical id; `lexicon suggest` turns frequent ones into lexicon lines.
 struct NamePatterns {
-    struct Found: Equatable { var start: Int; var end: Int; var type: EntityType }  // code points
+    struct Found: Equatable {
+        var start: Int  // code points
+        var end: Int
+        var type: EntityType
+        /// The name without its suffix (Chinese names: 金力永磁科技 of 金力永磁科技股份有限公司), for short forms.
+        var head: Range<Int>? = nil
+        /// A registered name (a legal tail: "Co., Ltd.", 有限公司): a place before a known name
+        /// does not make it another firm (中国 + 北方稀土 + …股份有限公司).
+        var legal = false
+    }
 
     let patterns: PatternLexicon
     let words: EnglishNameWords
@@ -174,7 +183,7 @@ struct NamePatterns {
                     var k = last + 1
                     while k < sentence.upperBound, adjacent(k) {
                         let kw = word(k)
-                        if kw == words.dot, [words.co, words.corp, words.inc, words.ltd].contains(word(k - 1)) { end = k; k += 1; continue }
+                        if kw == words.dot, k + 1 < sentence.upperBound, [words.co, words.corp, words.inc, words.ltd].contains(word(k - 1)) { end = k; k += 1; continue }
                         if kw == words.comma, k + 1 < sentence.upperBound, [words.ltd, words.limited, words.inc].contains(word(k + 1)) { k += 1; continue }
                         if [words.ltd, words.limited, words.inc, words.co].contains(kw) { end = k; k += 1; continue }
                         break
@@ -186,6 +195,84 @@ struct NamePatterns {
             }
         }
         return out
+    }
+
+    /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
+    static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc"]
+
+    /// Whether token `i` is a legal-suffix word as a name ends with it: capitalised ("Ltd",
+    /// "GmbH") or the lower-case "plc".
+    @inline(__always) func isLegalSuffix(_ i: Int) -> Bool {
+        // Most tokens are neither capitalised nor three letters long: no word lookup for them.
+        if capitalised[i] { return isWord(i, .legalSuffix) }
+        return tokens[i].end - tokens[i].start == 3 && word(i) == words.plc
+    }
+
+    /// Registered names, whole: capitalised words (with "of", "&", hyphens and a bracketed part
+    /// between them) before a legal tail of one or more legal words with their commas and full
+    /// stops — "China Northern Rare Earth (Group) Hi-Tech Co., Ltd.", "Kessler Motor Corporation
+    /// Limited", "Umicore S.A.". The capitalised-run pattern stops at the bracket or hyphen and
+    /// would keep only a piece.
+    func englishLegalNames(sentences: [Range<Int>]) -> [Found] {
+        var out: [Found] = []
+        for sentence in sentences {
+            // A sentence that lists several registered names looks like a title-case headline; in
+            // a real headline (no full stop at the end) the head is kept short, as any capitalised
+            // word may precede it.
+            var maximumHead = 0  // computed at the first legal word: most sentences have none
+            let lower = sentence.lowerBound, upper = sentence.upperBound
+            var i = lower + 1
+            while i < upper {
+                guard isLegalSuffix(i), adjacent(i) else { i += 1; continue }
+                if maximumHead == 0 { maximumHead = isHeadline(sentence) && word(upper - 1) != words.dot ? 3 : 10 }
+                // The head, walking back from the first legal word.
+                var first = i
+                var j = i - 1
+                var heads = 0
+                while j >= lower, heads < maximumHead {
+                    if isCapitalised(j), !isWord(j, .leadingStop) {
+                        first = j
+                        heads += 1
+                        guard adjacent(j) else { break }
+                        j -= 1
+                        continue
+                    }
+                    // "Hi-Tech", "Rio Tinto & Co", "Bank of …": joiners between capitalised words.
+                    if word(j) == words.hyphen || word(j) == words.ampersand || word(j) == words.of, j > lower, adjacent(j), isCapitalised(j - 1), !isWord(j - 1, .leadingStop), j + 1 == first {
+                        j -= 1
+                        continue
+                    }
+                    // "(Group)", "(China)": up to three capitalised words in brackets.
+                    if word(j) == words.closeParen, j + 1 == first, let open = (max(lower, j - 4)..<j).last(where: { word($0) == words.openParen }),
+                       open < j - 1, open > lower, (open + 1..<j).allSatisfy({ isCapitalised($0) }), adjacent(open),
+                       isCapitalised(open - 1) || word(open - 1) == words.closeParen {
+                        j = open - 1
+                        continue
+                    }
+                    break
+                }
+                // The tail: legal words, the commas between them and their full stops.
+                var end = i
+                var k = i + 1
+                while k < upper, adjacent(k) {
+                    // A full stop that also ends the sentence is the sentence's ("… Rare-Earth Co. The company").
+                    if word(k) == words.dot, k + 1 < upper, Self.abbreviatedLegalWords.contains(FoldedText.string(key(k - 1))) { end = k; k += 1; continue }
+                    if word(k) == words.comma, k + 1 < upper, adjacent(k + 1), isLegalSuffix(k + 1) { k += 1; continue }
+                    if isLegalSuffix(k) { end = k; k += 1; continue }
+                    break
+                }
+                if first < i {
+                    out.append(Found(start: tokens[first].start, end: tokens[end].end, type: .company, legal: true))
+                }
+                i = max(end, i) + 1
+            }
+        }
+        return out
+    }
+
+    /// The folded key of token `i`.
+    func key(_ i: Int) -> ArraySlice<UInt32> {
+        folded.scalars[Int(folded.start[tokens[i].start])..<Int(folded.start[tokens[i].end])]
     }
 
     /// Persons: a run of 2–3 capitalised words (1 after Mr./Ms./Dr.) beside a title or speech verb.
@@ -238,29 +325,81 @@ struct NamePatterns {
 
     /// Company suffixes that are also ordinary words.
     static let weakChineseSuffixes: [[UInt32]] = ["钢铁", "稀土", "控股", "高科", "股份"].map { $0.unicodeScalars.map(\.value) }
+    /// Suffixes after which a head that is only a place and common words is no name (美国公司,
+    /// 包头钢铁, 中国稀土: "American companies", "Baotou's steel"); a strong legal suffix keeps it
+    /// (中国稀土集团).
+    static let placeOnlyWeakSuffixes: [[UInt32]] = weakChineseSuffixes + [Array("公司".unicodeScalars.map(\.value))]
+    /// Grammatical particles, prepositions and conjunctions: no name contains one. The clause words
+    /// of `patterns.tsv` (verbs, time words, pronouns) extend them.
     static let stopChars = ScalarSet("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
-    static let stopWords: [[UInt32]] = [
-        "旗下", "下属", "所属", "子公司", "今年", "去年", "明年", "近日", "日前", "目前", "近期", "此前", "随后", "其中", "之中", "当中",
-        "同时", "此外", "包括", "宣布", "表示", "指出", "认为", "介绍", "发布", "成立", "组建", "收购", "通过", "成为", "作为", "位于",
-        "来自", "联合", "携手", "推动", "推进", "支持", "合作", "投资", "加入", "报道", "记者",
-    ].map { Array($0.unicodeScalars.map(\.value)) }
-    static let genericNames: Set<String> = [
-        "上市", "国有", "国企", "央企", "民营", "外资", "合资", "母", "子", "分", "该", "本", "这家", "一家", "两家", "多家", "各家",
-        "钢铁", "稀土", "矿业", "能源", "科技", "投资", "控股", "贸易", "大型", "龙头", "两大", "三大", "四大", "五大", "几家", "企业",
-        "相关", "有关", "其他", "部分", "多个", "各地", "地方", "全国", "各省", "我国", "国内", "海外", "国外", "西方", "美国",
-    ]
+    /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
+    static let you: UInt32 = 0x6709
+    static let conjunctions = ScalarSet("和与及暨".unicodeScalars.map(\.value))
     /// Common Chinese surnames (simplified; traditional text is folded first).
     static let surnames = ScalarSet("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".unicodeScalars.map(\.value))
 
-    /// Chinese companies and organizations by suffix. The name starts after a stop character or
-    /// word, or at the first place name inside the window (Chinese firms are usually named
-    /// place first: 包头华美稀土高科有限公司).
-    func chinese(placeStarts: Set<Int>) -> [Found] {
+    /// A lexicon name that can head a Chinese firm's name: a place (包头, 江西) or a known firm or
+    /// body (包钢); folded indices.
+    struct Head { var end: Int; var isPlace: Bool }
+
+    /// Whether a clause ends at folded index `b` (exclusive) of `s`: a particle, a clause word
+    /// (开采, 去年, 我国) or a numeral with a measure word (三家, 十余家) ends there, so a name
+    /// starts at `b` at the earliest.
+    /// `joining`: a conjunction (和, 与, 及) joins two parts of one name rather than ending a clause,
+    /// as in organizations' names (工业和信息化厅, 发展和改革委员会).
+    func clauseEnds(_ s: [UInt32], at b: Int, classes: ChineseClasses, joining: Bool = false) -> Bool {
+        let c = s[b - 1]
+        if Self.stopChars.contains(c), !(joining && Self.conjunctions.contains(c)) { return true }
+        if classes.clauseLast.contains(c), let words = classes.clauseByLast[c],
+           words.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { return true }
+        if classes.measureLast.contains(c), let measures = classes.measureByLast[c] {
+            for m in measures where FoldedHelpers.hasSuffix(s, endingAt: b, m) && b - m.count > 0 {
+                if let numerals = classes.numeralByLast[s[b - m.count - 1]],
+                   numerals.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b - m.count, $0) }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The word classes of `patterns.tsv` the Chinese name scan reads, looked up once per document.
+    /// The sets are tested before the dictionaries: most characters end or start no such word.
+    struct ChineseClasses {
+        let clauseByLast, measureByLast, numeralByLast, genericByFirst, genericByLast, modifiersByLast: [UInt32: [[UInt32]]]
+        let clauseLast, measureLast, genericStarts, genericLast, modifierLast: ScalarSet
+        init(_ p: PatternLexicon) {
+            clauseByLast = p.chineseByLast[.clauseWord] ?? [:]
+            measureByLast = p.chineseByLast[.measureWord] ?? [:]
+            numeralByLast = p.chineseByLast[.numeral] ?? [:]
+            genericByFirst = p.chineseByFirst[.genericWord] ?? [:]
+            genericByLast = p.chineseByLast[.genericWord] ?? [:]
+            modifiersByLast = p.chineseByLast[.materialModifier] ?? [:]
+            clauseLast = p.chineseEnds[.clauseWord] ?? ScalarSet()
+            measureLast = p.chineseEnds[.measureWord] ?? ScalarSet()
+            genericStarts = p.chineseStarts[.genericWord] ?? ScalarSet()
+            genericLast = p.chineseEnds[.genericWord] ?? ScalarSet()
+            modifierLast = p.chineseEnds[.materialModifier] ?? ScalarSet()
+        }
+    }
+
+    /// The longest generic word (上市, 下游, 新型) at folded index `i`, if any.
+    func genericWord(_ s: [UInt32], at i: Int, before limit: Int, classes: ChineseClasses) -> Int? {
+        guard classes.genericStarts.contains(s[i]), let words = classes.genericByFirst[s[i]] else { return nil }
+        // Longest first.
+        return words.first { i + $0.count <= limit && FoldedHelpers.hasPrefix(s, at: i, $0) }?.count
+    }
+
+    /// Chinese companies and organizations by suffix. A name needs a real head: it starts after
+    /// the last particle, clause word or numeral + measure word before the suffix, or at the first
+    /// place or known name after that point (Chinese firms are usually named place first:
+    /// 包头华美稀土高科有限公司); common words alone (三家上市公司, 新型稀土, 下游企业) are no name.
+    /// A bracketed part (中国北方稀土（集团）高科技股份有限公司) stays inside the name.
+    func chinese(heads: [Int: Head]) -> [Found] {
         let s = folded.scalars
         var out: [Found] = []
         let endings = patterns.chineseNameEndings
         let anyStart = patterns.chineseNameEndingStarts
         let weakChinese = Self.weakChineseSuffixes
+        let classes = ChineseClasses(patterns)
         var f = 0
         while f < s.count {
             f = anyStart.firstMember(in: s, from: f)
@@ -271,29 +410,66 @@ struct NamePatterns {
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
             let end = f + suffix.count
-            if weakChinese.contains(suffix) {
-                if end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
-            }
-            // The widest window of name characters; a place name inside it starts the name.
+            let weak = weakChinese.contains(suffix)
+            if weak, end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
+            // The widest window of name characters, a bracketed part of up to five Han characters included.
             var widest = f
-            while widest > 0, f - widest < 12 {
+            var taken = 0
+            while widest > 0, taken < 12 {
                 let c = s[widest - 1]
+                if c == 0x29, let open = (max(0, widest - 7)..<(widest - 1)).last(where: { s[$0] == 0x28 }), open < widest - 2,
+                   (open + 1..<(widest - 1)).allSatisfy({ ScriptClass.isHan(s[$0]) }) {
+                    widest = open
+                    continue
+                }
                 guard ScriptClass.isHan(c) || (c >= 0x61 && c <= 0x7A) else { break }
                 widest -= 1
+                taken += 1
             }
+            // Back to where the clause before the name ends.
             var b = f
-            if let place = (widest..<f).first(where: { placeStarts.contains($0) }) {
-                b = place
+            while b > widest, !clauseEnds(s, at: b, classes: classes) { b -= 1 }
+            if b < f, s[b] == 0x28 { b = f }  // a bracket cannot start a name
+            var anchored = false
+            if let head = (b..<f).first(where: { heads[$0] != nil }) {
+                b = head
+                anchored = true
             } else {
-                while b > widest {
-                    if Self.stopChars.contains(s[b - 1]) { break }
-                    if Self.stopWords.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { break }
-                    b -= 1
+                // A conjunction may sit inside a name that starts at a place before it (包头泰和磁材,
+                // 江西省工业和信息化厅), not right after that place (美国和日本公司).
+                var joined = b
+                while joined > widest, !clauseEnds(s, at: joined, classes: classes, joining: true) { joined -= 1 }
+                if joined < b, let head = (joined..<b).first(where: { heads[$0] != nil }), let h = heads[head],
+                   h.end < s.count, !Self.conjunctions.contains(s[h.end]) {
+                    b = head
+                    anchored = true
+                } else {
+                    // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁).
+                    while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f { b += n }
                 }
             }
-            let name = FoldedText.string(s[b..<f])
-            if f - b >= 2, !Self.genericNames.contains(name), folded.isCodePointBoundary(b) {
-                out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type))
+            // Made only of places and common words: no name (三家上市公司, 美国公司, 包头钢铁), unless a
+            // place and an industry word take a full company suffix (中國鋼鐵公司, 中国稀土集团).
+            var i = b, places = 0, commons = 0, covered = true
+            while i < f {
+                if let h = heads[i], h.isPlace, h.end <= f { i = h.end; places += 1; continue }
+                if let n = genericWord(s, at: i, before: f, classes: classes) { i += n; commons += 1; continue }
+                covered = false
+                break
+            }
+            var generic = covered && (places == 0 || weak || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
+            // A weak suffix right after a common word or a material modifier is a material phrase
+            // (推出新型稀土, 高性能稀土), whatever verb came before.
+            if weak, !generic, f > b {
+                let endsCommon = { (w: [UInt32]) in f - w.count >= b && FoldedHelpers.hasSuffix(s, endingAt: f, w) }
+                let c = s[f - 1]
+                generic = (classes.genericLast.contains(c) && classes.genericByLast[c]?.contains(where: endsCommon) == true)
+                    || (classes.modifierLast.contains(c) && classes.modifiersByLast[c]?.contains(where: endsCommon) == true)
+            }
+            if f - b >= 2, !generic || (anchored && heads[b]?.isPlace == false), folded.isCodePointBoundary(b) {
+                out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type,
+                                 head: Int(folded.origin[b])..<(Int(folded.origin[f - 1]) + 1),
+                                 legal: suffix.count >= 4 && suffix.contains(Self.you)))
                 f = end
             } else {
                 f += 1

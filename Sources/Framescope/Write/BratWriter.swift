@@ -40,6 +40,7 @@ public enum BratWriter {
             if let id = e.id { parts.append(id) }
             if let c = e.canonical { parts.append(c) }
             if e.source == .pattern { parts.append("pattern") }
+            if e.source == .shortForm { parts.append("short-form") }
             if let q = e.quantity {
                 parts.append("value=\(JSONWriter.format(q.value))")
                 if let u = q.unit { parts.append("unit=\(u)") }

@@ -61,6 +61,7 @@ public enum HTMLWriter {
             if let c = e.canonical { title += " · \(c)" }
             if let q = e.quantity { title += " · \(JSONWriter.format(q.value)) \(q.unit ?? "")" + (q.baseValue.map { " (base \(JSONWriter.format($0)))" } ?? "") }
             if e.source == .pattern { title += " · found by pattern" }
+            if e.source == .shortForm { title += " · short form of a name earlier in the document" }
             marks.append(Mark(start: e.utf16Start, end: e.utf16End, cls: "ent ent-\(e.type.rawValue)", title: title))
         }
         for c in doc.cues {
