@@ -158,10 +158,32 @@ struct NamePatterns {
         return Double(capitals) >= 0.75 * Double(words)
     }
 
+    /// Whether a run of tokens fills a whole segment of a masthead, byline or dateline: bounded on
+    /// each side by the line's edge, `|`, `｜`, `·`, or a bracket ("Policy Brief | Atlantic
+    /// Industrial Policy Forum", "TOKYO, Oct 7 (Asia Resources Wire) -").
+    func fillsSegment(_ run: Range<Int>) -> Bool {
+        let u = text.utf16
+        func delimiter(_ c: UInt16) -> Bool { c == 0x0A || c == 0x7C || c == 0xFF5C || c == 0xB7 || c == 0x28 || c == 0x29 || c == 0xFF08 || c == 0xFF09 }
+        var i = tokens[run.lowerBound].utf16Start - 1
+        while i >= 0, u[i] == 0x20 || u[i] == 0x09 { i -= 1 }
+        guard i < 0 || delimiter(u[i]) else { return false }
+        var j = tokens[run.upperBound - 1].utf16End
+        while j < u.count, u[j] == 0x20 || u[j] == 0x09 || u[j] == 0x0D { j += 1 }
+        return j == u.count || delimiter(u[j])
+    }
+
     func english(sentences: [Range<Int>], knownMaterial: (Int, Int) -> Bool) -> [Found] {
         var out: [Found] = []
-        for sentence in sentences where !isHeadline(sentence) {
+        for sentence in sentences {
+            // A title-case line (a headline) gives names no evidence, except an organization that
+            // fills a masthead or dateline segment of its own.
+            let headline = isHeadline(sentence)
             for run in capitalisedRuns(in: sentence) {
+                if headline {
+                    guard run.count >= 2, fillsSegment(run), isWord(run.upperBound - 1, .orgHead) else { continue }
+                    out.append(Found(start: tokens[run.lowerBound].start, end: tokens[run.upperBound - 1].end, type: .organization))
+                    continue
+                }
                 var first = run.lowerBound
                 while first < run.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                 guard first < run.upperBound else { continue }

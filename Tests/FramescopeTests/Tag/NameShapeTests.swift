@@ -45,6 +45,22 @@ struct NameShapeTests {
         #expect(Self.lexicons.patterns.english[.legalSuffix]?.contains("gmbh") == true)
     }
 
+    @Test("a title-case masthead or dateline segment that ends in an organization head is an organization; a headline's other runs are not")
+    func mastheads() throws {
+        #expect(try names("Policy Brief No. 47 | Atlantic Industrial Policy Forum\nThe forum met.") == ["Atlantic Industrial Policy Forum"])
+        #expect(try names("TOKYO, Oct 7 (Asia Resources Wire) - Prices rose.") == ["Asia Resources Wire"])
+        #expect(try names("Rare Earth Insider | Analysis | July 14, 2025") == ["Rare Earth Insider"])
+        // A headline whose run is not a segment of its own gives no name.
+        #expect(try names("Why The Steel Forum Matters For Every Buyer Now") == [])
+    }
+
+    @Test("municipal bureaus are organizations, a bare 局 (布局) is no head")
+    func bureaus() throws {
+        let bureau = try names("江西省赣州市工业和信息化局发布通知。")
+        #expect(bureau.count == 1 && bureau.allSatisfy { $0.hasPrefix("江西") && $0.hasSuffix("工业和信息化局") }, "\(bureau)")
+        #expect(try names("优化江西稀土产业布局。") == [])
+    }
+
     // MARK: 1. A Chinese name needs a real head
 
     @Test("a verb, clause, time word, numeral or common word before a suffix is no name", arguments: [

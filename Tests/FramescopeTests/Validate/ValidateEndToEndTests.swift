@@ -133,7 +133,8 @@ struct ValidateEndToEndTests {
         let streamed = try Executable.run(["annotate", "--stdin-jsonl", "--lexicons", Repository.path("Lexicons"), "--calibration", out + "/../cal.json"],
                                           stdin: Data(line.utf8))
         let object = try JSONSerialization.jsonObject(with: Data(streamed.out.utf8)) as! [String: Any]
-        #expect((object["framing"] as! [String: Any])["label"] as? String == "mixed")
+        // Without the calibration it is strategic-threat; below the polar threshold, one-sided, it is neutral.
+        #expect((object["framing"] as! [String: Any])["label"] as? String == "neutral")
         // A bad file: exit 2, naming it.
         try write(#"{"schema": "framescope.calibration/1", "values": {"polar_threshold": 7}}"#, to: out + "/../bad.json")
         let bad = try Self.annotate(corpus, out, ["--calibration", out + "/../bad.json"])
