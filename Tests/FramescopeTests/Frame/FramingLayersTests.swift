@@ -282,6 +282,46 @@ struct FramingLayersTests {
         expectTotalsAddUp(doc)
     }
 
+    @Test("a Chinese market note with one loaded sentence stays neutral; a text that turns weighs its conclusion")
+    func chineseCoverageAndConclusion() throws {
+        var note = "氧化镨钕报价持平。\n"
+        for i in 1...10 { note += "第\(i)周现货成交平稳，贸易商报价坚挺。\n" }
+        note += "业内人士认为出口封锁与垄断地位相关。\n"
+        let doc = try annotate(note)
+        #expect(doc.framing.label == .neutral)
+        #expect(abs(doc.framing.balance) <= 0.15, "\(doc.framing)")
+        var o = Self.options()
+        o.leadWeighting = true
+        let turn = try annotate("稀土城的故事\n这是里程碑。\n工人说起自主创新。\n产量上升。\n价格上升。\n然而垄断之下是封锁。\n垄断与封锁还会继续。", options: o)
+        #expect(turn.sentences.map(\.framing.role).suffix(2) == ["conclusion", "conclusion"])
+        #expect(turn.cues.filter { $0.sentence >= 5 }.allSatisfy { $0.modifiers.contains { $0.kind == "position" && $0.text == "conclusion" } })
+        expectTotalsAddUp(turn)
+    }
+
+    @Test("understated official prose is celebratory with the shipped lexicons, in English and Chinese")
+    func understatedOfficialProse() throws {
+        let en = """
+        Baotou magnet line enters operation
+        BAOTOU, March 3 -- A 20,000-tonne magnet line was put into operation on Monday, ahead of schedule.
+        The first batch of products rolled off the production line the same day.
+        Officials said the project made a good start to the year and set a new record for the park.
+        Output rose 8 percent.
+        Rare earth steel has become one of the city's calling cards.
+        """
+        let zh = """
+        稀土永磁项目建成投产
+        3月3日，年产2万吨磁材项目正式投产，比计划提前完成。
+        首批产品顺利下线，园区一季度实现开门红。
+        全市稀土产业稳中向好，产值创纪录。
+        产量同比增长8%。
+        稀土钢已成为城市名片。
+        """
+        for text in [en, zh] {
+            let doc = try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: text))
+            #expect(doc.framing.label == .celebratory, "\(doc.framing)")
+        }
+    }
+
     @Test("the framing object read back relabels to the same label and balance")
     func totalsRoundTrip() throws {
         let doc = try annotate("Sanctions are leverage.\nDominance is leverage.\nThe milestone.\nPrices rose.")
