@@ -69,16 +69,24 @@ public enum Agreement {
     /// The same from reliability data laid out as one row per unit and one column per coder,
     /// nil where a coder did not code the unit (what the bootstrap resamples, without copying).
     public static func krippendorffAlpha(reliability units: [[Int?]], categories k: Int) -> Double {
+        krippendorffAlpha(units: units.indices, categories: k) { unit, visit in for case let v? in units[unit] { visit(v) } }
+    }
+
+    /// The one computation of nominal α: `values(unit, visit)` hands each coded value of a unit to
+    /// `visit`, so callers with other layouts (a flat table the bootstrap resamples by index) need
+    /// no copy.
+    public static func krippendorffAlpha<Units: Sequence<Int>>(units: Units, categories k: Int,
+                                                              values: (Int, (Int) -> Void) -> Void) -> Double {
         var marginals = [Double](repeating: 0, count: k)
         var disagreement = 0.0
         var counts = [Int](repeating: 0, count: k)
         for unit in units {
             for c in counts.indices { counts[c] = 0 }
             var m = 0
-            for case let v? in unit { counts[v] += 1; m += 1 }
+            values(unit) { counts[$0] += 1; m += 1 }
             guard m >= 2 else { continue }
-            let same = counts.reduce(0.0) { $0 + Double($1 * $1) }
-            disagreement += Double(m * m - Int(same)) / Double(m - 1)
+            let same = counts.reduce(0) { $0 + $1 * $1 }
+            disagreement += Double(m * m - same) / Double(m - 1)
             for c in 0..<k { marginals[c] += Double(counts[c]) }
         }
         return alpha(marginals: marginals, disagreement: disagreement)

@@ -233,18 +233,9 @@ public enum Validation {
         var pairs: [(Int, Int)] = []
         for a in coders.indices { for b in coders.indices where b > a { pairs.append((a, b)) } }
         func alpha(_ documents: [Int], columns: Int) -> Double {
-            var marginals = [Double](repeating: 0, count: k)
-            var disagreement = 0.0
-            var counts = [Int](repeating: 0, count: k)
-            for d in documents {
-                for c in counts.indices { counts[c] = 0 }
-                var m = 0
-                for c in 0..<columns where table[d * width + c] >= 0 { counts[table[d * width + c]] += 1; m += 1 }
-                guard m >= 2 else { continue }
-                disagreement += Double(m * m - counts.reduce(0) { $0 + $1 * $1 }) / Double(m - 1)
-                for c in 0..<k { marginals[c] += Double(counts[c]) }
+            Agreement.krippendorffAlpha(units: documents, categories: k) { d, visit in
+                for c in 0..<columns where table[d * width + c] >= 0 { visit(table[d * width + c]) }
             }
-            return Agreement.alpha(marginals: marginals, disagreement: disagreement)
         }
         func kappa(_ documents: [Int], _ a: Int, _ b: Int) -> Double {
             Agreement.cohenKappa(documents.lazy.compactMap { d -> (Int, Int)? in
