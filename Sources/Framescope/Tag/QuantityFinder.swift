@@ -205,9 +205,9 @@ public struct QuantityFinder: Sendable {
         return nil
     }
 
-    /// The quantities starting at folded index `f`: none, one, or two for a range written with a
-    /// unit on each side ("20% to 30%", 每吨55万元至57万元), which the annotation conventions count
-    /// as two mentions (each keeps the range in `min`/`max`).
+    /// The quantities starting at folded index `f`: none, one, or two for a range ("20% to 30%",
+    /// 每吨55万元至57万元, "18 to 22 percent"), which the annotation conventions count as two
+    /// mentions (each keeps the range in `min`/`max`).
     func quantities(at f: Int, in folded: FoldedText) -> [Found] {
         let s = folded.scalars
         // 百分之五 — a Chinese percentage.
@@ -282,11 +282,15 @@ public struct QuantityFinder: Sendable {
             let other = secondNegative ? -m.value : m.value
             lo = Swift.min(first, other)
             hi = Swift.max(first, other)
-            if (unitFound != nil && secondUnit != nil) || (prefix != nil && secondHasPrefix) {
+            // Two mentions, as the annotation conventions count a range: the first ends at its
+            // own unit when it has one ("20% to 30%"), else at its number ("18 to 22 percent",
+            // 3至5万吨: "18" and "22 percent"); each carries the range in min/max.
+            if secondUnit != nil || secondHasPrefix {
                 firstEnd = unitFound?.end ?? end
                 second = (secondSpanStart, other, m.multiplier)
+                if unitFound == nil { value = first }
             } else {
-                value = lo!
+                value = lo!  // "from 4% to 1.2–1.5%": the second side has no unit of its own
             }
             unitFound = secondUnit ?? unitFound
             afterFirst = secondUnit?.end ?? m.end
@@ -351,8 +355,10 @@ public struct QuantityFinder: Sendable {
                 secondQuantity.baseValue = second.value * u.entry.factor / (denominator?.factor ?? 1)
                 secondQuantity.approx = false  // 约20%至30%: the approximation word stands before the first
                 firstQuantity.approx = approx
-                return [Found(start: start, end: Self.trimmed(firstEnd, from: start, s), quantity: firstQuantity),
-                        Found(start: second.start, end: Self.trimmed(end, from: second.start, s), quantity: secondQuantity)]
+                let first = Found(start: start, end: Self.trimmed(firstEnd, from: start, s), quantity: firstQuantity)
+                let secondEnd = Self.trimmed(end, from: second.start, s)
+                guard secondEnd > second.start else { return [first] }  // never an inverted span
+                return [first, Found(start: second.start, end: secondEnd, quantity: secondQuantity)]
             }
         } else if n.multiplier != nil && (n.hasArabicDigits || n.chineseNumerals >= 2) {
             quantity = Quantity(value: value, unit: nil, dimension: "number", baseValue: value, multiplier: n.multiplier,

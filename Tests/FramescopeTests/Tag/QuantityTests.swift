@@ -39,12 +39,14 @@ struct QuantityTests {
         Case(sentence: "A US$2.3 billion deal.", surface: "US$2.3 billion", value: 2.3e9, unit: "USD", base: 2.3e9, multiplier: 1e9),
         Case(sentence: "同比增长百分之五。", surface: "百分之五", value: 5, unit: "%", base: 5),
         Case(sentence: "年产约300余吨。", surface: "300余吨", value: 300, unit: "t", base: 300, approx: true),
-        Case(sentence: "新增3至5万吨产能。", surface: "3至5万吨", value: 3e4, unit: "t", base: 3e4, min: 3e4, max: 5e4),
+        Case(sentence: "新增3至5万吨产能。", surface: "3", value: 3e4, unit: "t", base: 3e4, min: 3e4, max: 5e4),
         Case(sentence: "產能達到１７５０萬噸。", surface: "１７５０萬噸", value: 1.75e7, unit: "t", base: 1.75e7, multiplier: 1e4),
     ]
 
     @Test("each number form parses to the right value and unit", arguments: cases)
     func numberForms(_ c: Case) throws {
+        // A range is two mentions (the conventions in Tests/DevSet/README.md): these cases check
+        // the first; `rangesAreTwoMentions` checks both.
         let (text, result) = try tag(c.sentence)
         let quantities = result.entities.filter { $0.type == .quantity }
         let found = try #require(quantities.first { text.text(of: $0) == c.surface }, "found: \(quantities.map(text.text(of:)))")
@@ -71,7 +73,7 @@ struct QuantityTests {
         Case(sentence: "夜间最低零下40度，设备照常运转。", surface: "零下40度", value: -40, unit: "°C", base: -40),
         Case(sentence: "當地氣溫曾降至攝氏零下40度。", surface: "攝氏零下40度", value: -40, unit: "°C", base: -40),
         Case(sentence: "當地氣溫曾降至攝氏35度。", surface: "攝氏35度", value: 35, unit: "°C", base: 35),
-        Case(sentence: "Ranges run from -40 to -30 °C.", surface: "-40 to -30 °C", value: -40, unit: "°C", base: -40, min: -40, max: -30),
+        Case(sentence: "Ranges run from -40 to -30 °C.", surface: "-40", value: -40, unit: "°C", base: -40, min: -40, max: -30),
         Case(sentence: "Winter lows hit 40 °F.", surface: "40 °F", value: 40, unit: "°F", base: 40),
         // Signed changes.
         Case(sentence: "净利润同比-3.5%，营收持平。", surface: "-3.5%", value: -3.5, unit: "%", base: -3.5),
@@ -87,12 +89,12 @@ struct QuantityTests {
         Case(sentence: "出口增長２０％。", surface: "２０％", value: 20, unit: "%", base: 20),
         Case(sentence: "氣溫降至－４０℃。", surface: "－４０℃", value: -40, unit: "°C", base: -40),
         // Ranges with the unit written once, with every dash form.
-        Case(sentence: "Growth of 20–30% is expected.", surface: "20–30%", value: 20, unit: "%", base: 20, min: 20, max: 30),
-        Case(sentence: "Growth of 20—30% is expected.", surface: "20—30%", value: 20, unit: "%", base: 20, min: 20, max: 30),
-        Case(sentence: "新增5~8万吨产能。", surface: "5~8万吨", value: 5e4, unit: "t", base: 5e4, min: 5e4, max: 8e4),
-        Case(sentence: "新增5～8万吨产能。", surface: "5～8万吨", value: 5e4, unit: "t", base: 5e4, min: 5e4, max: 8e4),
-        Case(sentence: "擬投資3-5億元。", surface: "3-5億元", value: 3e8, unit: "CNY", base: 3e8, min: 3e8, max: 5e8),
-        Case(sentence: "Each kiln takes 10 to 12 tonnes a day.", surface: "10 to 12 tonnes", value: 10, unit: "t", base: 10, min: 10, max: 12),
+        Case(sentence: "Growth of 20–30% is expected.", surface: "20", value: 20, unit: "%", base: 20, min: 20, max: 30),
+        Case(sentence: "Growth of 20—30% is expected.", surface: "20", value: 20, unit: "%", base: 20, min: 20, max: 30),
+        Case(sentence: "新增5~8万吨产能。", surface: "5", value: 5e4, unit: "t", base: 5e4, min: 5e4, max: 8e4),
+        Case(sentence: "新增5～8万吨产能。", surface: "5", value: 5e4, unit: "t", base: 5e4, min: 5e4, max: 8e4),
+        Case(sentence: "擬投資3-5億元。", surface: "3", value: 3e8, unit: "CNY", base: 3e8, min: 3e8, max: 5e8),
+        Case(sentence: "Each kiln takes 10 to 12 tonnes a day.", surface: "10", value: 10, unit: "t", base: 10, min: 10, max: 12),
         // A unit on each side: two mentions, each with the range.
         Case(sentence: "Prices rose 20% to 30%.", surface: "20%", value: 20, unit: "%", base: 20, min: 20, max: 30),
         Case(sentence: "Prices rose 20% to 30%.", surface: "30%", value: 30, unit: "%", base: 30, min: 20, max: 30),
@@ -161,5 +163,26 @@ struct QuantityTests {
             let q = result.entities.filter { $0.type == .quantity }
             #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
         }
+    }
+
+    @Test("a range is two mentions, the first ending at its number or its own unit, both carrying min and max; no inverted span")
+    func rangesAreTwoMentions() throws {
+        for (sentence, first, second, lo, hi) in [
+            ("Growth of 20–30% is expected.", "20", "30%", 20.0, 30.0),
+            ("Growth of 20% to 30% is expected.", "20%", "30%", 20, 30),
+            ("Toughness rises 18 to 22 percent.", "18", "22 percent", 18, 22),
+            ("新增5~8万吨产能。", "5", "8万吨", 5e4, 8e4),
+            ("每吨55万元至57万元。", "每吨55万元", "57万元", 55e4, 57e4),
+        ] {
+            let (text, result) = try tag(sentence)
+            let q = result.entities.filter { $0.type == .quantity }
+            #expect(q.map { text.text(of: $0) } == [first, second], "\(sentence)")
+            #expect(q.allSatisfy { $0.quantity?.min == lo && $0.quantity?.max == hi }, "\(sentence)")
+        }
+        // The second side without a unit of its own is no second mention, and nothing inverts.
+        let (text, result) = try tag("Usage falls from about 4% to 1.2–1.5% of magnet weight.")
+        let q = result.entities.filter { $0.type == .quantity }
+        #expect(q.allSatisfy { $0.start < $0.end && $0.utf16Start < $0.utf16End }, "\(q.map { text.text(of: $0) })")
+        #expect(q.map { text.text(of: $0) }.contains("1.5%"))
     }
 }
