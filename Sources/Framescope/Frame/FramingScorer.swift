@@ -166,8 +166,8 @@ public struct FramingScorer: Sendable {
             let entry = lexicon.modifiers[Int(m.payload)]
             guard entry.kind == .stance, entry.scope == .paragraph else { continue }
             if cueMatches.contains(where: { $0.start < m.end && m.start < $0.end && ($0.end - $0.start) >= (m.end - m.start) }) { continue }
+            guard Self.acceptable(m.start, m.end, folded: folded, tokens: tokens[...]) else { continue }
             let cpStart = Int(folded.origin[m.start]), cpEnd = Int(folded.origin[m.end - 1]) + 1
-            if m.end - m.start == 1, ScriptClass.isHan(folded.scalars[m.start]), !Self.isWholeToken(cpStart, cpEnd, tokens: tokens[...]) { continue }
             while s < sentences.count, sentences[s].end <= cpStart { s += 1 }
             guard s < sentences.count, layout.roles[s] != .boilerplate else { continue }
             out[layout.paragraphs[s], default: []].append(ParagraphStance(sentence: s, entry: entry, cpStart: cpStart, cpEnd: cpEnd,
@@ -176,8 +176,11 @@ public struct FramingScorer: Sendable {
         return out
     }
 
-    /// Whether `[a, b)` (code points) is exactly one of `tokens`.
-    static func isWholeToken(_ a: Int, _ b: Int, tokens: ArraySlice<Token>) -> Bool {
+    /// Whether a match (folded indices) may count: one Chinese character must be a whole ICU
+    /// token (不 in 不锈钢 is not a negator, 被 in 被子 no target marker).
+    static func acceptable(_ s: Int, _ e: Int, folded: FoldedText, tokens: ArraySlice<Token>) -> Bool {
+        guard e - s == 1, ScriptClass.isHan(folded.scalars[s]) else { return true }
+        let a = Int(folded.origin[s]), b = Int(folded.origin[e - 1]) + 1
         var lo = tokens.startIndex, hi = tokens.endIndex
         while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < a { lo = mid + 1 } else { hi = mid } }
         return lo < tokens.endIndex && tokens[lo].start == a && tokens[lo].end == b
@@ -285,15 +288,7 @@ public struct FramingScorer: Sendable {
             while lo < hi { let mid = (lo + hi) / 2; if tokenList[mid].start < cpOffset { lo = mid + 1 } else { hi = mid } }
             return lo
         }
-        func acceptable(_ s: Int, _ e: Int) -> Bool {
-            // One Chinese character must be a whole ICU token (不 in 不锈钢 is not a negator).
-            if e - s == 1, ScriptClass.isHan(folded.scalars[s]) {
-                let a = cp(s, end: false)
-                let k = tokenIndex(atOrAfter: a)
-                return k < tokenList.endIndex && tokenList[k].start == a && tokenList[k].end == cp(e, end: true)
-            }
-            return true
-        }
+        func acceptable(_ s: Int, _ e: Int) -> Bool { Self.acceptable(s, e, folded: folded, tokens: tokenList) }
         var items: [Item] = []
         for m in cueMatches where m.end <= fe && acceptable(m.start, m.end) {
             items.append(Item(start: m.start, end: m.end, cpStart: cp(m.start, end: false), cpEnd: cp(m.end, end: true), kind: .cue(lexicon.cues[Int(m.payload)])))
@@ -335,6 +330,10 @@ public struct FramingScorer: Sendable {
         // The last clause of the sentence starts after its last clause mark that is followed by a word.
         let lastClauseStart = boundaries.last { b in tokenList[(b + 1)...].contains { $0.kind != .punctuation } }.map { $0 + 1 } ?? tokenList.startIndex
         func boundaryBetween(_ a: Int, _ b: Int) -> Bool { boundaries.contains { $0 >= a && $0 < b } }
+        // Fewer than n word tokens between the marker and the cue, never across a clause mark.
+        func withinNext(_ n: Int, after m: Item, _ item: Item) -> Bool {
+            tokenList[m.endToken..<item.firstToken].count { $0.kind != .punctuation } < n && !boundaryBetween(m.endToken, item.firstToken)
+        }
         func original(_ item: Item) -> String { text.substring(utf16: index.utf16(item.cpStart)..<index.utf16(item.cpEnd)) }
 
         let modifiers = chosen.compactMap { item -> (Item, ModifierEntry)? in
@@ -361,10 +360,7 @@ public struct FramingScorer: Sendable {
                     }
                     guard item.firstToken >= m.endToken else { break }
                     switch entry.scope {
-                    case .next(let n):
-                        // Count word tokens between the marker and the cue, never across a clause mark.
-                        let between = tokenList[m.endToken..<item.firstToken].count { $0.kind != .punctuation }
-                        applies = between < n && !boundaryBetween(m.endToken, item.firstToken)
+                    case .next(let n): applies = withinNext(n, after: m, item)
                     case .clause:
                         // "X表示，…", "X said, …": a marker whose clause ends right after it reports the next one.
                         var end = clauseEnd(after: m.endToken)
@@ -377,10 +373,7 @@ public struct FramingScorer: Sendable {
                     // "sanctions on China", 对华制裁. A target marker speaks of threats only.
                     if entry.kind == .target && cue.frame != .strategicThreat { break }
                     switch entry.scope {
-                    case .next(let n):
-                        guard item.firstToken >= m.endToken else { break }
-                        let between = tokenList[m.endToken..<item.firstToken].count { $0.kind != .punctuation }
-                        applies = between < n && !boundaryBetween(m.endToken, item.firstToken)
+                    case .next(let n): applies = item.firstToken >= m.endToken && withinNext(n, after: m, item)
                     case .clause:
                         applies = item.firstToken < m.firstToken ? !boundaryBetween(item.endToken, m.firstToken)
                                                                  : !boundaryBetween(m.endToken, item.firstToken)
