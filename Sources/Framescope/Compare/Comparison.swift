@@ -23,6 +23,16 @@ public struct DocumentSummary: Sendable {
         }
     }
 
+    /// A summary line's `metadata` object as strings (numbers written out; nulls and other
+    /// values left out): what `compare` groups by and `validate` shows.
+    public static func metadata(_ object: Any?) -> [String: String] {
+        var meta: [String: String] = [:]
+        for (k, v) in (object as? [String: Any]) ?? [:] {
+            if let s = v as? String { meta[k] = s } else if let n = v as? NSNumber { meta[k] = n.stringValue }
+        }
+        return meta
+    }
+
     /// Parses one summary line; nil if it is not one.
     public init?(line: Data, folder: String) {
         guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any], let id = o["id"] as? String,
@@ -30,11 +40,7 @@ public struct DocumentSummary: Sendable {
         self.id = id
         self.folder = folder
         docPath = o["doc"] as? String ?? "docs/\(id).json"
-        var meta: [String: String] = [:]
-        for (k, v) in (o["metadata"] as? [String: Any]) ?? [:] {
-            if let s = v as? String { meta[k] = s } else if let n = v as? NSNumber { meta[k] = n.stringValue }
-        }
-        metadata = meta
+        metadata = Self.metadata(o["metadata"])
         balance = (framing["balance"] as? NSNumber)?.doubleValue ?? 0
         label = framing["label"] as? String ?? "neutral"
         tokens = (framing["tokens"] as? NSNumber)?.intValue ?? 0

@@ -63,11 +63,7 @@ public struct AnnotationSet: Sendable {
                 throw .annotations(path: file, line: lineNumber, message: "no complete 'framing' object (label, balance, celebratory, strategic_threat, tokens, cues)")
             }
             if set.documents[id] != nil { set.duplicates.append(id); continue }
-            var metadata: [String: String] = [:]
-            for (k, v) in (object["metadata"] as? [String: Any]) ?? [:] {
-                if let s = v as? String { metadata[k] = s } else if let n = v as? NSNumber { metadata[k] = n.stringValue }
-            }
-            var document = Document(id: id, metadata: metadata, label: label, balance: balance, totals: totals)
+            var document = Document(id: id, metadata: DocumentSummary.metadata(object["metadata"]), label: label, balance: balance, totals: totals)
             if object["schema"] as? String == DocumentJSON.schema {
                 document.inlineCues = Self.strongestCues(in: object, count: Self.evidenceCount)
             } else if let doc = object["doc"] as? String {
