@@ -41,6 +41,7 @@ struct FramingLayersTests {
         the West\taudience\t1.5\tsentence
         西方\taudience\t1.5\tsentence
         overblown\tstance\t0\tsentence
+        hysteria\tstance\t0\tsentence
         言过其实\tstance\t0\tsentence
         touted\tstance\t-0.5\tclause
         吹嘘\tstance\t-0.5\tclause
@@ -153,6 +154,19 @@ struct FramingLayersTests {
         #expect(cue(justified, "sanctions")?.score == 0)
         let zhJustified = try annotate("对出口实施管制与封锁是国际通行做法。")
         #expect(cue(zhJustified, "封锁")?.score == 0)
+    }
+
+    @Test("pride in dominance: a thread that mocks Western threat talk is celebratory, in English and Chinese")
+    func prideInDominance() throws {
+        let en = try annotate("The West's hysteria about Chinese dominance is amusing.\nOur milestone is a source of pride.\nAnother breakthrough, another milestone.")
+        #expect(cue(en, "dominance")?.score == 0)
+        #expect(en.framing.label == .celebratory)
+        let zh = try annotate("西方说稀土是卡脖子的筹码，纯属言过其实，垄断一说更是言过其实。\n我国稀土产业在全球占据主导地位，这是里程碑。\n自主创新又一个里程碑。")
+        #expect(cue(zh, "垄断")?.score == 0)
+        #expect(cue(zh, "主导地位")?.scoredFrame == .celebratory)
+        #expect(zh.framing.label == .celebratory)
+        expectTotalsAddUp(en)
+        expectTotalsAddUp(zh)
     }
 
     @Test("a paragraph-scope stance reaches every sentence of its paragraph and no other")
