@@ -107,6 +107,11 @@ struct JSONLinesOutputTests {
             let doc = try #require(DocumentSummary.fullDocument(path: root + "/small/" + at.doc, offset: at.offset))
             #expect(doc["id"] as? String == BatchRunner.summaryID(summary[...]))
         }
+        // validate's evidence is read from the part, through the offset.
+        let set = try AnnotationSet.load(root + "/small")
+        let id = "rareearthexchanges/baogang-strategic-breakthroughs"
+        let evidence = try set.evidence(for: id).get()
+        #expect(!evidence.isEmpty && evidence.allSatisfy { $0.sentenceText?.isEmpty == false }, "\(evidence)")
     }
 
     @Test("a re-run copies unchanged documents' lines, annotates changed ones, drops removed ones")
