@@ -227,6 +227,8 @@ public final class BatchRunner: @unchecked Sendable {
             guard let r = head.range(of: "\"\(key)\": \"") ?? head.range(of: "\"\(key)\":\"") else { return nil }
             return String(head[r.upperBound...].prefix { $0 != "\"" })
         }
+        // A line found through an offset must be this document's, from its start.
+        if parts != nil, !head.hasPrefix("{\"schema\":\"\(DocumentJSON.schema)\"") || value("id") != source.id { return false }
         guard value("sha256") == source.sha256, value("lexicon_hash") == context.lexiconHash,
               value("tool_version") == context.toolVersion, value("settings_hash") == context.settingsHash else { return false }
         let fm = FileManager.default

@@ -126,6 +126,14 @@ struct JSONLinesOutputTests {
         let again = try Self.run(corpus, out, formats: [.jsonl], jobs: 2, partBytes: 1)
         #expect(again.annotated == 0 && again.skippedUnchanged == 8)
         #expect(Self.fullBytes(out) == before.0 && Self.bytes(out + "/documents.jsonl") == before.1)
+        // A summary pointing into the middle of a line (a part replaced under it) is not trusted.
+        var summaries = Self.lines(out + "/documents.jsonl")
+        let at = try #require(FullLines.location(inSummary: summaries[0]))
+        summaries[0] = FullLines.relocate(summary: summaries[0], doc: at.doc, offset: Int(at.offset) + 1)
+        try Data(summaries.joined(separator: [0x0A]) + [0x0A]).write(to: URL(fileURLWithPath: out + "/documents.jsonl"))
+        let misplaced = try Self.run(corpus, out, formats: [.jsonl], partBytes: 1)
+        #expect(misplaced.annotated == 1 && misplaced.skippedUnchanged == 7)
+        #expect(Self.fullBytes(out) == before.0 && Self.bytes(out + "/documents.jsonl") == before.1)
 
         let texts = files(under: corpus).filter { $0.hasSuffix(".txt") }
         try write("Baogang Group hails a milestone in green steel, a source of national pride.\n", to: corpus + "/" + texts[0])
