@@ -4,7 +4,8 @@ import Framescope
 import FramescopeICU
 
 /// Throughput in one run on one generated corpus: raw ICU word breaking (the limit every document
-/// must pass through), tokenize only, and full annotate (JSON, and all writers) with 1 and 2 jobs;
+/// must pass through), tokenize only, and full annotate (per-document JSON, JSON lines, and all
+/// writers) with 1 and 2 jobs;
 /// MB/s, documents/s, peak RSS, start-up time, and the ratios that matter. Absolute figures swing
 /// on a shared machine: compare only within one run.
 struct Throughput: ParsableCommand {
@@ -59,7 +60,7 @@ struct Throughput: ParsableCommand {
                 return { (t: DocumentText) in _ = tk.tokens(t) }
             }, peakRSSMB: nil))
         }
-        for (stage, formats) in [("annotate, JSON", "json"), ("annotate, all writers", "json,brat,html")] {
+        for (stage, formats) in [("annotate, JSON", "json"), (Self.jsonLines, "jsonl"), ("annotate, all writers", "json,brat,html")] {
             for j in jobCounts {
                 let out = outputFolder(work, jobs: j, formats: formats)
                 try? FileManager.default.removeItem(atPath: out)
@@ -79,6 +80,8 @@ struct Throughput: ParsableCommand {
         let icu1 = seconds("raw ICU word breaks", 1) ?? .nan
         let ceiling = icu1 / (icu1 + (seconds(Self.ioFloor, 1) ?? .nan))
         let scaling = (seconds("annotate, JSON", 1) ?? .nan) / (seconds("annotate, JSON", 2) ?? .nan)
+        // Throughput of --format jsonl over one file per document (> 1: JSON lines is faster).
+        let jsonLinesGain = (seconds("annotate, JSON", 1) ?? .nan) / (seconds(Self.jsonLines, 1) ?? .nan)
         // What annotate cannot avoid while it writes the reference format: both ICU passes, generating
         // the JSON and the I/O. Raw ICU over that is the best annotate ÷ raw ICU any matching can reach.
         let jsonSeconds = stages.first { $0.stage == Self.jsonStage }?.seconds ?? .nan
@@ -99,6 +102,7 @@ struct Throughput: ParsableCommand {
             w.endArray()
             w.field("annotate_over_raw_icu_1_job", ratioICU, digits: 4)
             w.field("annotate_2_jobs_over_1_job", scaling, digits: 3)
+            w.field("jsonl_over_json_throughput_1_job", jsonLinesGain, digits: 3)
             w.field("ceiling_over_raw_icu_1_job", ceiling, digits: 4)
             w.key("annotate_stages_1_job"); w.beginArray()
             for st in stages {
@@ -117,6 +121,7 @@ struct Throughput: ParsableCommand {
             }
             print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(String(format: "%.3f", ratioICU))")
             print("annotate (JSON) 2 jobs ÷ 1 job: \(String(format: "%.2f", scaling))")
+            print("throughput of --format jsonl ÷ per-document JSON (1 job): \(String(format: "%.2f", jsonLinesGain))")
             print("ceiling for annotate ÷ raw ICU with these outputs, raw ICU + I/O floor alone: \(String(format: "%.3f", ceiling))")
             if !stages.isEmpty {
                 print("\nwhere annotate's time goes (in process, 1 job, same documents; total \(String(format: "%.2f", total)) s)")
@@ -132,6 +137,7 @@ struct Throughput: ParsableCommand {
     }
 
     static let ioFloor = "I/O floor: read documents, write JSON files"
+    static let jsonLines = "annotate, JSON lines (--format jsonl)"
 
     /// The least I/O any implementation of annotate must do on one thread: read every document
     /// and write every reference JSON file, here the bytes the JSON run produced (loaded first,

@@ -8,7 +8,9 @@ struct Annotate: ParsableCommand {
         discussion: """
         Writes ANNOTATIONS/docs/<id>.json (the reference format), documents.jsonl (one summary
         line per document), run.json (counts, failures, bytes lost in decoding, timing), and with --format brat,html the
-        brat standoff files and an HTML view per document plus index.html. Unchanged documents
+        brat standoff files and an HTML view per document plus index.html. With --format jsonl
+        the full documents go, one line each, into a few large files (documents-full/part-*.jsonl,
+        ordered as documents.jsonl) instead of docs/<id>.json. Unchanged documents
         are skipped on a re-run (--force redoes them). Exit 0: all annotated; 1: some documents
         failed (listed in run.json, the rest written); 2: bad arguments or lexicons.
         """)
@@ -22,7 +24,7 @@ struct Annotate: ParsableCommand {
     @Option(help: "The lexicon folder.")
     var lexicons = "Lexicons"
 
-    @Option(help: "Formats beside JSON: json, brat, html (comma-separated).")
+    @Option(help: "json (one file per document) or jsonl (a few large JSON-lines files), plus brat, html (comma-separated).")
     var format = "json"
 
     @Option(help: "Worker threads (default: all cores).")
@@ -55,7 +57,11 @@ struct Annotate: ParsableCommand {
             }
         }
         for f in format.split(separator: ",") where OutputFormat(rawValue: String(f).trimmingCharacters(in: .whitespaces)) == nil {
-            throw ValidationError("unknown format '\(f)'; use json, brat, html")
+            throw ValidationError("unknown format '\(f)'; use json or jsonl, brat, html")
+        }
+        let formats = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        if formats.contains("json") && formats.contains("jsonl") {
+            throw ValidationError("json and jsonl are two layouts of the same documents (one file each, or a few large JSON-lines files): choose one")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/8") }

@@ -1,6 +1,8 @@
-/// Output formats beside the JSON reference format (which is always written).
+/// Output formats. The reference documents are always written: one JSON file each (`json`,
+/// the default) or, with `jsonl`, as lines of a few large files under `documents-full/`
+/// instead. `brat` and `html` add per-document files beside either.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case json, brat, html
+    case json, jsonl, brat, html
 }
 
 /// A deterministic 1/N of a corpus by a hash of each document id, so job arrays can split it.
@@ -39,6 +41,12 @@ public struct BatchOptions: Sendable {
     public var calibration: CalibrationProvenance?
     /// Documents in flight per worker (bounds memory whatever the corpus size).
     public var queueDepthPerJob = 8
+    /// With `--format jsonl`: a part file under `documents-full/` takes lines until the next one
+    /// would take it past this size (a longer line gets a part of its own).
+    public var fullPartBytes = 256 << 20
+
+    /// Whether the full documents go to JSON-lines parts instead of one file each.
+    public var writesFullLines: Bool { formats.contains(.jsonl) }
 
     public init(corpus: String, output: String, jobs: Int) {
         self.corpus = corpus

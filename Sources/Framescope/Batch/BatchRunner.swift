@@ -52,6 +52,13 @@ public final class BatchRunner: @unchecked Sendable {
         // Earlier summaries (a finished run, or the part file of an interrupted one) let unchanged
         // documents be skipped without reopening them.
         let previous = loadPreviousSummaries()
+        // With --format jsonl: the previous run's parts (read by unchanged documents) and one
+        // scratch file of full lines per worker.
+        let previousParts = options.writesFullLines ? FullLines.PreviousParts(output: options.output) : nil
+        defer { previousParts?.close() }
+        let fullFiles = options.writesFullLines
+            ? (0..<max(1, options.jobs)).map { FullLines.WorkerFile(worker: $0, path: stateDirectory + "/full-\($0).part") } : []
+        defer { for f in fullFiles { f.close(); unlink(f.path) } }
         let partPath = stateDirectory + "/documents.part.jsonl"
         let partHandle = FileHandle.appendingOrCreating(partPath)
         let part = Locked(PartFile(handle: partHandle, offset: partHandle?.offsetInFile ?? 0))
@@ -62,8 +69,9 @@ public final class BatchRunner: @unchecked Sendable {
         let finished = DispatchGroup()
         let startupError = Locked<ICUError?>(nil)
         let matcher = CombinedMatcher(lexicons: lexicons)  // one for all workers
-        for _ in 0..<max(1, options.jobs) {
+        for k in 0..<max(1, options.jobs) {
             finished.enter()
+            let fullFile = fullFiles.isEmpty ? nil : fullFiles[k]
             let thread = Thread { [self] in
                 defer { finished.leave() }
                 let annotator: Annotator
@@ -73,7 +81,8 @@ public final class BatchRunner: @unchecked Sendable {
                     return
                 }
                 while let item = queue.pop() {
-                    process(item, annotator: annotator, loader: loader, previous: previous, shared: shared, part: part)
+                    process(item, annotator: annotator, loader: loader, previous: previous, shared: shared, part: part,
+                            previousParts: previousParts, fullFile: fullFile)
                     if let progress {
                         let done = shared.withLock { s -> Int in s.done += 1; return s.done }
                         if done % 8 == 0 { progress(BatchProgress(done: done, total: total, elapsed: Date().timeIntervalSince(started))) }
@@ -108,7 +117,8 @@ public final class BatchRunner: @unchecked Sendable {
         if let e = startupError.withLock({ $0 }) { throw e }
         try? part.withLock { try $0.handle?.close() }
         var result = shared.withLock { $0 }
-        try finish(&result, previous: previous, partPath: partPath, started: started, startup: startup)
+        try finish(&result, previous: previous, partPath: partPath, fullFiles: fullFiles, previousParts: previousParts,
+                   started: started, startup: startup)
         try? fm.removeItem(atPath: partPath)
         try? fm.removeItem(atPath: writer.scratch)
         return result.report
@@ -124,7 +134,7 @@ public final class BatchRunner: @unchecked Sendable {
     static func docBase(_ id: String) -> String { "docs/" + id }
 
     func process(_ item: Item, annotator: Annotator, loader: DocumentLoader, previous: [String: [UInt8]],
-                 shared: Locked<Shared>, part: Locked<PartFile>) {
+                 shared: Locked<Shared>, part: Locked<PartFile>, previousParts: FullLines.PreviousParts?, fullFile: FullLines.WorkerFile?) {
         let loaded: Result<SourceDocument, IngestError>
         switch item {
         case .failure(let f):
@@ -151,7 +161,7 @@ public final class BatchRunner: @unchecked Sendable {
         }
         let base = Self.docBase(source.id)
         let out = options.output + "/"
-        if !options.force, previous[source.id] != nil, isUnchanged(source, base: out + base) {
+        if !options.force, let earlier = previous[source.id], isUnchanged(source, base: out + base, summary: earlier, parts: previousParts) {
             let lost = previous[source.id].flatMap(Self.replacedBytes(inSummary:))
             shared.withLock {
                 $0.summaries.set(source.id, .previous)
@@ -161,10 +171,17 @@ public final class BatchRunner: @unchecked Sendable {
             return
         }
         let doc = annotator.annotate(source)
+        var fullLine: SummaryIndex.FullLine?
         do {
-            try writer.write(to: out + base + ".json", pieces: { (put: (UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
-                try DocumentJSON.write(doc, context: context, pieces: put)
-            })
+            if let fullFile {
+                fullLine = try fullFile.append { (put: (UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+                    try DocumentJSON.write(doc, context: context, indent: 0, pieces: put)
+                }
+            } else {
+                try writer.write(to: out + base + ".json", pieces: { (put: (UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
+                    try DocumentJSON.write(doc, context: context, pieces: put)
+                })
+            }
             if options.formats.contains(.brat) {
                 try writer.write(Array(doc.text.string.utf8), to: out + base + ".txt")
                 try writer.write(BratWriter.annotations(doc), to: out + base + ".ann")
@@ -176,7 +193,8 @@ public final class BatchRunner: @unchecked Sendable {
             shared.withLock { $0.report.failures.append(Failure(file: source.path, line: nil, reason: "cannot write output: \(error)")) }
             return
         }
-        let summary = DocumentJSON.summaryLine(doc, docPath: base + ".json")
+        // With --format jsonl, `doc` (and `doc_offset`) are set when the parts are written.
+        let summary = DocumentJSON.summaryLine(doc, docPath: fullFile == nil ? base + ".json" : FullLines.folder)
         let location = part.withLock { p -> SummaryIndex.Location in
             guard let handle = p.handle else { return .inline }
             handle.write(Data(summary + [0x0A]))
@@ -185,22 +203,32 @@ public final class BatchRunner: @unchecked Sendable {
         }
         shared.withLock {
             $0.summaries.set(source.id, location, inlineLine: summary)
+            if let fullLine { $0.summaries.setFull(source.id, fullLine) }
             $0.report.annotated += 1
             $0.report.bytes += source.text.utf8.count
             if let lost = source.decoding?.replacedBytes, lost > 0 { $0.report.replacedBytes[source.id] = lost }
         }
     }
 
-    /// Whether `base.json` was written from the same content, lexicons, tool version and scoring
+    /// Whether the document's full JSON (`base.json`, or with --format jsonl the line its earlier
+    /// summary points at) was written from the same content, lexicons, tool version and scoring
     /// settings (a calibration, --no-lead-weight), and the requested formats are all there.
-    func isUnchanged(_ source: SourceDocument, base: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: base + ".json") else { return false }
-        defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+    func isUnchanged(_ source: SourceDocument, base: String, summary: [UInt8], parts: FullLines.PreviousParts?) -> Bool {
+        let head: String
+        if let parts {
+            guard let at = FullLines.location(inSummary: summary), let bytes = parts.head(at.doc, offset: at.offset) else { return false }
+            head = String(decoding: bytes, as: UTF8.self)
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: base + ".json") else { return false }
+            defer { try? handle.close() }
+            head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        }
         func value(_ key: String) -> String? {
             guard let r = head.range(of: "\"\(key)\": \"") ?? head.range(of: "\"\(key)\":\"") else { return nil }
             return String(head[r.upperBound...].prefix { $0 != "\"" })
         }
+        // A line found through an offset must be this document's, from its start.
+        if parts != nil, !head.hasPrefix("{\"schema\":\"\(DocumentJSON.schema)\"") || value("id") != source.id { return false }
         guard value("sha256") == source.sha256, value("lexicon_hash") == context.lexiconHash,
               value("tool_version") == context.toolVersion, value("settings_hash") == context.settingsHash else { return false }
         let fm = FileManager.default
@@ -247,15 +275,20 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     /// documents.jsonl (ordered by id), index.html, brat's annotation.conf, run.json.
-    func finish(_ shared: inout Shared, previous: [String: [UInt8]], partPath: String, started: Date, startup: Double) throws {
+    func finish(_ shared: inout Shared, previous: [String: [UInt8]], partPath: String, fullFiles: [FullLines.WorkerFile],
+                previousParts: FullLines.PreviousParts?, started: Date, startup: Double) throws {
         let partReader = FileHandle(forReadingAtPath: partPath)
         defer { try? partReader?.close() }
         // documents.jsonl in id order; with HTML, index.html is written alongside, one row per
         // summary line, so neither is ever held whole.
+        // With --format jsonl, each document's full line goes to the parts in the same order,
+        // and its summary line is pointed at it.
+        var parts = previousParts.map { _ in FullLines.PartWriter(writer: writer, output: options.output, bound: options.fullPartBytes) }
+        defer { parts?.discard() }
         func writeSummaries(row: (String, [UInt8]) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) {
             try writer.write(to: options.output + "/documents.jsonl") { (append: (ArraySlice<UInt8>) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) in
-                try shared.summaries.sorted { (id: String, location: SummaryIndex.Location, inlineLine: [UInt8]?) throws(AtomicWriter.WriteError) in
-                    let line: [UInt8]
+                try shared.summaries.sorted { (id: String, location: SummaryIndex.Location, inlineLine: [UInt8]?, full: SummaryIndex.FullLine?) throws(AtomicWriter.WriteError) in
+                    var line: [UInt8]
                     switch location {
                     case .pending: return
                     case .previous: line = previous[id] ?? []
@@ -268,10 +301,26 @@ public final class BatchRunner: @unchecked Sendable {
                         } catch { throw .io(path: partPath, reason: "\(error)") }
                         guard line.count == length else { throw .io(path: partPath, reason: "is shorter than written") }
                     }
+                    if parts != nil, let previousParts {
+                        let earlier = line
+                        line = try parts!.add(summary: earlier) { (file: inout AtomicWriter.PendingFile) throws(AtomicWriter.WriteError) in
+                            let copied: Bool
+                            if let full {
+                                let source = fullFiles[full.worker]
+                                copied = try FullLines.copyLine(fd: source.fd, offset: full.offset, limit: full.length) { (raw: UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) in try file.append(raw) }
+                            } else if let at = FullLines.location(inSummary: earlier), let fd = previousParts.fd(at.doc) {
+                                copied = try FullLines.copyLine(fd: fd, offset: at.offset) { (raw: UnsafeRawBufferPointer) throws(AtomicWriter.WriteError) in try file.append(raw) }
+                            } else {
+                                copied = false
+                            }
+                            guard copied else { throw .io(path: options.output + "/" + FullLines.folder, reason: "the full line of '\(id)' cannot be read back") }
+                        }
+                    }
                     try append(line[...])
                     try append([0x0A][...])
                     try row(id, line)
                 }
+                try parts?.finish()
             }
         }
         if options.formats.contains(.html) {
@@ -289,6 +338,7 @@ public final class BatchRunner: @unchecked Sendable {
         } else {
             try writeSummaries { (_: String, _: [UInt8]) throws(AtomicWriter.WriteError) in }
         }
+        parts?.removeStale()
         if options.formats.contains(.brat) {
             try writer.write(Array(BratWriter.configuration.utf8), to: options.output + "/docs/annotation.conf")
         }
@@ -310,7 +360,9 @@ public final class BatchRunner: @unchecked Sendable {
         json.beginObject()
         json.field("corpus", options.corpus)
         json.field("output", options.output)
-        json.key("formats"); json.beginArray(); for f in OutputFormat.allCases where options.formats.contains(f) || f == .json { json.string(f.rawValue) }; json.endArray()
+        json.key("formats"); json.beginArray()
+        for f in OutputFormat.allCases where options.formats.contains(f) || (f == .json && !options.writesFullLines) { json.string(f.rawValue) }
+        json.endArray()
         json.field("jobs", options.jobs)
         json.field("shard", options.shard?.description)
         json.field("force", options.force)

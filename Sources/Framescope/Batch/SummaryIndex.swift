@@ -21,6 +21,16 @@ struct SummaryIndex {
     private var entries: [Entry] = []
     private var slots: [Int32] = []  // entry number + 1; 0 = empty
     private var inlineLines: [Int: [UInt8]] = [:]
+    /// With `--format jsonl`, where each document's full line of this run is (by entry number,
+    /// grown only when one is set, so the per-file mode pays nothing for it).
+    private var fullLines: [FullLine?] = []
+
+    /// A full document line in a worker's part file: `length` bytes, without the newline.
+    struct FullLine: Equatable {
+        var worker: Int
+        var offset: UInt64
+        var length: Int
+    }
 
     var count: Int { entries.count }
     /// Ids whose summary line exists (written this run or kept from the previous one).
@@ -81,6 +91,16 @@ struct SummaryIndex {
         }
     }
 
+    /// Records where this run wrote the full line of `id` (inserted before).
+    mutating func setFull(_ id: String, _ line: FullLine) {
+        guard !slots.isEmpty else { return }
+        let i = slot(for: Array(id.utf8))
+        guard slots[i] != 0 else { return }
+        let n = Int(slots[i]) - 1
+        if fullLines.count <= n { fullLines += [FullLine?](repeating: nil, count: entries.count - fullLines.count) }
+        fullLines[n] = line
+    }
+
     func location(_ id: String) -> Location? {
         guard !slots.isEmpty else { return nil }
         let i = slot(for: Array(id.utf8))
@@ -97,13 +117,13 @@ struct SummaryIndex {
         }
     }
 
-    /// Every id with its location (and the line when kept inline), in id order (UTF-8 bytes,
-    /// which is code-point order).
-    func sorted(_ body: (String, Location, [UInt8]?) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) {
+    /// Every id with its location (and the line when kept inline, and its full line of this run
+    /// if any), in id order (UTF-8 bytes, which is code-point order).
+    func sorted(_ body: (String, Location, [UInt8]?, FullLine?) throws(AtomicWriter.WriteError) -> Void) throws(AtomicWriter.WriteError) {
         let order = entries.indices.sorted { a, b in id(of: entries[a]).lexicographicallyPrecedes(id(of: entries[b])) }
         for n in order {
             let e = entries[n]
-            try body(String(decoding: id(of: e), as: UTF8.self), location(of: e), inlineLines[n])
+            try body(String(decoding: id(of: e), as: UTF8.self), location(of: e), inlineLines[n], n < fullLines.count ? fullLines[n] : nil)
         }
     }
 }

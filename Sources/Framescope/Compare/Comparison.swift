@@ -1,11 +1,14 @@
 import Foundation
 
-/// One document as `compare` sees it: a `documents.jsonl` line.
+/// One document as `compare` sees it: a `documents.jsonl` line, or what such a line says about a
+/// full document (`framescope.document/1`, from `--format jsonl` or `--stdin-jsonl`).
 public struct DocumentSummary: Sendable {
     public var id: String
-    /// The annotation folder it came from, and its JSON relative to it.
+    /// The annotation folder it came from, and its JSON relative to it; with `docOffset`, that
+    /// file is JSON lines and the document is the line starting at that byte.
     public var folder: String
     public var docPath: String
+    public var docOffset: UInt64?
     public var metadata: [String: String]
     public var balance: Double
     public var label: String
@@ -23,6 +26,31 @@ public struct DocumentSummary: Sendable {
         }
     }
 
+    /// The document's full JSON (a file, or one line of a JSON-lines file), for evidence; nil
+    /// when it cannot be read.
+    public func fullDocument() -> [String: Any]? { Self.fullDocument(path: folder + "/" + docPath, offset: docOffset) }
+
+    /// A document JSON file, or with `offset` the JSON-lines line starting at that byte.
+    public static func fullDocument(path: String, offset docOffset: UInt64?) -> [String: Any]? {
+        let data: Data?
+        if let docOffset {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            var line = Data()
+            do {
+                try handle.seek(toOffset: docOffset)
+                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    if let nl = chunk.firstIndex(of: 0x0A) { line.append(chunk[chunk.startIndex..<nl]); break }
+                    line.append(chunk)
+                }
+            } catch { return nil }
+            data = line
+        } else {
+            data = FileManager.default.contents(atPath: path)
+        }
+        return data.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+    }
+
     /// A summary line's `metadata` object as strings (numbers written out; nulls and other
     /// values left out): what `compare` groups by and `validate` shows.
     public static func metadata(_ object: Any?) -> [String: String] {
@@ -35,21 +63,39 @@ public struct DocumentSummary: Sendable {
 
     /// Parses one summary line; nil if it is not one.
     public init?(line: Data, folder: String) {
-        guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any], let id = o["id"] as? String,
-              let framing = o["framing"] as? [String: Any] else { return nil }
+        guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any], o["schema"] == nil else { return nil }
+        self.init(object: o, folder: folder)
+    }
+
+    /// A summary line's object, or a full document's (`schema` is `framescope.document/1`): the
+    /// full document's `metadata` and `framing` are the summary's; its cue occurrences are
+    /// tallied as the summary line tallies them and its `entity_framing` are the summary's
+    /// entities. `folder` and `docPath` say where the document's JSON is (with `docOffset` for a
+    /// line of a JSON-lines file). Nil without an id or a framing object.
+    public init?(object o: [String: Any], folder: String, docPath: String? = nil, docOffset: UInt64? = nil) {
+        guard let id = o["id"] as? String, let framing = o["framing"] as? [String: Any] else { return nil }
+        let full = o["schema"] as? String == DocumentJSON.schema
         self.id = id
         self.folder = folder
-        docPath = o["doc"] as? String ?? "docs/\(id).json"
+        self.docPath = docPath ?? o["doc"] as? String ?? "docs/\(id).json"
+        self.docOffset = docOffset ?? (o["doc_offset"] as? NSNumber)?.uint64Value
         metadata = Self.metadata(o["metadata"])
         balance = (framing["balance"] as? NSNumber)?.doubleValue ?? 0
         label = framing["label"] as? String ?? "neutral"
         tokens = (framing["tokens"] as? NSNumber)?.intValue ?? 0
         mass = ((framing["celebratory"] as? NSNumber)?.doubleValue ?? 0) + ((framing["strategic_threat"] as? NSNumber)?.doubleValue ?? 0)
-        cues = ((o["cues"] as? [[String: Any]]) ?? []).compactMap { c in
-            guard let cue = c["cue"] as? String, let frame = c["frame"] as? String else { return nil }
-            return (cue, frame, (c["count"] as? NSNumber)?.intValue ?? 0, (c["score"] as? NSNumber)?.doubleValue ?? 0)
+        if full {
+            cues = DocumentJSON.cueTallies(((o["cues"] as? [[String: Any]]) ?? []).compactMap { c -> (String, String, Double)? in
+                guard let cue = c["cue"] as? String, let frame = c["scored_frame"] as? String else { return nil }
+                return (cue, frame, (c["score"] as? NSNumber)?.doubleValue ?? 0)
+            })
+        } else {
+            cues = ((o["cues"] as? [[String: Any]]) ?? []).compactMap { c in
+                guard let cue = c["cue"] as? String, let frame = c["frame"] as? String else { return nil }
+                return (cue, frame, (c["count"] as? NSNumber)?.intValue ?? 0, (c["score"] as? NSNumber)?.doubleValue ?? 0)
+            }
         }
-        entities = ((o["entities"] as? [[String: Any]]) ?? []).compactMap { e in
+        entities = ((o[full ? "entity_framing" : "entities"] as? [[String: Any]]) ?? []).compactMap { e in
             guard let id = e["id"] as? String, let canonical = e["canonical"] as? String else { return nil }
             return (id, canonical, e["type"] as? String ?? "", (e["mentions"] as? NSNumber)?.intValue ?? 0,
                     (e["balance"] as? NSNumber)?.doubleValue ?? 0)
@@ -124,26 +170,85 @@ public struct Comparison: Sendable {
     /// Ids seen in more than one input folder (counted once).
     public var duplicates: [String]
 
+    /// What `load(inputs:)` read.
+    public struct Loaded: Sendable {
+        public var documents: [DocumentSummary] = []
+        /// Ids seen more than once (the first counts).
+        public var duplicates: [String] = []
+        /// Lines (or files) that could not be read, each with its file and line; the rest is read.
+        public var problems: [IngestError] = []
+        /// `framescope.error/1` lines (documents `--stdin-jsonl` could not annotate), skipped.
+        public var errorLines = 0
+    }
+
     /// Reads `documents.jsonl` from each folder; a document present twice counts once.
     public static func load(folders: [String]) throws -> (documents: [DocumentSummary], duplicates: [String]) {
+        let loaded = try load(inputs: folders)
+        if let first = loaded.problems.first { throw first }
+        return (loaded.documents, loaded.duplicates)
+    }
+
+    /// The files an input stands for: an annotation folder's `documents.jsonl`; a folder of
+    /// Spark/Hadoop part files (`part-*`; `_SUCCESS`, `.crc` and hidden files ignored); or a
+    /// JSON-lines file itself. Throws when the input is none of these.
+    public static func files(for input: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            throw IngestError(file: input, line: nil, reason: "not found")
+        }
+        guard isDirectory.boolValue else { return [input] }
+        if FileManager.default.fileExists(atPath: input + "/documents.jsonl") { return [input + "/documents.jsonl"] }
+        let parts = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? [])
+            .filter { $0.hasPrefix("part-") && !$0.hasSuffix(".crc") }.sorted()
+        guard !parts.isEmpty else {
+            throw IngestError(file: input, line: nil, reason: "has no documents.jsonl and no part-* files (run framescope annotate first)")
+        }
+        return parts.map { input + "/" + $0 }
+    }
+
+    /// Reads every input (annotation folders, `documents.jsonl` files, JSON lines of full
+    /// documents, folders of part files), telling per line a summary line from a full document;
+    /// a document present twice counts once. A bad line is listed in `problems` and the rest read.
+    public static func load(inputs: [String]) throws -> Loaded {
         var seen = Set<String>()
-        var docs: [DocumentSummary] = []
-        var duplicates: [String] = []
-        for folder in folders {
-            let path = folder + "/documents.jsonl"
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw IngestError(file: path, line: nil, reason: "not found: run framescope annotate first")
-            }
-            try LineReader.forEachLine(path: path) { bytes, number in
-                guard !bytes.isEmpty else { return }
-                guard let d = DocumentSummary(line: Data(bytes), folder: folder) else {
-                    throw IngestError(file: path, line: number, reason: "is not a framescope summary line")
+        var loaded = Loaded()
+        for input in inputs {
+            for file in try files(for: input) {
+                if file.hasSuffix(".gz") || file.hasSuffix(".bz2") || file.hasSuffix(".zst") || file.hasSuffix(".snappy") {
+                    loaded.problems.append(IngestError(file: file, line: nil, reason: "is compressed: decompress it first (e.g. gunzip), or write the part files uncompressed"))
+                    continue
                 }
-                if seen.insert(d.id).inserted { docs.append(d) } else { duplicates.append(d.id) }
+                let folder = (file as NSString).deletingLastPathComponent
+                let name = (file as NSString).lastPathComponent
+                do {
+                    try LineReader.forEachLine(path: file) { (bytes: ArraySlice<UInt8>, number: Int, offset: UInt64) in
+                        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+                            loaded.problems.append(IngestError(file: file, line: number, reason: "is not a JSON object"))
+                            return
+                        }
+                        let schema = object["schema"] as? String
+                        if schema == "framescope.error/1" { loaded.errorLines += 1; return }
+                        let summary: DocumentSummary?
+                        switch schema {
+                        case DocumentJSON.schema?: summary = DocumentSummary(object: object, folder: folder, docPath: name, docOffset: offset)
+                        case nil: summary = DocumentSummary(object: object, folder: folder)
+                        default: summary = nil
+                        }
+                        guard let d = summary else {
+                            loaded.problems.append(IngestError(file: file, line: number,
+                                                               reason: "is neither a framescope summary line nor a full document (\(DocumentJSON.schema)): no 'id' or 'framing'"))
+                            return
+                        }
+                        if seen.insert(d.id).inserted { loaded.documents.append(d) } else { loaded.duplicates.append(d.id) }
+                    }
+                } catch let e as IngestError {
+                    loaded.problems.append(e)
+                }
             }
         }
-        docs.sort { $0.id < $1.id }
-        return (docs, duplicates)
+        loaded.documents.sort { $0.id < $1.id }
+        return loaded
     }
 
     public init(documents: [DocumentSummary], by: String, duplicates: [String] = [], seed: UInt64 = 42) {
@@ -203,7 +308,12 @@ public struct Comparison: Sendable {
                                 keyness: Statistics.logLikelihood(a: a, b: b, c: g.tokens, d: totalTokens - g.tokens)))
             }
         }
-        keyness = keys.sorted { ($0.group, -$0.keyness.corrected * Double($0.keyness.direction), $0.item) < ($1.group, -$1.keyness.corrected * Double($1.keyness.direction), $1.item) }
+        // The kind breaks the last tie (a cue and an entity can share a text, "green steel"), so
+        // the order does not follow the dictionary's, which changes from run to run.
+        keyness = keys.sorted {
+            ($0.group, -$0.keyness.corrected * Double($0.keyness.direction), $0.item, $0.kind)
+                < ($1.group, -$1.keyness.corrected * Double($1.keyness.direction), $1.item, $1.kind)
+        }
         // Entities mentioned in at least two groups.
         var rows: [String: EntityRow] = [:]
         for d in documents {

@@ -92,8 +92,7 @@ extension ComparisonReport {
         var html = ""
         for cue in strongest {
             guard let doc = docs.max(by: { a, b in (a.cues.first { $0.cue == cue }?.score ?? 0) < (b.cues.first { $0.cue == cue }?.score ?? 0) }),
-                  let data = FileManager.default.contents(atPath: doc.folder + "/" + doc.docPath),
-                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let json = doc.fullDocument(),
                   let text = json["text"] as? String, let cues = json["cues"] as? [[String: Any]],
                   let sentences = json["sentences"] as? [[String: Any]],
                   let hit = cues.filter({ $0["cue"] as? String == cue }).max(by: { ($0["score"] as? Double ?? 0) < ($1["score"] as? Double ?? 0) }),
@@ -112,7 +111,8 @@ extension ComparisonReport {
 
     /// A link to the document's HTML view, relative to the report when possible.
     func docLink(_ doc: DocumentSummary) -> String {
-        let view = (doc.docPath as NSString).deletingPathExtension + ".html"
+        // A document in a JSON-lines file has its view (--format html) at docs/<id>.html.
+        let view = doc.docOffset != nil ? "docs/\(doc.id).html" : (doc.docPath as NSString).deletingPathExtension + ".html"
         let folder = URL(fileURLWithPath: doc.folder).standardizedFileURL.path
         let out = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path
         if out.hasPrefix(folder + "/") {

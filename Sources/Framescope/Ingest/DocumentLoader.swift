@@ -163,12 +163,18 @@ public struct DocumentLoader: Sendable {
 /// Reads a file line by line in bounded memory, giving each line's bytes and 1-based number.
 public struct LineReader {
     public static func forEachLine(path: String, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+        try forEachLine(path: path) { line, number, _ in try body(line, number) }
+    }
+
+    /// The same, with each line's byte offset in the file (to find that line again later).
+    public static func forEachLine(path: String, _ body: (ArraySlice<UInt8>, Int, UInt64) throws -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw IngestError(file: path, line: nil, reason: "cannot be read")
         }
         defer { try? handle.close() }
         var pending: [UInt8] = []
         var number = 0
+        var base: UInt64 = 0  // file offset of pending's first byte
         while true {
             let chunk = handle.readData(ofLength: 1 << 16)
             if chunk.isEmpty { break }
@@ -178,11 +184,12 @@ public struct LineReader {
                 number += 1
                 var line = pending[start..<nl]
                 if line.last == 0x0D { line = line.dropLast() }
-                try body(line, number)
+                try body(line, number, base + UInt64(start))
                 start = nl + 1
             }
             pending.removeSubrange(pending.startIndex..<start)
+            base += UInt64(start)
         }
-        if !pending.isEmpty { number += 1; try body(pending[...], number) }
+        if !pending.isEmpty { number += 1; try body(pending[...], number, base) }
     }
 }

@@ -11,8 +11,10 @@ public struct AnnotationSet: Sendable {
         public var balance: Double
         /// What the label rule reads, so `--calibrate` can relabel without annotating again.
         public var totals: FramingTotals
-        /// The full document JSON (absolute or relative to the working folder), for evidence.
+        /// The full document JSON (absolute or relative to the working folder), for evidence;
+        /// with `documentOffset` a JSON-lines file (`--format jsonl`) and the line's byte offset.
         public var documentPath: String?
+        public var documentOffset: UInt64?
         /// The line's own cues when the line is a whole document (`--stdin-jsonl` output).
         public var inlineCues: [EvidenceCue]?
         public var title: String? { metadata["title"] }
@@ -68,6 +70,7 @@ public struct AnnotationSet: Sendable {
                 document.inlineCues = Self.strongestCues(in: object, count: Self.evidenceCount)
             } else if let doc = object["doc"] as? String {
                 document.documentPath = doc.hasPrefix("/") ? doc : folder + "/" + doc
+                document.documentOffset = (object["doc_offset"] as? NSNumber)?.uint64Value
             }
             set.documents[id] = document
             set.order.append(id)
@@ -84,8 +87,7 @@ public struct AnnotationSet: Sendable {
         guard let document = documents[id] else { return .failure(.annotations(path: path, line: nil, message: "no document '\(id)'")) }
         if let inline = document.inlineCues { return .success(Array(inline.prefix(count))) }
         guard let file = document.documentPath else { return .failure(.annotations(path: path, line: nil, message: "no 'doc' path for '\(id)'")) }
-        guard let data = FileManager.default.contents(atPath: file),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let object = DocumentSummary.fullDocument(path: file, offset: document.documentOffset) else {
             return .failure(.unreadable(path: file, reason: "cannot be read as a document JSON"))
         }
         return .success(Self.strongestCues(in: object, count: count))

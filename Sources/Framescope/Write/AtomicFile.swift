@@ -45,7 +45,7 @@ public struct AtomicWriter: Sendable {
     }
 
     /// The temporary file being written, and the path it is for (named in errors).
-    private struct OpenFile {
+    fileprivate struct OpenFile {
         let fd: Int32
         let path: String
 
@@ -71,21 +71,60 @@ public struct AtomicWriter: Sendable {
     private static let processTag = UUID().uuidString
     private static let sequence = Atomic<Int>(0)
 
-    /// Runs `body` on a temporary file, then moves it to `path`; on an error, removes it.
-    private func writeFile(_ path: String, _ body: (OpenFile) throws(WriteError) -> Void) throws(WriteError) {
+    /// A file being written that appears at `path` only on `commit()`: for a caller writing
+    /// several files at once (the JSON-lines parts beside `documents.jsonl`).
+    public struct PendingFile {
+        fileprivate let file: OpenFile
+        fileprivate let temp: String
+        /// Bytes written so far.
+        public private(set) var size = 0
+
+        public mutating func append(_ raw: UnsafeRawBufferPointer) throws(WriteError) {
+            try file.put(raw)
+            size += raw.count
+        }
+
+        public mutating func append(_ piece: ArraySlice<UInt8>) throws(WriteError) {
+            try file.put(piece)
+            size += piece.count
+        }
+
+        /// Closes the file and moves it into place.
+        public func commit() throws(WriteError) {
+            close(file.fd)
+            try AtomicWriter.moveIntoPlace(temp, file.path)
+        }
+
+        /// Closes and removes the temporary file (after an error).
+        public func discard() {
+            close(file.fd)
+            unlink(temp)
+        }
+    }
+
+    /// Starts a file for `path` in the scratch folder; nothing appears at `path` until `commit()`.
+    public func begin(_ path: String) throws(WriteError) -> PendingFile {
         let temp = "\(scratch)/\(Self.processTag)-\(Self.sequence.wrappingAdd(1, ordering: .relaxed).newValue).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: temp, reason: String(cString: strerror(errno))) }
+        return PendingFile(file: OpenFile(fd: fd, path: path), temp: temp)
+    }
+
+    /// Runs `body` on a temporary file, then moves it to `path`; on an error, removes it.
+    private func writeFile(_ path: String, _ body: (OpenFile) throws(WriteError) -> Void) throws(WriteError) {
+        let pending = try begin(path)
         do {
-            try body(OpenFile(fd: fd, path: path))
+            try body(pending.file)
         } catch {
-            close(fd)
-            unlink(temp)
+            pending.discard()
             throw error
         }
-        close(fd)
-        // The folder is created only when the rename finds it missing: one system call per file
-        // in the common case instead of a stat per path component.
+        try pending.commit()
+    }
+
+    /// Renames `temp` to `path`. The folder is created only when the rename finds it missing:
+    /// one system call per file in the common case instead of a stat per path component.
+    fileprivate static func moveIntoPlace(_ temp: String, _ path: String) throws(WriteError) {
         if rename(temp, path) == 0 { return }
         if errno == ENOENT {
             let directory = (path as NSString).deletingLastPathComponent

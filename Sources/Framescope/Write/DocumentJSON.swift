@@ -193,15 +193,7 @@ public enum DocumentJSON {
         json.key("metadata"); writeMetadata(doc.metadata, into: &json)
         json.key("framing"); writeFraming(doc.framing, into: &json)
         // Cue counts per frame and per cue (raw counts beside the scores), and entity mentions.
-        // One hash per cue: the dictionary holds the cue's place in `tallies`.
-        var slots: [String: Int] = [:]
-        var tallies: [(cue: String, frame: String, count: Int, score: Double)] = []
-        for c in doc.cues {
-            let k = slots[c.cue, default: tallies.count]
-            if k == tallies.count { slots[c.cue] = k; tallies.append((c.cue, c.scoredFrame.rawValue, 0, 0)) }
-            tallies[k].count += 1
-            tallies[k].score += c.score
-        }
+        let tallies = cueTallies(doc.cues.lazy.map { ($0.cue, $0.scoredFrame.rawValue, $0.score) })
         json.key("cue_counts")
         json.beginObject()
         json.field("celebratory", doc.cues.count { $0.scoredFrame == .celebratory })
@@ -209,7 +201,7 @@ public enum DocumentJSON {
         json.endObject()
         json.key("cues")
         json.beginArray()
-        for v in tallies.sorted(by: { $0.cue < $1.cue }) {
+        for v in tallies {
             json.beginObject(); json.field("cue", v.cue); json.field("frame", v.frame); json.field("count", v.count); json.field("score", v.score); json.endObject()
         }
         json.endArray()
@@ -232,5 +224,20 @@ public enum DocumentJSON {
         json.endArray()
         json.endObject()
         return json.bytes
+    }
+
+    /// Cue occurrences (lexicon cue, scored frame, score) tallied per cue, in cue order: the
+    /// summary line's `cues`, and what `compare` derives from a full document's `cues`.
+    public static func cueTallies(_ cues: some Sequence<(String, String, Double)>) -> [(cue: String, frame: String, count: Int, score: Double)] {
+        // One hash per cue: the dictionary holds the cue's place in `tallies`.
+        var slots: [String: Int] = [:]
+        var tallies: [(cue: String, frame: String, count: Int, score: Double)] = []
+        for (cue, frame, score) in cues {
+            let k = slots[cue, default: tallies.count]
+            if k == tallies.count { slots[cue] = k; tallies.append((cue, frame, 0, 0)) }
+            tallies[k].count += 1
+            tallies[k].score += score
+        }
+        return tallies.sorted { $0.cue < $1.cue }
     }
 }

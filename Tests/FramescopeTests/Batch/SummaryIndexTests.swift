@@ -20,7 +20,7 @@ struct SummaryIndexTests {
         #expect(index.location("a/9") == .pending)
         #expect(index.location("missing") == nil)
         var seen: [(String, SummaryIndex.Location, [UInt8]?)] = []
-        try index.sorted { id, location, line in seen.append((id, location, line)) }
+        try index.sorted { id, location, line, _ in seen.append((id, location, line)) }
         #expect(seen.map(\.0) == ["A/1", "a-b/1", "a/10", "a/9", "b/2", "包钢/1", "𠀋/x"])
         #expect(seen.map(\.1) == [.part(offset: 1 << 40, length: 123), .pending, .previous, .pending, .part(offset: 40, length: 7), .inline,
                                   .part(offset: 0, length: 0)])
