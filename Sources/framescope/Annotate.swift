@@ -45,6 +45,9 @@ struct Annotate: ParsableCommand {
     @Flag(help: "Read documents as JSON lines on stdin; write one annotation JSON line each on stdout.")
     var stdinJsonl = false
 
+    @Option(help: "With --stdin-jsonl: the folder whose manifest.csv/manifest.tsv applies, as a corpus root's does.")
+    var corpusRoot: String?
+
     @Flag(help: "No progress display.")
     var quiet = false
 
@@ -81,7 +84,7 @@ struct Annotate: ParsableCommand {
         }
         if stdinJsonl {
             let out = Locked(StandardOutput())
-            let failed = try StreamRunner(lexicons: lex, jobs: jobs, framing: framing).run(input: 0) { line in
+            let failed = try StreamRunner(lexicons: lex, jobs: jobs, framing: framing, corpusRoot: corpusRoot).run(input: 0) { line in
                 out.withLock { $0.write(bytes: line) }
             }
             out.withLock { $0.flush() }

@@ -9,16 +9,21 @@ public struct StreamRunner: Sendable {
     public let jobs: Int
     public let framing: FramingOptions
 
-    public init(lexicons: Lexicons, jobs: Int, framing: FramingOptions = .init()) {
+    /// A folder whose `manifest.csv`/`manifest.tsv` applies to the documents, as the corpus
+    /// root's does in a folder run (nil: no manifest).
+    public let corpusRoot: String?
+
+    public init(lexicons: Lexicons, jobs: Int, framing: FramingOptions = .init(), corpusRoot: String? = nil) {
         self.lexicons = lexicons
         self.jobs = jobs
         self.framing = framing
+        self.corpusRoot = corpusRoot
     }
 
     /// Reads lines from `input` (file descriptor) and calls `emit` with each output line, in
     /// order. Returns the number of failed lines.
     public func run(input: Int32, emit: @escaping @Sendable ([UInt8]) -> Void) throws -> Int {
-        let loader = try DocumentLoader(corpusRoot: "/nonexistent-framescope-stdin")
+        let loader = try DocumentLoader(corpusRoot: corpusRoot ?? "/nonexistent-framescope-stdin")
         let context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash,
                                            settingsHash: framing.settingsHash)
         let queue = WorkQueue<(Int, [UInt8])?>(capacity: jobs * 4)
@@ -45,7 +50,7 @@ public struct StreamRunner: Sendable {
                 while let item = queue.pop(), let (number, bytes) = item {
                     var line: [UInt8]
                     var failed = false
-                    switch loader.load(jsonLine: bytes[...], line: number, file: "stdin") {
+                    switch loader.load(streamLine: bytes[...], line: number) {
                     case .success(let source):
                         var json = JSONWriter(indent: 0)
                         DocumentJSON.write(annotator.annotate(source), context: context, into: &json)

@@ -85,6 +85,34 @@ public struct DocumentLoader: Sendable {
         case .failure(.tooLarge(let size)):
             return .failure(IngestError(file: rel, line: nil, reason: "is \(size >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
         }
+        return load(bytes: bytes, relativePath: rel, kind: entry.kind, sidecar: .files(absolutePath: entry.absolutePath, known: entry.sidecars))
+    }
+
+    /// Where a document's sidecar metadata comes from: files next to it on disk, or the sidecar's
+    /// content sent along with the document's bytes (a job runner that has no corpus folder).
+    enum SidecarSource {
+        case files(absolutePath: String, known: [String]?)
+        case content(Data?)
+    }
+
+    /// A corpus file's bytes sent by a job runner (Spark, Hadoop streaming) instead of read from a
+    /// folder, so that a cluster run decodes and reads metadata exactly as a local run of the same
+    /// file would: same id, same encoding detection, same HTML extraction, same folder-layout and
+    /// text rules. `sidecar` is the content of the file's `NAME.meta.json`, when it has one.
+    public func load(bytes: [UInt8], relativePath: String, sidecar: Data? = nil) -> Result<SourceDocument, IngestError> {
+        let name = (relativePath as NSString).lastPathComponent
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard let kind = CorpusWalker.extensions[ext], kind != .jsonl else {
+            return .failure(IngestError(file: relativePath, line: nil,
+                                        reason: "is not a document file (.txt, .text, .md, .html, .htm); send JSONL lines as documents"))
+        }
+        guard bytes.count <= maximumBytes else {
+            return .failure(IngestError(file: relativePath, line: nil, reason: "is \(bytes.count >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
+        }
+        return load(bytes: bytes, relativePath: relativePath, kind: kind, sidecar: .content(sidecar))
+    }
+
+    private func load(bytes: [UInt8], relativePath rel: String, kind: CorpusEntry.Kind, sidecar: SidecarSource) -> Result<SourceDocument, IngestError> {
         let decoded: (text: String, report: DecodingReport)
         do {
             decoded = try Decoder.decode(bytes)
@@ -96,7 +124,7 @@ public struct DocumentLoader: Sendable {
         meta.encoding = decoded.report.encoding
         meta.decoding = decoded.report
         meta.sources.append(("encoding", decoded.report.replacedSequences > 0 ? "decoder:\(decoded.report.replacedSequences)-replaced" : "decoder"))
-        if entry.kind == .html {
+        if kind == .html {
             let extracted = HTMLText.extract(text)
             text = extracted.text
             if let t = extracted.title { meta.title = t; meta.sources.append(("title", "html")) }
@@ -104,7 +132,12 @@ public struct DocumentLoader: Sendable {
         guard !text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
             return .failure(IngestError(file: rel, line: nil, reason: bytes.isEmpty ? "is empty" : "has no text"))
         }
-        metadata.read(relativePath: rel, absolutePath: entry.absolutePath, sidecars: entry.sidecars, text: text, into: &meta)
+        switch sidecar {
+        case .files(let absolutePath, let known):
+            metadata.read(relativePath: rel, absolutePath: absolutePath, sidecars: known, text: text, into: &meta)
+        case .content(let data):
+            metadata.read(relativePath: rel, absolutePath: nil, sidecarContent: data, text: text, into: &meta)
+        }
         return .success(SourceDocument(id: Self.id(forFile: rel), path: rel, text: text, metadata: meta,
                                        sha256: Self.sha256(bytes), decoding: decoded.report))
     }
@@ -148,6 +181,57 @@ public struct DocumentLoader: Sendable {
         metadata.read(relativePath: relativePath, absolutePath: nil, text: text, into: &meta)
         return .success(SourceDocument(id: id, path: "\(relativePath):\(line)", text: text, metadata: meta,
                                        sha256: Self.sha256(Array(text.utf8)), decoding: nil))
+    }
+
+    /// One line of `annotate --stdin-jsonl` input. Either a document (`{"text": …, "id": …, …}`, as
+    /// a line of a corpus .jsonl file), or an envelope that carries a corpus file as a local run
+    /// would read it, so a cluster run gives the same ids, decoding and metadata:
+    /// - `{"corpus_file": "outlet/2024/a.html", "bytes_base64": "…", "sidecar": {…}}`: the file's
+    ///   raw bytes (any encoding) and, optionally, its `NAME.meta.json` object;
+    /// - `{"corpus_file": "feeds/a.jsonl", "line": 12, "record": "<the line, as a string>"}`: one
+    ///   line of a corpus JSONL file.
+    public func load(streamLine bytes: ArraySlice<UInt8>, line: Int) -> Result<SourceDocument, IngestError> {
+        // Only a line that names a corpus file is an envelope; anything else is a document line.
+        guard Self.contains(bytes, Self.corpusFileMarker) else {
+            return load(jsonLine: bytes, line: line, file: "stdin")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let path = object["corpus_file"] as? String else {
+            return load(jsonLine: bytes, line: line, file: "stdin")
+        }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            return .failure(IngestError(file: "stdin", line: line, reason: "corpus_file must be a relative path inside the corpus, not '\(path)'"))
+        }
+        if let record = object["record"] {
+            guard let text = record as? String else {
+                return .failure(IngestError(file: "stdin", line: line, reason: "record must be the JSONL line as a string"))
+            }
+            let number = (object["line"] as? NSNumber)?.intValue ?? line
+            return load(jsonLine: Array(text.utf8)[...], line: number, file: path)
+        }
+        guard let encoded = object["bytes_base64"] as? String, let raw = Data(base64Encoded: encoded) else {
+            return .failure(IngestError(file: "stdin", line: line, reason: "an envelope needs bytes_base64 (the file's bytes) or record (a JSONL line)"))
+        }
+        var sidecar: Data?
+        if let side = object["sidecar"] as? [String: Any] {
+            sidecar = try? JSONSerialization.data(withJSONObject: side)
+        } else if let side = object["sidecar"] as? String {
+            sidecar = Data(side.utf8)
+        }
+        return load(bytes: [UInt8](raw), relativePath: path, sidecar: sidecar)
+    }
+
+    private static let corpusFileMarker = Array("\"corpus_file\"".utf8)
+
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Makes a JSONL id safe as a file name: no separators, no dot-only names, no control characters.

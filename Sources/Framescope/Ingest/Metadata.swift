@@ -41,8 +41,9 @@ public struct MetadataReader: Sendable {
     /// HTML) are kept.
     /// `sidecars`, when given, are the sidecar files known to exist (from the folder listing);
     /// otherwise they are looked for next to `absolutePath`.
-    public func read(relativePath: String, absolutePath: String?, sidecars: [String]? = nil, text: String,
-                     into m: inout DocumentMetadata) {
+    /// `sidecarContent` is a sidecar's bytes when the caller has them rather than a path.
+    public func read(relativePath: String, absolutePath: String?, sidecars: [String]? = nil, sidecarContent: Data? = nil,
+                     text: String, into m: inout DocumentMetadata) {
         func set(_ field: String, _ value: String?, from origin: String) {
             guard let value = value.map(Self.trimmedValue), !value.isEmpty, m[field] == nil || field == "year" else { return }
             switch field {
@@ -59,14 +60,19 @@ public struct MetadataReader: Sendable {
             m.sources.append((field, origin))
         }
         if let fields = manifestFields(for: relativePath) { for (k, v) in fields { set(k, v, from: "manifest") } }
-        if let absolutePath {
+        /// The first sidecar that parses as a JSON object supplies its string and number fields.
+        func apply(sidecar data: Data) -> Bool {
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+            for k in object.keys.sorted() {
+                if let v = object[k] as? String { set(k, v, from: "sidecar") } else if let n = object[k] as? NSNumber { set(k, n.stringValue, from: "sidecar") }
+            }
+            return true
+        }
+        if let sidecarContent {
+            _ = apply(sidecar: sidecarContent)
+        } else if let absolutePath {
             for sidecar in sidecars ?? Self.sidecarNames(for: absolutePath) {
-                guard let data = FileManager.default.contents(atPath: sidecar),
-                      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
-                for k in object.keys.sorted() {
-                    if let v = object[k] as? String { set(k, v, from: "sidecar") } else if let n = object[k] as? NSNumber { set(k, n.stringValue, from: "sidecar") }
-                }
-                break
+                if let data = FileManager.default.contents(atPath: sidecar), apply(sidecar: data) { break }
             }
         }
         let components = relativePath.split(separator: "/")
