@@ -1,19 +1,28 @@
 import Foundation
 
-// Used by the EmbedLexicons build plugin: embed-lexicons OUTPUT ROOT FILE...
-// Writes OUTPUT, a Swift source with each lexicon file under ROOT as one base64 string literal
+// Used by the EmbedLexicons build plugin: embed-lexicons OUTPUT ROOT
+// Writes OUTPUT, a Swift source with each *.tsv file under ROOT (any depth, hidden files and
+// folders skipped; listed here, at build time) as one base64 string literal
 // (a long string literal costs swiftc almost nothing; a byte-array literal of the same size takes
 // minutes to type-check). The file is rewritten only when its content changes, so an unchanged
 // lexicon folder does not recompile the library.
 
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: embed-lexicons OUTPUT ROOT FILE...\n".utf8))
+guard arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: embed-lexicons OUTPUT ROOT\n".utf8))
     exit(2)
 }
 let output = arguments[arguments.startIndex]
 let root = arguments[arguments.startIndex + 1]
-let files = arguments.dropFirst(2).sorted()
+var files: [String] = []
+if let walker = FileManager.default.enumerator(atPath: root) {
+    while let relative = walker.nextObject() as? String {
+        guard relative.hasSuffix(".tsv"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDir), !isDir.boolValue { files.append(relative) }
+    }
+}
+files.sort()
 
 /// A Swift string literal for a path (only backslash and quote need escaping in file names here).
 func literal(_ s: String) -> String {
