@@ -24,6 +24,10 @@ public struct PatternLexicon: Sendable {
         /// An industry word that ends a name head (科技, 材料, 钢铁; "Motor"): a short form may drop it
         /// (江西金力永磁科技股份有限公司 → 金力永磁).
         case descriptor = "descriptor"
+        /// The end of a unit's name inside a known organization (司, 局, 办公室): 工信部原材料工业司,
+        /// 行政院经贸谈判办公室. It makes a name only after a known organization, with at least two
+        /// characters between them (工信部布局 and 商务部官司 are no names).
+        case orgUnit = "org-unit"
     }
 
     /// Folded English words (or short phrases) per role.
@@ -81,6 +85,7 @@ public struct PatternLexicon: Sendable {
         }
         let endings = (chinese[.companySuffix] ?? []).map { (key: $0, role: Role.companySuffix) }
             + (chinese[.orgHead] ?? []).map { (key: $0, role: Role.orgHead) }
+            + (chinese[.orgUnit] ?? []).map { (key: $0, role: Role.orgUnit) }
         // Grouping keeps the longest-first order within each first character.
         chineseNameEndings = Dictionary(grouping: endings.sorted { $0.key.count > $1.key.count }, by: { $0.key[0] })
         chineseNameEndingStarts = ScalarSet(Array(chineseNameEndings.keys))

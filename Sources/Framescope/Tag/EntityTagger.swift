@@ -76,6 +76,22 @@ public struct EntityTagger: Sendable {
                 }
             }
         }
+        // A place right before a known body in Chinese is one name with it, the body's entity
+        // (美国 + 能源部, 江西省 + 发改委, 日本 + 经济产业省), as the annotation conventions count it.
+        var placeEnd: [Int: Int] = [:]  // code points: end → the longest place ending there, its start
+        for c in candidates where c.type == .place && ScriptClass.isHan(folded.scalars[Int(folded.start[c.start])]) {
+            if let s = placeEnd[c.end], s <= c.start { continue }
+            placeEnd[c.end] = c.start
+        }
+        if !placeEnd.isEmpty {
+            for c in candidates where c.type == .organization && c.source == .lexicon {
+                // Government bodies only (部, 委, 局, 署, 厅, 省, 院, 办, 府, 会, 司): a place before a
+                // news agency or paper stays a place of its own (日本 + 时事社).
+                guard let start = placeEnd[c.start], ScriptClass.isHan(folded.scalars[Int(folded.start[c.start])]),
+                      Self.bodyEnds.contains(folded.scalars[Int(folded.start[c.end]) - 1]) else { continue }
+                candidates.append(Candidate(start: start, end: c.end, type: .organization, source: .lexicon, entry: c.entry))
+            }
+        }
         let found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
@@ -108,7 +124,7 @@ public struct EntityTagger: Sendable {
             knownByStart[start]?.filter { $0.end < end }.max { $0.end < $1.end }
         }
         var placeEnds: [Int: Int]?  // code points: start → the longest place's end; built when first needed
-        for p in patternFound where p.type == .company || p.type == .organization {
+        for p in patternFound where (p.type == .company || p.type == .organization) && !p.unit {
             var k = known(at: p.start, before: p.end)
             if k == nil, p.legal {
                 if placeEnds == nil {
@@ -125,9 +141,10 @@ public struct EntityTagger: Sendable {
                 candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry))
             }
         }
-        // Unknown firms yield to known firms; a person pattern yields to any known entity.
+        // Unknown firms yield to known firms, except a unit over the body it starts with; a person
+        // pattern yields to any known entity.
         for p in patternFound where p.end > p.start
-            && !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) {
+            && (p.unit || !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         // Sorted as plain keys, which the comparator reads without touching the candidates.
@@ -192,7 +209,8 @@ public struct EntityTagger: Sendable {
                           type: c.type, id: entry?.id, canonical: entry?.canonical, source: c.source, quantity: c.quantity.map { found[$0].quantity })
         }
         var entities = chosen.map(entity)
-        for k in named {
+        // A known name keeps its lexicon id; a pattern name gets a document-local one.
+        for k in named where entities[k].id == nil {
             entities[k].id = "pattern:" + folded.key(from: chosen[k].start, to: chosen[k].end)
             entities[k].canonical = text.substring(utf16: entities[k].utf16Start..<entities[k].utf16End)
         }
@@ -217,16 +235,24 @@ public struct EntityTagger: Sendable {
         // Folded form → the introducing name (nil once two names claim it).
         var forms: [[UInt32]: Int?] = [:]
         var formOrder: [[UInt32]] = []
+        func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
+        // Two mentions of one name (the same lexicon entry, or the same text found by pattern)
+        // claim a form together; two different names make it ambiguous.
+        func same(_ a: Int, _ b: Int) -> Bool {
+            if a == b { return true }
+            if let x = chosen[a].entry, let y = chosen[b].entry { return x == y }
+            return chosen[a].entry == nil && chosen[b].entry == nil
+                && s[fi(chosen[a].start)..<fi(chosen[a].end)] == s[fi(chosen[b].start)..<fi(chosen[b].end)]
+        }
         func add(_ form: [UInt32], _ k: Int) {
             guard !form.isEmpty else { return }
             if let owner = forms[form] {
-                if owner != k { forms[form] = .some(nil) }
+                if let o = owner, !same(o, k) { forms[form] = .some(nil) }
             } else {
                 forms[form] = k
                 formOrder.append(form)
             }
         }
-        func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
         func firstToken(atOrAfter cp: Int) -> Int {
             var lo = 0, hi = tokens.count
             while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
@@ -236,6 +262,8 @@ public struct EntityTagger: Sendable {
         let descriptorsZh = patterns.chinese[.descriptor] ?? []
         for (k, c) in chosen.enumerated() where c.source == .pattern && (c.type == .company || c.type == .organization || c.type == .person) {
             let a = fi(c.start)
+            // The whole name again, where no pattern found it (a title-case line, a footer).
+            if c.type != .person { add(Array(s[a..<fi(c.end)]), k) }
             if ScriptClass.isHan(s[a]) {
                 // Chinese: the head without a leading place, then without trailing industry words.
                 guard c.type != .person, let head = c.head else { continue }
@@ -280,7 +308,40 @@ public struct EntityTagger: Sendable {
             while last > 0, !kinds(words[last]).isDisjoint(with: [.legalSuffix, .companySuffix, .orgHead]) { last -= 1 }
             if last > 0, last < words.count - 1, proper(words[0]) { add(key(words[0], words[last]), k) }
         }
+        // A short form in brackets right after a name, whatever found the name: "Japan
+        // Organization for Metals and Energy Security (JOGMEC)", 工业技术研究院（工研院）,
+        // …有限公司（以下简称"稀土协会"）. It is tagged there and later, like the forms above.
+        // An English organization named last by its head word ("European Commission", "Defense
+        // Logistics Agency") is that word alone later ("the Commission", "the Agency").
+        var headForms = Set<[UInt32]>()
+        for (k, c) in chosen.enumerated() where c.type == .company || c.type == .organization {
+            if let form = bracketedShortForm(after: c, text: text, folded: folded, index: index) { add(form, k) }
+            guard c.type == .organization, !ScriptClass.isHan(s[fi(c.start)]) else { continue }
+            var t = firstToken(atOrAfter: c.start), last = -1, count = 0
+            while t < tokens.count, tokens[t].end <= c.end {
+                if tokens[t].kind == .word { last = t; count += 1 }
+                t += 1
+            }
+            guard count >= 2 else { continue }
+            let key = Array(s[fi(tokens[last].start)..<fi(tokens[last].end)])
+            if Self.referringHeads.contains(FoldedText.string(key[...])) {
+                add(key, k)
+                headForms.insert(key)
+            }
+        }
         guard !formOrder.isEmpty else { return [] }
+        // A head word inside another capitalised name ("Securities Commission") is no short form.
+        func standsAlone(_ cp: Int) -> Bool {
+            let t = firstToken(atOrAfter: cp)
+            func capitalised(_ i: Int) -> Bool {
+                tokens[i].kind == .word && (0x41...0x5A).contains(text.utf16[tokens[i].utf16Start])
+                    && !NamePatterns.leadingStops.contains(FoldedText.string(s[fi(tokens[i].start)..<fi(tokens[i].end)]))
+            }
+            if t > 0, capitalised(t - 1), tokens[t].start - tokens[t - 1].end <= 1 { return false }
+            if t + 1 < tokens.count, tokens[t + 1].start - tokens[t].end <= 1,
+               capitalised(t + 1) || FoldedText.string(s[fi(tokens[t + 1].start)..<fi(tokens[t + 1].end)]) == "of" { return false }
+            return true
+        }
         // Longest first: "Kessler Motor" before "Kessler".
         formOrder.sort { $0.count > $1.count }
         // One pass over the text for all forms (most characters start none); at each position the
@@ -297,7 +358,8 @@ public struct EntityTagger: Sendable {
                 for n in candidates where FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
                     if !ScriptClass.isHan(s[p]), !(0x41...0x5A).contains(text.utf16[index.utf16(Int(folded.origin[p]))]) {
                         ordinary[n] = true
-                    } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end) {
+                    } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end),
+                              !headForms.contains(formOrder[n]) || standsAlone(Int(folded.origin[p])) {
                         hits[n].append(p)
                     }
                     break
@@ -316,6 +378,82 @@ public struct EntityTagger: Sendable {
             }
         }
         return out
+    }
+
+    /// Last characters of a government body's name (folded).
+    static let bodyEnds = Set("部委局署厅省院办府会司".unicodeScalars.map(\.value))
+
+    /// Organization heads that stand for the one organization of the document named with them last.
+    static let referringHeads: Set<String> = [
+        "commission", "council", "parliament", "ministry", "department", "agency", "bureau", "administration",
+        "committee", "authority", "exchange", "institute", "academy", "survey", "university", "senate", "assembly",
+    ]
+
+    /// Words that introduce a short form inside the bracket (以下简称, 简称; folded).
+    static let shortFormIntroducers: [[UInt32]] = ["以下简称", "下称", "简称"].map { $0.unicodeScalars.map(\.value) }
+
+    /// The folded short form in a bracket right after the name `c`, when it abbreviates the name:
+    /// an acronym of two to ten letters, written with at least two capitals, whose letters occur
+    /// in order in an English name from the start of one of its words (Schwartz and Hearst's
+    /// test: KOMIR, KABIL, JOGMEC), any such acronym after a Chinese name (伦敦金属交易所（LME）),
+    /// or two to six Han characters taken in order from a Chinese name (工研院, 产发署) that are
+    /// no generic, clause, suffix or head word (以下简称"公司" is no short form).
+    func bracketedShortForm(after c: Candidate, text: DocumentText, folded: FoldedText, index: CodePointIndex) -> [UInt32]? {
+        let s = folded.scalars
+        let a = Int(folded.start[c.start]), e = Int(folded.start[c.end])
+        var i = e
+        if i < s.count, s[i] == 0x20 { i += 1 }
+        guard i < s.count, s[i] == 0x28 else { return nil }
+        i += 1
+        if let intro = Self.shortFormIntroducers.first(where: { FoldedHelpers.hasPrefix(s, at: i, $0) }) {
+            i += intro.count
+            if i < s.count, s[i] == 0x3A || s[i] == 0x20 { i += 1 }
+        }
+        let quotes: Set<UInt32> = [0x22, 0x27, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019]
+        if i < s.count, quotes.contains(s[i]) { i += 1 }
+        let first = i
+        while i < s.count, i - first <= 10, ScriptClass.isHan(s[i]) || (0x61...0x7A).contains(s[i]) || (0x30...0x39).contains(s[i]) || s[i] == 0x26 || s[i] == 0x2D {
+            i += 1
+        }
+        let form = Array(s[first..<i])
+        if i < s.count, quotes.contains(s[i]) { i += 1 }
+        guard i < s.count, s[i] == 0x29, (2...10).contains(form.count) else { return nil }
+        let han = form.allSatisfy { ScriptClass.isHan($0) }
+        let longIsHan = ScriptClass.isHan(s[a])
+        let name = s[a..<e]
+        if han {
+            guard longIsHan, form.count <= 6, form.count < name.count else { return nil }
+            // Each character in order from the name.
+            var j = name.startIndex
+            for ch in form {
+                while j < name.endIndex, name[j] != ch { j += 1 }
+                guard j < name.endIndex else { return nil }
+                j += 1
+            }
+            let p = lexicons.patterns
+            for role: PatternLexicon.Role in [.genericWord, .clauseWord, .companySuffix, .orgHead, .descriptor] where p.chinese[role]?.contains(form) == true {
+                return nil
+            }
+            return form
+        }
+        guard form.allSatisfy({ !ScriptClass.isHan($0) }), (0x61...0x7A).contains(form[0]) else { return nil }
+        // Written with capitals: the first letter and at least one more.
+        let u = text.utf16
+        let from = index.utf16(Int(folded.origin[first])), to = index.utf16(Int(folded.origin[i - 1]) + 1)
+        let capitals = u[from..<to].filter { (0x41...0x5A).contains($0) }.count
+        guard (0x41...0x5A).contains(u[from]), capitals >= 2 else { return nil }
+        if longIsHan { return form }
+        func alphanumeric(_ x: UInt32) -> Bool { (0x61...0x7A).contains(x) || (0x30...0x39).contains(x) || x > 0x7F && !ScriptClass.isHan(x) && x != 0x20 }
+        var j = name.endIndex
+        for n in stride(from: form.count - 1, through: 0, by: -1) where alphanumeric(form[n]) {
+            var found = false
+            while j > name.startIndex {
+                j -= 1
+                if name[j] == form[n], n > 0 || j == name.startIndex || !alphanumeric(name[j - 1]) { found = true; break }
+            }
+            guard found else { return nil }
+        }
+        return form
     }
 
     /// Joins touching materials and the material modifiers before them into one material.

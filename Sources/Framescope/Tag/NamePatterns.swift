@@ -16,6 +16,9 @@ struct NamePatterns {
         /// A registered name (a legal tail: "Co., Ltd.", 有限公司): a place before a known name
         /// does not make it another firm (中国 + 北方稀土 + …股份有限公司).
         var legal = false
+        /// A unit inside the known organization it starts with (工信部原材料工业司): it keeps its own
+        /// span over that organization rather than yielding to it.
+        var unit = false
     }
 
     let patterns: PatternLexicon
@@ -35,8 +38,19 @@ struct NamePatterns {
         self.patterns = patterns
         self.words = words
         self.text = text
-        self.tokens = tokens
         self.folded = folded
+        // A possessive ends a name and is no part of one: without its 's the word keeps its class
+        // ("Department's" is a head) and stops touching the next word, so "Commerce Department's
+        // Bureau of …" is two names and "Japan's Agency for …" starts at "Agency".
+        var tokens = tokens
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].end - tokens[i].start > 2 {
+            let a = Int(folded.start[tokens[i].end - 2]), b = Int(folded.start[tokens[i].end])
+            if b - a == 2, folded.scalars[a] == 0x27, folded.scalars[a + 1] == 0x73 {
+                tokens[i].end -= 2
+                tokens[i].utf16End -= 2
+            }
+        }
+        self.tokens = tokens
         var caps = [Bool](repeating: false, count: tokens.count)
         var conn = [Bool](repeating: false, count: tokens.count)
         var anyCapital = false
@@ -97,6 +111,11 @@ struct NamePatterns {
         "technology", "industry", "information", "development", "reform", "commerce", "trade", "economics",
         "engineering", "sustainment", "science", "sciences", "security", "resources", "mines", "minerals", "energy",
         "environment", "planning", "finance", "research", "innovation", "sustainability", "materials", "metals",
+        "natural", "mineral", "carbon", "climate", "industrial", "exploration", "mining", "metallurgy", "investment",
+        "communications", "nuclear", "chemical", "chemicals", "cooperation", "export", "import", "infrastructure",
+        "transport", "logistics", "purchasing", "utilization", "recycling", "rehabilitation", "studies", "policy",
+        "statistics", "standards", "inspection", "quarantine", "customs", "excise", "taxation", "economic", "economy",
+        "business", "manufacturing", "geoscience", "geosciences", "geology", "markets", "clearing", "space",
     ]
     /// Capitalised words that start sentences or headlines but never start a name.
     static let leadingStops: Set<String> = [
@@ -104,6 +123,10 @@ struct NamePatterns {
         "and", "but", "both", "while", "when", "as", "in", "on", "at", "for", "by", "with", "from", "said", "says",
         "state-owned", "chinese", "american", "japanese", "australian", "western", "european", "new", "rival", "listed",
         "parent", "if", "after", "before", "since", "under", "over", "last", "next", "analysts", "officials", "shares",
+        // Demonyms are no part of a name in the annotation conventions ("Indonesian Government").
+        "indonesian", "malaysian", "korean", "indian", "british", "french", "german", "canadian", "russian",
+        "vietnamese", "thai", "burmese", "african", "brazilian", "taiwanese", "italian", "spanish", "dutch",
+        "swedish", "norwegian", "finnish", "mongolian", "philippine", "filipino", "kazakh", "turkish", "saudi",
         "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
@@ -166,7 +189,8 @@ struct NamePatterns {
         func delimiter(_ c: UInt16) -> Bool { c == 0x0A || c == 0x7C || c == 0xFF5C || c == 0xB7 || c == 0x28 || c == 0x29 || c == 0xFF08 || c == 0xFF09 }
         var i = tokens[run.lowerBound].utf16Start - 1
         while i >= 0, u[i] == 0x20 || u[i] == 0x09 { i -= 1 }
-        guard i < 0 || delimiter(u[i]) else { return false }
+        // A label's colon may also open the segment ("Source: …", "Media contact: …").
+        guard i < 0 || delimiter(u[i]) || u[i] == 0x3A || u[i] == 0xFF1A else { return false }
         var j = tokens[run.upperBound - 1].utf16End
         while j < u.count, u[j] == 0x20 || u[j] == 0x09 || u[j] == 0x0D { j += 1 }
         return j == u.count || delimiter(u[j])
@@ -176,47 +200,73 @@ struct NamePatterns {
         var out: [Found] = []
         for sentence in sentences {
             // A title-case line (a headline) gives names no evidence, except an organization that
-            // fills a masthead or dateline segment of its own.
+            // fills a masthead, dateline or label segment of its own ("Media Contact: … Office of
+            // Public Affairs").
             let headline = isHeadline(sentence)
             for run in capitalisedRuns(in: sentence) {
                 if headline {
-                    guard run.count >= 2, fillsSegment(run), isWord(run.upperBound - 1, .orgHead) else { continue }
+                    // The head ends the run or a connector follows it ("… Institute for Economic Studies",
+                    // "… Office of Public Affairs"); "The Steel Forum Matters For …" is a headline.
+                    guard run.count >= 2, fillsSegment(run), isWord(run.upperBound - 1, .orgHead)
+                            || run.dropLast().contains(where: { isWord($0, .orgHead) && connector[$0 + 1] }) else { continue }
                     out.append(Found(start: tokens[run.lowerBound].start, end: tokens[run.upperBound - 1].end, type: .organization))
                     continue
                 }
                 var first = run.lowerBound
                 while first < run.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                 guard first < run.upperBound else { continue }
-                var last = run.upperBound - 1
-                while last > first, connector[last] { last -= 1 }
-                // Cut "X and Y" unless Y continues a name ("Science and Technology").
-                for k in first..<last where word(k) == words.and || word(k) == words.ampersand {
-                    if !words.kinds(word(k + 1)).contains(.andContinuation) && !isWord(k + 1, .orgHead) { last = k - 1; break }
+                var end = run.upperBound - 1
+                while end > first, connector[end] { end -= 1 }
+                // Cut "X and Y" unless Y continues a name ("Science and Technology"); Y is then a
+                // name of its own ("… University and Idaho National Laboratory").
+                var pieces: [ClosedRange<Int>] = []
+                var start = first
+                for k in first..<end where word(k) == words.and || word(k) == words.ampersand {
+                    if !words.kinds(word(k + 1)).contains(.andContinuation) && !isWord(k + 1, .orgHead) {
+                        if k - 1 >= start { pieces.append(start...(k - 1)) }
+                        start = k + 1
+                    }
                 }
-                guard last >= first else { continue }
-                let lastKinds = words.kinds(word(last))
-                if lastKinds.contains(.companySuffix) && last > first {
-                    if lastKinds.contains(.weakSuffix) {
-                        // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no.
-                        if last - first > 2 || knownMaterial(tokens[first].start, tokens[last - 1].end) { continue }
-                    }
-                    var end = last
-                    // "Co., Ltd." and the full stop of an abbreviation belong to the name.
-                    var k = last + 1
-                    while k < sentence.upperBound, adjacent(k) {
-                        let kw = word(k)
-                        if kw == words.dot, k + 1 < sentence.upperBound, [words.co, words.corp, words.inc, words.ltd].contains(word(k - 1)) { end = k; k += 1; continue }
-                        if kw == words.comma, k + 1 < sentence.upperBound, [words.ltd, words.limited, words.inc].contains(word(k + 1)) { k += 1; continue }
-                        if [words.ltd, words.limited, words.inc, words.co].contains(kw) { end = k; k += 1; continue }
-                        break
-                    }
-                    out.append(Found(start: tokens[first].start, end: tokens[end].end, type: .company))
-                } else if (first...last).contains(where: { isWord($0, .orgHead) }) && last > first {
-                    out.append(Found(start: tokens[first].start, end: tokens[last].end, type: .organization))
+                if end >= start { pieces.append(start...end) }
+                for piece in pieces {
+                    var first = piece.lowerBound
+                    while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
+                    if let found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial) { out.append(found) }
                 }
             }
         }
         return out
+    }
+
+    /// The company or organization that tokens `first...last` of a capitalised run name, if any.
+    func englishName(_ first: Int, _ last: Int, sentence: Range<Int>, knownMaterial: (Int, Int) -> Bool) -> Found? {
+        guard last >= first else { return nil }
+        let lastKinds = words.kinds(word(last))
+        // "Department of Atomic Energy", "Ministry of Mines and Energy": an organization
+        // head before a weak suffix makes an organization.
+        if lastKinds.contains(.weakSuffix), last > first, (first..<last).contains(where: { isWord($0, .orgHead) }) {
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+        }
+        if lastKinds.contains(.companySuffix) && last > first {
+            if lastKinds.contains(.weakSuffix) {
+                // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no.
+                if last - first > 2 || knownMaterial(tokens[first].start, tokens[last - 1].end) { return nil }
+            }
+            var end = last
+            // "Co., Ltd." and the full stop of an abbreviation belong to the name.
+            var k = last + 1
+            while k < sentence.upperBound, adjacent(k) {
+                let kw = word(k)
+                if kw == words.dot, k + 1 < sentence.upperBound, [words.co, words.corp, words.inc, words.ltd].contains(word(k - 1)) { end = k; k += 1; continue }
+                if kw == words.comma, k + 1 < sentence.upperBound, [words.ltd, words.limited, words.inc].contains(word(k + 1)) { k += 1; continue }
+                if [words.ltd, words.limited, words.inc, words.co].contains(kw) { end = k; k += 1; continue }
+                break
+            }
+            return Found(start: tokens[first].start, end: tokens[end].end, type: .company)
+        } else if (first...last).contains(where: { isWord($0, .orgHead) }) && last > first {
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+        }
+        return nil
     }
 
     /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
@@ -354,6 +404,9 @@ struct NamePatterns {
     /// Grammatical particles, prepositions and conjunctions: no name contains one. The clause words
     /// of `patterns.tsv` (verbs, time words, pronouns) extend them.
     static let stopChars = ScalarSet("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
+    /// 司 and 公: 公司 is a company, not a unit 司.
+    static let si: [UInt32] = [0x53F8]
+    static let gong: UInt32 = 0x516C
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
     static let conjunctions = ScalarSet("和与及暨".unicodeScalars.map(\.value))
@@ -428,6 +481,8 @@ struct NamePatterns {
             guard f < s.count else { break }
             guard ScriptClass.isHan(s[f]) else { f += 1; continue }
             guard let (suffix, role) = endings[s[f]]?.first(where: { FoldedHelpers.hasPrefix(s, at: f, $0.key) }) else { f += 1; continue }
+            // A suffix that starts a longer known name (海关 of 海关总署) ends no name here.
+            if let h = heads[f], !h.isPlace, h.end > f + suffix.count { f += 1; continue }
             let type: EntityType = role == .companySuffix ? .company : .organization
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
@@ -451,7 +506,9 @@ struct NamePatterns {
             // Back to where the clause before the name ends.
             var b = f
             while b > widest, !clauseEnds(s, at: b, classes: classes) { b -= 1 }
-            if b < f, s[b] == 0x28 { b = f }  // a bracket cannot start a name
+            // A bracket cannot start a name: one before it is an enumeration mark or an aside
+            // (（二）黄埔海关), and the name starts after it.
+            if b < f, s[b] == 0x28 { b = (b..<f).first(where: { s[$0] == 0x29 }).map { $0 + 1 } ?? f }
             var anchored = false
             if let head = (b..<f).first(where: { heads[$0] != nil }) {
                 b = head
@@ -469,6 +526,12 @@ struct NamePatterns {
                     // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁).
                     while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f { b += n }
                 }
+            }
+            // A unit (…司, …局, …办公室) needs a known organization before it, two characters or more
+            // away, and 公司 is no unit.
+            if role == .orgUnit {
+                let known = (b..<f).contains { heads[$0].map { !$0.isPlace && $0.end <= f - 2 } ?? false }
+                guard known, !(suffix == Self.si && f > 0 && s[f - 1] == Self.gong) else { f += 1; continue }
             }
             // Made only of places and common words: no name (三家上市公司, 美国公司, 包头钢铁), unless a
             // place and an industry word take a full company suffix (中國鋼鐵公司, 中国稀土集团).
@@ -491,7 +554,7 @@ struct NamePatterns {
             if f - b >= 2, !generic || (anchored && heads[b]?.isPlace == false), folded.isCodePointBoundary(b) {
                 out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type,
                                  head: Int(folded.origin[b])..<(Int(folded.origin[f - 1]) + 1),
-                                 legal: suffix.count >= 4 && suffix.contains(Self.you)))
+                                 legal: suffix.count >= 4 && suffix.contains(Self.you), unit: role == .orgUnit))
                 f = end
             } else {
                 f += 1

@@ -26,14 +26,15 @@ struct LexiconLoadingTests {
         #expect(lex.hash.count == 64)
     }
 
-    @Test("Chinese name endings: both roles' words, grouped by first character, longest first")
+    @Test("Chinese name endings: the three roles' words, grouped by first character, longest first")
     func chineseNameEndings() {
         let p = BundledLexicons.shared.patterns
         func name(_ key: [UInt32], _ role: PatternLexicon.Role) -> String { role.rawValue + ":" + FoldedText.string(key[...]) }
         let company: [String] = (p.chinese[.companySuffix] ?? []).map { name($0, .companySuffix) }
         let org: [String] = (p.chinese[.orgHead] ?? []).map { name($0, .orgHead) }
+        let unit: [String] = (p.chinese[.orgUnit] ?? []).map { name($0, .orgUnit) }
         let grouped: [String] = p.chineseNameEndings.values.flatMap { $0 }.map { name($0.key, $0.role) }
-        #expect(grouped.sorted() == (company + org).sorted())
+        #expect(grouped.sorted() == (company + org + unit).sorted())
         #expect(company.count > 10 && org.count > 10)
         for (first, words) in p.chineseNameEndings {
             #expect(words.allSatisfy { $0.key.first == first } && p.chineseNameEndingStarts.contains(first))
