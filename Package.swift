@@ -37,8 +37,14 @@ let package = Package(
             ],
             // Optimised in debug builds too: the end-to-end tests annotate a 50 MB document, which
             // unoptimised code takes minutes for. -enable-testing keeps @testable imports working.
-            swiftSettings: [.unsafeFlags(["-O", "-enable-testing"], .when(configuration: .debug))]
+            swiftSettings: [.unsafeFlags(["-O", "-enable-testing"], .when(configuration: .debug))],
+            // The bundled Lexicons/ compiled in, so the binary works from any directory.
+            plugins: ["EmbedLexicons"]
         ),
+        // Writes Lexicons/ as Swift source (one base64 literal per file) for the plugin below.
+        .executableTarget(name: "embed-lexicons"),
+        // Regenerates that source whenever a lexicon file is added, removed or edited.
+        .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["embed-lexicons"]),
         .executableTarget(
             name: "framescope",
             dependencies: [

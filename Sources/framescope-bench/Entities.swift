@@ -11,8 +11,8 @@ struct Entities: ParsableCommand {
     @Option(help: "Development set folder with texts/ and gold.tsv (file, surface, type).")
     var devset = "Tests/DevSet"
 
-    @Option(help: "The lexicon folder.")
-    var lexicons = "Lexicons"
+    @Option(help: "The lexicon folder (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+    var lexicons: String?
 
     @Flag(help: "List false positives and false negatives.")
     var errors = false
@@ -21,7 +21,7 @@ struct Entities: ParsableCommand {
 
     func run() throws {
         let tokenizer = try Tokenizer()
-        let lex = try Lexicons.load(directory: lexicons, folder: tokenizer.folder)
+        let lex = try Lexicons.load(.resolve(option: lexicons), folder: tokenizer.folder)
         let tagger = EntityTagger(lexicons: lex)
         var gold: [String: Set<Pair>] = [:]
         let goldText = try String(contentsOfFile: "\(devset)/gold.tsv", encoding: .utf8)

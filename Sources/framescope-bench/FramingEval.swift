@@ -13,8 +13,8 @@ struct FramingEval: ParsableCommand {
     @Option(help: "Development set folder with texts/ and labels.tsv (file, label, note).")
     var devset = "Tests/DevSet"
 
-    @Option(help: "The lexicon folder.")
-    var lexicons = "Lexicons"
+    @Option(help: "The lexicon folder (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+    var lexicons: String?
 
     @Flag(help: "Print one line per document.")
     var documents = false
@@ -45,7 +45,7 @@ struct FramingEval: ParsableCommand {
 
     func run() throws {
         let folder = try Folder()
-        let lex = try Lexicons.load(directory: lexicons, folder: folder)
+        let lex = try Lexicons.load(.resolve(option: lexicons), folder: folder)
         var options = FramingOptions()
         options.leadWeighting = !noLeadWeight
         if let polar { options.polarThreshold = polar }

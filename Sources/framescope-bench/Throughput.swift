@@ -15,8 +15,8 @@ struct Throughput: ParsableCommand {
     var megabytes = 50
     @Option(help: "Folder whose documents' paragraphs are sampled (keeping its Chinese/English mix).")
     var pool = "Corpus"
-    @Option(help: "The lexicon folder.")
-    var lexicons = "Lexicons"
+    @Option(help: "The lexicon folder (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+    var lexicons: String?
     @Option(help: "Job counts to measure (comma-separated).")
     var jobs = "1,2"
     @Option(help: "Where to generate the corpus and outputs, kept afterwards (default: a temporary folder, removed).")
@@ -42,7 +42,7 @@ struct Throughput: ParsableCommand {
         // Start-up: loading the bundled lexicons and indexing them for one worker (the annotator
         // opens its ICU objects and builds the combined matcher), all a run does before its first document.
         let t0 = now()
-        let loaded = try Lexicons.load(directory: lexicons, folder: try Folder())
+        let loaded = try Lexicons.load(.resolve(option: lexicons), folder: try Folder())
         _ = try Annotator(lexicons: loaded)
         let startup = now() - t0
         for j in jobCounts {
@@ -288,7 +288,9 @@ struct Throughput: ParsableCommand {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("framescope").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = ["annotate", corpus, "-o", out, "--format", formats, "--jobs", "\(jobs)", "--lexicons", lexicons, "--quiet", "--force"]
+        p.arguments = ["annotate", corpus, "-o", out, "--format", formats, "--jobs", "\(jobs)", "--quiet", "--force"]
+            // Without --lexicons the child looks up $FRAMESCOPE_LEXICONS and the built-in copy as this process did.
+            + (lexicons.map { ["--lexicons", $0] } ?? [])
         p.standardOutput = FileHandle.nullDevice
         // Children's CPU is counted once they are reaped (Foundation does it): the difference
         // across the run is this child's.

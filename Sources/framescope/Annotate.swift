@@ -21,8 +21,8 @@ struct Annotate: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output folder.")
     var output = "annotations"
 
-    @Option(help: "The lexicon folder.")
-    var lexicons = "Lexicons"
+    @Option(help: "The lexicon folder (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+    var lexicons: String?
 
     @Option(help: "json (one file per document) or jsonl (a few large JSON-lines files), plus brat, html (comma-separated).")
     var format = "json"

@@ -16,8 +16,8 @@ struct Explain: ParsableCommand {
     @Argument(help: "A document file, or - for standard input.")
     var file: String = "-"
 
-    @Option(help: "The lexicon folder.")
-    var lexicons = "Lexicons"
+    @Option(help: "The lexicon folder (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+    var lexicons: String?
 
     @Flag(help: "Also show sentences without cues and boilerplate.")
     var all = false

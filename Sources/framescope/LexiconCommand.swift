@@ -5,8 +5,8 @@ import Framescope
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
-        abstract: "Check lexicons, or suggest entries from annotations.",
-        subcommands: [Check.self, Suggest.self]
+        abstract: "Check lexicons, export the built-in ones for editing, or suggest entries from annotations.",
+        subcommands: [Check.self, Export.self, Suggest.self]
     )
 
     /// The most frequent names found by pattern (no lexicon id) across annotation folders, as
@@ -70,35 +70,74 @@ struct LexiconCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Report every problem in a lexicon folder at once; exit 2 if there is any.")
+            abstract: "Report every problem in a lexicon folder at once; exit 2 if there is any.",
+            discussion: "Without a folder, checks the lexicons a command would use: $FRAMESCOPE_LEXICONS if set, else the built-in ones.")
 
         @Argument(help: "The lexicon folder.")
-        var directory: String = "Lexicons"
+        var directory: String?
 
         func run() throws {
             let folder = try Folder()
+            let location = LexiconLocation.resolve(option: directory)
             do {
-                let lex = try Lexicons.load(directory: directory, folder: folder)
+                let lex = try Lexicons.load(location, folder: folder)
                 var out = StandardOutput()
                 out.write("ok: \(lex.files.count) files, \(lex.entities.entries.count) entities, \(lex.units.entries.count) unit surfaces, "
-                    + "\(lex.framing.cues.count) cues, \(lex.framing.modifiers.count) modifiers; hash \(lex.hash.prefix(16))\n")
+                    + "\(lex.framing.cues.count) cues, \(lex.framing.modifiers.count) modifiers; hash \(lex.hash.prefix(16)) (\(location.description))\n")
                 out.flush()
             } catch {
                 for issue in error.issues { Diagnostics.note(issue.description) }
-                Diagnostics.note("\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") in \(directory)")
+                Diagnostics.note("\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") in \(location.description)")
                 throw ExitCode(2)
             }
         }
     }
+
+    /// Writes the built-in lexicons out, byte for byte, as a folder to edit and pass back with
+    /// --lexicons (or $FRAMESCOPE_LEXICONS).
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the built-in lexicons to a folder, to edit and use with --lexicons.")
+
+        @Argument(help: "The folder to write (created if missing).")
+        var directory: String
+
+        @Flag(help: "Replace lexicon files that already exist there.")
+        var force = false
+
+        func run() throws {
+            let files = BuiltInLexicons.files
+            let fm = FileManager.default
+            // Nothing is written unless everything can be: an edited copy is never half replaced.
+            let existing = files.map { directory + "/" + $0.path }.filter { fm.fileExists(atPath: $0) }
+            if !existing.isEmpty && !force {
+                for path in existing.prefix(5) { Diagnostics.note("exists: \(path)") }
+                throw CLIError("\(directory): \(existing.count) lexicon file\(existing.count == 1 ? "" : "s") already there; use --force to replace them")
+            }
+            do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw CLIError("\(directory): cannot create the folder (\(error.localizedDescription))")
+            }
+            // Temporary files sit in the target folder itself, so each rename stays on one file system.
+            let writer = AtomicWriter(scratch: directory)
+            for file in files {
+                do { try writer.write(file.bytes, to: directory + "/" + file.path) } catch { throw CLIError("\(error)") }
+            }
+            var out = StandardOutput()
+            out.write("wrote \(files.count) lexicon files to \(directory); use them with --lexicons \(directory)\n")
+            out.flush()
+        }
+    }
 }
 
-/// Loads lexicons for a command, turning problems into exit code 2 with every issue listed.
-func loadLexicons(_ directory: String, folder: Folder) throws -> Lexicons {
+/// Loads the lexicons a command uses (--lexicons, else $FRAMESCOPE_LEXICONS, else the built-in
+/// copy), turning problems into exit code 2 with every issue listed.
+func loadLexicons(_ option: String?, folder: Folder) throws -> Lexicons {
+    let location = LexiconLocation.resolve(option: option)
     do {
-        return try Lexicons.load(directory: directory, folder: folder)
+        return try Lexicons.load(location, folder: folder)
     } catch {
         for issue in error.issues { Diagnostics.note(issue.description) }
-        Diagnostics.note("\(error.issues.count) lexicon problem\(error.issues.count == 1 ? "" : "s"); fix them (framescope lexicon check) and run again")
+        Diagnostics.note("\(error.issues.count) lexicon problem\(error.issues.count == 1 ? "" : "s") in \(location.description); fix them (framescope lexicon check) and run again")
         throw ExitCode(2)
     }
 }

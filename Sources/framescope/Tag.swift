@@ -10,8 +10,8 @@ struct Tag: ParsableCommand {
     @Argument(help: "A document file, or - for standard input.")
     var file: String = "-"
 
-    @Option(help: "The lexicon folder.")
-    var lexicons = "Lexicons"
+    @Option(help: "The lexicon folder (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+    var lexicons: String?
 
     @Option(help: "Output format: tsv or json.")
     var format: Tokenize.OutputFormat = .tsv

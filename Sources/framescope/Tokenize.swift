@@ -30,8 +30,8 @@ struct Tokenize: ParsableCommand {
     @Flag(help: "Keep every Chinese lexicon term (entity surfaces and cues) as one token.")
     var keepLexiconTerms = false
 
-    @Option(help: "The lexicon folder, for --keep-lexicon-terms.")
-    var lexicons = "Lexicons"
+    @Option(help: "The lexicon folder, for --keep-lexicon-terms (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+    var lexicons: String?
 
     @Option(help: "Decode with this encoding instead of detecting it (e.g. gb18030, big5).")
     var encoding: String?

@@ -356,6 +356,12 @@ public final class BatchRunner: @unchecked Sendable {
         json.field("icu_version", ICU.version)
         json.field("lexicon_hash", lexicons.hash)
         json.key("lexicon_files"); json.beginArray(); for f in lexicons.files { json.string(f) }; json.endArray()
+        // Which lexicons were used and why (--lexicons, $FRAMESCOPE_LEXICONS or the built-in copy).
+        json.key("lexicons")
+        json.beginObject()
+        json.field("source", lexicons.location?.origin.rawValue)
+        json.field("path", lexicons.location?.path)
+        json.endObject()
         json.key("options")
         json.beginObject()
         json.field("corpus", options.corpus)

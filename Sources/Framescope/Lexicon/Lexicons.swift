@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
 
-/// Every lexicon Framescope uses, loaded from one folder (`Lexicons/` by default). Loaded once and
-/// shared read-only by all workers.
+/// Every lexicon Framescope uses, loaded from one folder or the built-in copy of `Lexicons/`.
+/// Loaded once and shared read-only by all workers.
 public struct Lexicons: Sendable {
     public var entities = EntityLexicon()
     public var units = UnitLexicon()
@@ -13,34 +13,46 @@ public struct Lexicons: Sendable {
     public private(set) var hash = ""
     public private(set) var files: [String] = []
 
+    /// Where these lexicons were read from (nil for lexicons built in code), for `run.json`.
+    public private(set) var location: LexiconLocation?
+
     public init() {}
 
-    /// Loads `directory`; every problem in every file is reported together.
+    /// Loads the lexicon folder `directory`; every problem in every file is reported together.
     public static func load(directory: String, folder: Folder) throws(LexiconError) -> Lexicons {
+        try load(LexiconLocation(origin: .option, source: .directory(directory)), folder: folder)
+    }
+
+    /// Loads lexicons from a folder or the built-in copy; every problem in every file is reported
+    /// together. The hash covers relative paths and bytes only, so the built-in copy and the same
+    /// files on disk hash alike.
+    public static func load(_ location: LexiconLocation, folder: Folder) throws(LexiconError) -> Lexicons {
         var issues: [LexiconIssue] = []
         var lex = Lexicons()
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw LexiconError(issues: [LexiconIssue(file: directory, line: 0, "lexicon folder not found")])
-        }
-        func files(in sub: String) -> [String] {
-            let path = sub.isEmpty ? directory : "\(directory)/\(sub)"
-            let names = (try? fm.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(".tsv") && !$0.hasPrefix(".") }.sorted().map { sub.isEmpty ? $0 : "\(sub)/\($0)" }
+        lex.location = location
+        let source = location.source
+        if case .directory(let directory) = source {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+                let named = switch location.origin {
+                case .environment: " (named by $\(LexiconLocation.environmentVariable); fix it, or unset it to use the built-in lexicons)"
+                case .option, .builtIn: ""
+                }
+                throw LexiconError(issues: [LexiconIssue(file: directory, line: 0, "lexicon folder not found" + named)])
+            }
         }
         var hasher = SHA256()
         func read(_ relative: String) -> [UInt8]? {
-            guard let data = fm.contents(atPath: "\(directory)/\(relative)") else {
+            guard let bytes = source.contents(relative) else {
                 issues.append(LexiconIssue(file: relative, line: 0, "cannot be read"))
                 return nil
             }
             hasher.update(data: Data(relative.utf8))
-            hasher.update(data: data)
+            hasher.update(data: bytes)
             lex.files.append(relative)
-            return [UInt8](data)
+            return bytes
         }
-        let entityFiles = files(in: "entities")
+        let entityFiles = source.files(in: "entities")
         if entityFiles.isEmpty { issues.append(LexiconIssue(file: "entities/", line: 0, "no entity lexicons (*.tsv) found")) }
         for file in entityFiles {
             guard let bytes = read(file) else { continue }
@@ -48,21 +60,21 @@ public struct Lexicons: Sendable {
                 lex.entities.add(table, folder: folder, issues: &issues)
             }
         }
-        if fm.fileExists(atPath: "\(directory)/units.tsv"), let bytes = read("units.tsv"),
+        if source.contains("units.tsv"), let bytes = read("units.tsv"),
            let table = TSVTable.parse(bytes, file: "units.tsv", columns: UnitLexicon.columns, issues: &issues) {
             lex.units.add(table, folder: folder, issues: &issues)
         }
-        if fm.fileExists(atPath: "\(directory)/patterns.tsv"), let bytes = read("patterns.tsv"),
+        if source.contains("patterns.tsv"), let bytes = read("patterns.tsv"),
            let table = TSVTable.parse(bytes, file: "patterns.tsv", columns: PatternLexicon.columns, issues: &issues) {
             lex.patterns.add(table, folder: folder, issues: &issues)
         }
-        for file in files(in: "framing") {
+        for file in source.files(in: "framing") {
             guard let bytes = read(file) else { continue }
             if let table = TSVTable.parse(bytes, file: file, columns: FramingLexicon.cueColumns, optionalEmpty: ["note"], issues: &issues) {
                 lex.framing.addCues(table, folder: folder, issues: &issues)
             }
         }
-        if fm.fileExists(atPath: "\(directory)/modifiers.tsv"), let bytes = read("modifiers.tsv"),
+        if source.contains("modifiers.tsv"), let bytes = read("modifiers.tsv"),
            let table = TSVTable.parse(bytes, file: "modifiers.tsv", columns: FramingLexicon.modifierColumns, issues: &issues) {
             lex.framing.addModifiers(table, folder: folder, issues: &issues)
             lex.framing.crossCheck(folder: folder, modifierFile: "modifiers.tsv", issues: &issues)

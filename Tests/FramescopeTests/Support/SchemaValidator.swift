@@ -78,11 +78,18 @@ enum Executable {
     }
 
     /// Runs framescope with arguments (and optional stdin), returning exit code, stdout, stderr.
-    static func run(_ arguments: [String], stdin: Data? = nil, cwd: String? = nil) throws -> (code: Int32, out: String, err: String) {
+    /// `environment` changes the inherited environment: a value sets a variable, nil removes it.
+    static func run(_ arguments: [String], stdin: Data? = nil, cwd: String? = nil,
+                    environment: [String: String?] = [:]) throws -> (code: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: framescope)
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for (name, value) in environment { env[name] = value }
+            p.environment = env
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err
