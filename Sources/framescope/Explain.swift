@@ -97,7 +97,7 @@ struct ExplainFormatter {
             + " (confidence \(Self.num(f.confidence)))  balance \(Self.num(f.balance))")
         lines.append("  celebratory \(Self.num(f.celebratory)) (\(Self.num(f.celebratoryPer1k))/1k tokens)  strategic-threat \(Self.num(f.strategicThreat))"
             + " (\(Self.num(f.strategicThreatPer1k))/1k tokens)  \(f.cues) cues, \(f.tokens) content tokens")
-        lines.append("  direction \(Self.num(f.direction)) × coverage \(Self.num(f.coverage)) = balance \(Self.num(f.balance));"
+        lines.append("  direction \(Self.num(f.direction)) × coverage \(Self.num(f.coverage)) × strength \(Self.num(f.strength)) = balance \(Self.num(f.balance));"
             + " \(f.celebratorySentences) celebratory and \(f.threatSentences) strategic-threat sentences of \(f.sentences);"
             + " reported speech C \(Self.num(f.reportedCelebratory)), T \(Self.num(f.reportedStrategicThreat))")
         let top = doc.entityFraming.prefix(8)

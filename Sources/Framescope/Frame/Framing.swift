@@ -63,7 +63,7 @@ public struct DocumentFraming: Sendable, Hashable {
     /// The same per 1,000 content tokens (boilerplate excluded), comparable across lengths.
     public var celebratoryPer1k: Double
     public var strategicThreatPer1k: Double
-    /// direction × coverage in [-1, 1]; +1 is strategic-threat (docs/framing.md).
+    /// direction × coverage × strength in [-1, 1]; +1 is strategic-threat (docs/framing.md).
     public var balance: Double
     public var label: FramingLabel
     public var confidence: Double
@@ -74,6 +74,9 @@ public struct DocumentFraming: Sendable, Hashable {
     /// How much of the text carries a frame: the share of content sentences leaning either way,
     /// relative to `FramingOptions.coverageFull`, at most 1.
     public var coverage: Double = 1
+    /// How much evidence there is: the cue mass relative to `FramingOptions.massFull`, at most 1.
+    /// A text with a cue or two keeps its direction but not a strong balance.
+    public var strength: Double = 1
     /// Content sentences, and those leaning celebratory or strategic-threat.
     public var sentences: Int = 0
     public var celebratorySentences: Int = 0
@@ -165,6 +168,9 @@ public struct FramingOptions: Sendable, Hashable {
     public var coverageFull = 0.2
     /// Coverage falls faster than the share below `coverageFull`: (share / full)^power.
     public var coveragePower = 2.0
+    /// The cue mass (T + C) at which a balance has its full strength; below it the balance
+    /// shrinks in proportion (0: no strength term).
+    public var massFull = 4.0
     /// A sentence leans when its cues score at least this much.
     public var framedSentenceScore = 0.5
     /// Below the polar threshold a document is mixed when each frame leans this many sentences,
@@ -187,6 +193,13 @@ public struct FramingOptions: Sendable, Hashable {
     /// this margin (|T − C| / (T + C)).
     public var authorLeadMass = 1.5
     public var authorLeadMargin = 0.2
+    /// A text that rejects alarm in this many of the author's sentences (document-scope stance
+    /// markers: "overstated", 言过其实) argues against the strategic-threat frame throughout:
+    /// its other strategic-threat cues × `skepticFactor`, once more for each further marker,
+    /// down to `skepticFloor`.
+    public var skepticMarkers = 2
+    public var skepticFactor = 0.5
+    public var skepticFloor = 0.25
 
     public init() {}
 }

@@ -105,6 +105,10 @@ public struct FramingScorer: Sendable {
             }
             evidence += cues
         }
+        if !evidence.isEmpty {
+            applySkepticism(&evidence, markers: skepticMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout,
+                                                               quotations: quotations, text: text, folded: folded, tokens: tokens, index: index))
+        }
         applyAuthorVoice(&evidence)
         for c in evidence {
             if c.scoredFrame == .celebratory { sentenceScores[c.sentence].celebratory += c.score } else { sentenceScores[c.sentence].strategicThreat += c.score }
@@ -152,6 +156,49 @@ public struct FramingScorer: Sendable {
             evidence[k].modifiers.append(AppliedModifier(kind: "voice", text: "reported, against the author's \(lean.rawValue)",
                                                          factor: options.reportedFactor, start: nil, end: nil))
             evidence[k].contribution *= options.reportedFactor
+        }
+    }
+
+    /// The document-scope rejections of alarm in the author's own sentences, one per sentence
+    /// (sentence index and text): not inside a quotation, not in a sentence that reports somebody
+    /// (an attribution marker), not inside a longer cue.
+    func skepticMarkers(_ modifierMatches: [PhraseMatcher.Match], cueMatches: [PhraseMatcher.Match], sentences: [TextSpan], layout: DocumentLayout,
+                        quotations: [Quotation], text: DocumentText, folded: FoldedText, tokens: [Token], index: CodePointIndex) -> [(sentence: Int, text: String)] {
+        var out: [(sentence: Int, text: String)] = []
+        var reporting = Set<Int>()  // sentences with an attribution marker
+        var candidates: [(sentence: Int, cpStart: Int, cpEnd: Int)] = []
+        var s = 0
+        for m in modifierMatches {
+            let entry = lexicon.modifiers[Int(m.payload)]
+            guard entry.kind == .attribution || (entry.kind == .stance && entry.scope == .document) else { continue }
+            guard Self.acceptable(m.start, m.end, folded: folded, tokens: tokens[...]) else { continue }
+            let cpStart = Int(folded.origin[m.start]), cpEnd = Int(folded.origin[m.end - 1]) + 1
+            while s < sentences.count, sentences[s].end <= cpStart { s += 1 }
+            guard s < sentences.count, layout.roles[s] != .boilerplate else { continue }
+            if entry.kind == .attribution { reporting.insert(s); continue }
+            if cueMatches.contains(where: { $0.start < m.end && m.start < $0.end && ($0.end - $0.start) > (m.end - m.start) }) { continue }
+            let a = index.utf16(cpStart), b = index.utf16(cpEnd)
+            if quotations.contains(where: { $0.utf16.lowerBound <= a && b <= $0.utf16.upperBound }) { continue }
+            candidates.append((s, cpStart, cpEnd))
+        }
+        for c in candidates where !reporting.contains(c.sentence) && out.last?.sentence != c.sentence {
+            out.append((c.sentence, text.substring(utf16: index.utf16(c.cpStart)..<index.utf16(c.cpEnd))))
+        }
+        return out
+    }
+
+    /// A text that rejects alarm in `skepticMarkers` or more of the author's sentences argues
+    /// against the strategic-threat frame as a whole: the threat words it discusses elsewhere are
+    /// the claim it rebuts. Every strategic-threat cue not already rejected × `skepticFactor`
+    /// (once more per further marker, down to `skepticFloor`), as a `stance` in the evidence.
+    func applySkepticism(_ evidence: inout [CueEvidence], markers: [(sentence: Int, text: String)]) {
+        guard options.skepticMarkers > 0, markers.count >= options.skepticMarkers, options.skepticFactor != 1 else { return }
+        let factor = max(options.skepticFloor, pow(options.skepticFactor, Double(markers.count - options.skepticMarkers + 1)))
+        let label = "document: " + markers.prefix(4).map(\.text).joined(separator: ", ")
+        for k in evidence.indices where evidence[k].frame == .strategicThreat && evidence[k].contribution > 0 {
+            if evidence[k].modifiers.contains(where: { $0.kind == "stance" && $0.factor == 0 }) { continue }
+            evidence[k].modifiers.append(AppliedModifier(kind: "stance", text: label, factor: factor, start: nil, end: nil))
+            evidence[k].contribution *= factor
         }
     }
 
@@ -217,7 +264,9 @@ public struct FramingScorer: Sendable {
         // Documents scored before sentence counts existed (sentences == 0) keep coverage 1.
         let share = totals.sentences > 0 ? Double(framedSentences) / Double(totals.sentences) : 1
         let coverage = options.coverageFull > 0 ? pow(min(1, share / options.coverageFull), options.coveragePower) : 1
-        let balance = direction * coverage
+        // A thin text (a cue or two) leans, but says little: its balance shrinks with its mass.
+        let strength = options.massFull > 0 ? min(1, mass / options.massFull) : 1
+        let balance = direction * coverage * strength
         let label: FramingLabel
         let confidence: Double
         // The frame the evidence leans to must be carried by enough sentences: one loaded sentence
@@ -248,7 +297,7 @@ public struct FramingScorer: Sendable {
         }
         return DocumentFraming(celebratory: c, strategicThreat: t, celebratoryPer1k: c * per1k, strategicThreatPer1k: t * per1k,
                                balance: balance, label: label, confidence: (confidence * 1000).rounded() / 1000, tokens: tokens, cues: cues,
-                               direction: direction, coverage: coverage, sentences: totals.sentences,
+                               direction: direction, coverage: coverage, strength: strength, sentences: totals.sentences,
                                celebratorySentences: totals.celebratorySentences, threatSentences: totals.threatSentences)
     }
 
@@ -366,7 +415,7 @@ public struct FramingScorer: Sendable {
                         var end = clauseEnd(after: m.endToken)
                         if entry.kind == .attribution, end == m.endToken { end = clauseEnd(after: m.endToken + 1) }
                         applies = item.firstToken < end
-                    case .sentence, .paragraph: applies = true
+                    case .sentence, .paragraph, .document: applies = true
                     }
                 case .stance, .target:
                     // Both reach either side of the marker: "fears of dominance are overblown",
@@ -377,7 +426,7 @@ public struct FramingScorer: Sendable {
                     case .clause:
                         applies = item.firstToken < m.firstToken ? !boundaryBetween(item.endToken, m.firstToken)
                                                                  : !boundaryBetween(m.endToken, item.firstToken)
-                    case .sentence, .paragraph: applies = true
+                    case .sentence, .paragraph, .document: applies = true
                     }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
@@ -396,6 +445,11 @@ public struct FramingScorer: Sendable {
             var voice = applied.contains { $0.kind == "attribution" } ? Voice.reported : .author
             if let q = quotation(containing: item, quotations, index: index) {
                 voice = .reported
+                if q.mention {
+                    // Named, not used: "the 'chokehold' crowd", 「霸權」論, "the 'win-win' line": the
+                    // label is the other side's word, and counts for neither frame.
+                    applied.append(AppliedModifier(kind: "stance", text: "\"…\" as a label", factor: 0, start: nil, end: nil))
+                }
                 if q.words <= options.shortQuotation && !q.blockQuote {
                     if options.quotationFactor != 1 {
                         applied.append(AppliedModifier(kind: "quotation", text: "\"…\"", factor: options.quotationFactor, start: nil, end: nil))

@@ -48,12 +48,16 @@ public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
     case sentence
     /// Every sentence of the marker's paragraph (a line of the text), on both sides of it.
     case paragraph
+    /// Its own sentence, and the whole document once enough such markers stand in the author's
+    /// sentences: a rejection of alarm ("overstated", 言过其实) argued through a text.
+    case document
 
     public init?(_ text: String) {
         switch text {
         case "clause": self = .clause
         case "sentence": self = .sentence
         case "paragraph": self = .paragraph
+        case "document": self = .document
         default:
             guard text.hasPrefix("next:"), let n = Int(text.dropFirst(5)), (1...20).contains(n) else { return nil }
             self = .next(n)
@@ -66,6 +70,7 @@ public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
         case .clause: return "clause"
         case .sentence: return "sentence"
         case .paragraph: return "paragraph"
+        case .document: return "document"
         }
     }
 }
@@ -137,11 +142,15 @@ public struct FramingLexicon: Sendable {
                 continue
             }
             guard let scope = ModifierScope(row["scope"]) else {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "scope '\(row["scope"])' must be next:N (1–20), clause, sentence or paragraph"))
+                issues.append(LexiconIssue(file: table.file, line: row.line, "scope '\(row["scope"])' must be next:N (1–20), clause, sentence, paragraph or document"))
                 continue
             }
             if scope == .paragraph && kind != .stance {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "only stance markers reach a whole paragraph; use clause or sentence"))
+                continue
+            }
+            if scope == .document && (kind != .stance || factor != 0) {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "only rejecting stance markers (factor 0) reach the whole document"))
                 continue
             }
             if (kind == .contrast || kind == .audience) && factor <= 0 {

@@ -41,8 +41,12 @@ struct FramingLayersTests {
         the West\taudience\t1.5\tsentence
         西方\taudience\t1.5\tsentence
         overblown\tstance\t0\tsentence
+        overstated\tstance\t0\tdocument
+        backfired\tstance\t0\tdocument
+        适得其反\tstance\t0\tdocument
+        夸大\tstance\t0\tdocument
         hysteria\tstance\t0\tsentence
-        言过其实\tstance\t0\tsentence
+        言过其实\tstance\t0\tdocument
         touted\tstance\t-0.5\tclause
         吹嘘\tstance\t-0.5\tclause
         myth\tstance\t0\tparagraph
@@ -134,6 +138,67 @@ struct FramingLayersTests {
         #expect(cue(zhDistanced, "里程碑")?.scoredFrame == .strategicThreat)
         expectTotalsAddUp(rejected)
         expectTotalsAddUp(distanced)
+    }
+
+    @Test("a text that rejects alarm in two or more of the author's sentences weighs its other threat cues less")
+    func documentSkepticism() throws {
+        let en = try annotate("Fears of a cut-off are overstated.\nThe 2010 ban backfired on its authors.\nRefining dominance is real, but it buys little.")
+        let dominance = try #require(cue(en, "dominance"))
+        #expect(dominance.modifiers.contains { $0.kind == "stance" && $0.text.hasPrefix("document: ") && $0.factor == 0.5 })
+        #expect(abs(dominance.score - 2 * 0.5 / 1.5) < 1e-9)  // × 1/1.5: before 'but'
+        // One rejection alone reaches its own sentence only.
+        let one = try annotate("Fears of a cut-off are overstated.\nRefining dominance is real.")
+        #expect(cue(one, "dominance")?.score == 2)
+        // A rejection the author reports (quoted, or with an attribution marker) is not the author's.
+        let reported = try annotate("Fears are overstated, the minister said.\n\"The ban backfired,\" he added.\nRefining dominance is real.")
+        #expect(cue(reported, "dominance")?.score == 2)
+        // Simplified and Traditional; three markers take the factor down to the floor.
+        let zh = try annotate("断供之说言过其实。\n当年的限制适得其反。\n有人夸大了风险。\n稀土垄断确实存在。")
+        let monopoly = try #require(cue(zh, "垄断"))
+        #expect(abs(monopoly.score - 2 * 0.25) < 1e-9)
+        let hant = try annotate("斷供之說言過其實。\n當年的限制適得其反。\n稀土壟斷確實存在。")
+        #expect(abs((cue(hant, "垄断")?.score ?? 0) - 1) < 1e-9)
+        // Celebratory cues are not what such markers reject.
+        let celebrate = try annotate("Fears are overstated.\nThe ban backfired.\nThe plant is a milestone.")
+        #expect(cue(celebrate, "milestone")?.score == 2)
+        expectTotalsAddUp(en)
+        expectTotalsAddUp(zh)
+    }
+
+    @Test("a quoted term followed by a noun for talk is named, not used: it counts for neither side")
+    func mention() throws {
+        let en = try annotate("The \"dominance\" crowd never explains why buyers come back.")
+        let named = try #require(cue(en, "dominance"))
+        #expect(named.score == 0 && named.voice == .reported)
+        let used = try annotate("Its \"dominance\" is plain to see.")
+        #expect(cue(used, "dominance")?.score == 1)  // a scare quote: × 0.5 only
+        let celebration = try annotate("The 'milestone' narrative hides the cost.")
+        #expect(cue(celebration, "milestone")?.score == 0)
+        let hant = try annotate("西方又把「壟斷」「封鎖」等帽子扣過來。")
+        #expect(cue(hant, "垄断")?.score == 0 && cue(hant, "封锁")?.score == 0)
+        let zh = try annotate("所谓“垄断”论调又来了。")
+        #expect(cue(zh, "垄断")?.score == 0)
+        // 说明 after a quotation is a verb ('shows'), not a noun for talk.
+        let verb = try annotate("“垄断”说明了一切。")
+        #expect(cue(verb, "垄断")?.score == 1)
+        expectTotalsAddUp(en)
+        expectTotalsAddUp(hant)
+    }
+
+    @Test("a thin text keeps its direction, but its balance shrinks with its cue mass")
+    func strength() throws {
+        let en = try annotate("Sanctions loom.")
+        #expect(abs(en.framing.direction - 1.5 / 2.5) < 1e-9)
+        #expect(abs(en.framing.strength - 1.5 / 4) < 1e-9)
+        #expect(abs(en.framing.balance - 0.6 * 1.5 / 4) < 1e-9)
+        let zh = try annotate("稀土市场出现垄断。")
+        #expect(abs(zh.framing.balance - (2.0 / 3.0) * 0.5) < 1e-9)
+        // From a mass of 4 on the strength is full.
+        let framed = try annotate("Dominance and dominance again.")  // 2 + 2
+        #expect(framed.framing.strength == 1 && abs(framed.framing.balance - 4.0 / 5.0) < 1e-9)
+        var off = Self.options()
+        off.massFull = 0
+        #expect(abs(try annotate("Sanctions loom.", options: off).framing.balance - 0.6) < 1e-9)
     }
 
     @Test("negators joined by a coordinator negate once; 'without' cancels; a justification rejects the threat reading")
