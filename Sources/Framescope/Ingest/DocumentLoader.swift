@@ -192,7 +192,7 @@ public struct DocumentLoader: Sendable {
     ///   line of a corpus JSONL file.
     public func load(streamLine bytes: ArraySlice<UInt8>, line: Int) -> Result<SourceDocument, IngestError> {
         // Only a line that names a corpus file is an envelope; anything else is a document line.
-        guard Self.contains(bytes, Self.corpusFileMarker) else {
+        guard FullLines.firstIndex(of: Self.corpusFileMarker, in: bytes) != nil else {
             return load(jsonLine: bytes, line: line, file: "stdin")
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
@@ -222,17 +222,6 @@ public struct DocumentLoader: Sendable {
     }
 
     private static let corpusFileMarker = Array("\"corpus_file\"".utf8)
-
-    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        var i = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
 
     /// Makes a JSONL id safe as a file name: no separators, no dot-only names, no control characters.
     static func sanitise(_ id: String) -> String {

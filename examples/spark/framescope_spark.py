@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Annotate a corpus on Spark with the portable framescope binary.
+
+    framescope_spark.py INPUT OUTPUT [--binary PATH] [--lexicons DIR] [--master URL]
+                        [--partitions N] [--jobs-per-task N]
+
+INPUT is a corpus folder or a glob (any file system Spark reads: file:, hdfs:, s3a:, ...). Its
+.txt/.text/.md/.html/.htm files go to the executors as raw bytes, and its .jsonl files line by
+line, so a document is decoded (GB18030, Big5, UTF-16, ...) and given metadata exactly as a local
+`framescope annotate INPUT` would: same ids, same folder-layout source, same sidecar
+(NAME.meta.json) and manifest (manifest.csv/.tsv at the root) fields. OUTPUT (which must not
+exist) receives JSON-lines part files of full `framescope.document/1` documents in id order,
+which `framescope compare OUTPUT` reads.
+
+Runs with spark-submit, or with plain python3 where `pip install pyspark` is done (then
+--master defaults to local[*]).
+"""
+
+import argparse
+import base64
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+
+DOCUMENT_EXTENSIONS = {".txt", ".text", ".md", ".html", ".htm"}
+# What a local run skips as metadata or notes rather than documents (see CorpusWalker).
+NOT_DOCUMENTS = {"manifest.csv", "manifest.tsv", "README.md", "SOURCES.md"}
+
+
+def parse_arguments(argv):
+    here = os.path.dirname(os.path.abspath(__file__))
+    default_binary = os.path.normpath(os.path.join(here, "..", "..", ".build", "portable", "framescope"))
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("input", help="corpus folder or glob")
+    p.add_argument("output", help="output folder for JSON-lines part files (must not exist)")
+    p.add_argument("--binary", default=default_binary,
+                   help="the framescope executable shipped to executors (default: scripts/build-portable's)")
+    p.add_argument("--lexicons", help="a lexicon folder to ship (default: the lexicons built into the binary)")
+    p.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+    p.add_argument("--partitions", type=int, help="number of tasks (default: Spark's default parallelism)")
+    p.add_argument("--jobs-per-task", type=int, default=1,
+                   help="framescope worker threads per task (default 1: Spark runs one task per core)")
+    return p.parse_args(argv)
+
+
+def relative_path(uri, root):
+    """The path of a listed file relative to the corpus root, with '/' separators."""
+    if not uri.startswith(root + "/"):
+        raise ValueError(f"{uri} is not under {root}")
+    return uri[len(root) + 1:]
+
+
+def is_document(rel):
+    parts = rel.split("/")
+    if any(part.startswith(".") for part in parts):
+        return False
+    name = parts[-1]
+    if name in NOT_DOCUMENTS or name.endswith(".meta.json"):
+        return False
+    return os.path.splitext(name)[1].lower() in DOCUMENT_EXTENSIONS | {".jsonl"}
+
+
+def sidecar_keys(rel):
+    """The sidecar names a local run tries for a document, in order: NAME.meta.json, then
+    NAME.ext.meta.json."""
+    return [os.path.splitext(rel)[0] + ".meta.json", rel + ".meta.json"]
+
+
+def envelopes(rel, data, sidecars):
+    """The stdin-jsonl lines for one corpus file: one envelope for a document file, one per line
+    for a JSONL file (line numbers as a local run counts them)."""
+    if rel.lower().endswith(".jsonl"):
+        lines = data.split(b"\n")
+        if lines and lines[-1] == b"":
+            lines.pop()
+        for number, line in enumerate(lines, start=1):
+            if line.endswith(b"\r"):
+                line = line[:-1]
+            if not line.strip():
+                continue
+            record = line.decode("utf-8", errors="replace")
+            yield json.dumps({"corpus_file": rel, "line": number, "record": record}, ensure_ascii=False)
+        return
+    envelope = {"corpus_file": rel, "bytes_base64": base64.b64encode(data).decode("ascii")}
+    for key in sidecar_keys(rel):
+        if key in sidecars:
+            envelope["sidecar"] = sidecars[key]
+            break
+    yield json.dumps(envelope, ensure_ascii=False)
+
+
+def executable(path):
+    """SparkFiles copies may lose the executable bit; give it back (or use a private copy)."""
+    if os.access(path, os.X_OK):
+        return path
+    try:
+        os.chmod(path, os.stat(path).st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        return path
+    except OSError:
+        copy = os.path.join(tempfile.mkdtemp(prefix="framescope-"), os.path.basename(path))
+        shutil.copy2(path, copy)
+        os.chmod(copy, 0o755)
+        return copy
+
+
+def annotate_partition(lines, binary_name, lexicons_name, has_manifest, jobs):
+    """Pipes one partition's envelope lines through `framescope annotate --stdin-jsonl` and yields
+    its output lines (one per input line, in order)."""
+    from pyspark import SparkFiles
+
+    command = [executable(SparkFiles.get(binary_name)), "annotate", "--stdin-jsonl", "--quiet", "--jobs", str(jobs)]
+    if lexicons_name:
+        command += ["--lexicons", SparkFiles.get(lexicons_name)]
+    if has_manifest:
+        command += ["--corpus-root", SparkFiles.getRootDirectory()]
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    failure = []
+
+    def feed():
+        try:
+            for line in lines:
+                process.stdin.write(line.encode("utf-8") + b"\n")
+        except BaseException as error:  # a broken pipe is reported with framescope's stderr below
+            failure.append(error)
+        finally:
+            try:
+                process.stdin.close()
+            except OSError:
+                pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    stderr_chunks = []
+    reader = threading.Thread(target=lambda: stderr_chunks.append(process.stderr.read()), daemon=True)
+    reader.start()
+    for out in process.stdout:
+        yield out.decode("utf-8").rstrip("\n")
+    writer.join()
+    code = process.wait()
+    reader.join()
+    # Exit 1 means some lines failed; they are framescope.error/1 lines in the output already.
+    if code not in (0, 1) or failure:
+        message = b"".join(stderr_chunks).decode("utf-8", errors="replace").strip()
+        raise RuntimeError(f"framescope exited with {code}: {message or failure}")
+
+
+def list_files(spark, pattern):
+    """Every file under the input (a folder or a glob, recursively), as qualified URIs, and the
+    qualified root folder relative paths start from."""
+    jvm = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    path = jvm.org.apache.hadoop.fs.Path(pattern)
+    fs = path.getFileSystem(conf)
+    glob_chars = set("*?[{")
+    parts = pattern.rstrip("/").split("/")
+    plain = []
+    for part in parts:
+        if glob_chars & set(part):
+            break
+        plain.append(part)
+    root_path = jvm.org.apache.hadoop.fs.Path("/".join(plain) or "/")
+    statuses = fs.globStatus(path) or []
+    if len(plain) == len(parts) and len(statuses) == 1 and statuses[0].isFile():
+        root_path = root_path.getParent()
+    root = fs.makeQualified(root_path).toString().rstrip("/")
+    files = []
+    for status in statuses:
+        if status.isDirectory():
+            iterator = fs.listFiles(status.getPath(), True)
+            while iterator.hasNext():
+                files.append(iterator.next().getPath().toString())
+        else:
+            files.append(status.getPath().toString())
+    return root, sorted(files)
+
+
+def main(argv=None):
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if not os.path.isfile(args.binary):
+        sys.exit(f"framescope_spark: no binary at {args.binary} (run scripts/build-portable, or give --binary)")
+    from pyspark import SparkConf
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName("framescope")
+    if args.master:
+        builder = builder.master(args.master)
+    elif not SparkConf().contains("spark.master"):
+        builder = builder.master("local[*]")
+    spark = builder.getOrCreate()
+    sc = spark.sparkContext
+    try:
+        root, files = list_files(spark, args.input)
+        relative = {uri: relative_path(uri, root) for uri in files}
+        documents = [uri for uri in files if is_document(relative[uri])]
+        if not documents:
+            sys.exit(f"framescope_spark: no documents under {args.input}")
+        sidecar_uris = [uri for uri in files if relative[uri].endswith(".meta.json")]
+        manifest_uris = [uri for uri in files if relative[uri] in ("manifest.csv", "manifest.tsv")]
+
+        # Sidecars and the manifest are small: read them here and send them along.
+        sidecars = {}
+        if sidecar_uris:
+            for uri, data in sc.binaryFiles(",".join(sidecar_uris)).collect():
+                try:
+                    sidecars[relative[uri]] = json.loads(data.decode("utf-8"))
+                except ValueError:
+                    pass  # a local run ignores a sidecar that is not a JSON object, too
+        scratch = tempfile.mkdtemp(prefix="framescope-spark-")
+        for uri, data in (sc.binaryFiles(",".join(manifest_uris)).collect() if manifest_uris else []):
+            with open(os.path.join(scratch, relative[uri]), "wb") as handle:
+                handle.write(data)
+            sc.addFile(os.path.join(scratch, relative[uri]))
+        sc.addFile(args.binary)
+        lexicons_name = None
+        if args.lexicons:
+            sc.addFile(os.path.abspath(args.lexicons), recursive=True)
+            lexicons_name = os.path.basename(os.path.abspath(args.lexicons).rstrip("/"))
+        shared_sidecars = sc.broadcast(sidecars)
+
+        partitions = args.partitions or sc.defaultParallelism
+        binary_name = os.path.basename(args.binary)
+        has_manifest = bool(manifest_uris)
+        jobs = args.jobs_per_task
+        # One comma-separated path list per chunk keeps the job's arguments bounded.
+        raw = sc.union([sc.binaryFiles(",".join(documents[i:i + 5000]), minPartitions=partitions)
+                        for i in range(0, len(documents), 5000)])
+        lines = (raw.map(lambda kv: (relative_path(kv[0], root), kv[1]))
+                 .sortByKey(numPartitions=partitions)  # id order in the part files, whatever the listing order
+                 .flatMap(lambda kv: envelopes(kv[0], kv[1], shared_sidecars.value)))
+        annotated = lines.mapPartitions(
+            lambda part: annotate_partition(part, binary_name, lexicons_name, has_manifest, jobs))
+        annotated.saveAsTextFile(args.output)
+        errors = sc.textFile(args.output).filter(lambda line: '"framescope.error/1"' in line).count()
+        print(f"annotated {len(documents)} files into {args.output}"
+              + (f"; {errors} documents failed (framescope.error/1 lines)" if errors else ""))
+        return 1 if errors else 0
+    finally:
+        spark.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
