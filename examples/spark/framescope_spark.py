@@ -149,34 +149,32 @@ def annotate_partition(lines, binary_name, lexicons_name, has_manifest, jobs):
         raise RuntimeError(f"framescope exited with {code}: {message or failure}")
 
 
-def list_files(spark, pattern):
-    """Every file under the input (a folder or a glob, recursively), as qualified URIs, and the
-    qualified root folder relative paths start from."""
+def corpus_root(spark, pattern):
+    """The qualified folder that relative paths start from: the input folder, the folder before
+    the first glob character, or a single input file's folder. One file-system call: the files
+    themselves are listed by Spark's binaryFile source, in parallel for large folders."""
     jvm = spark.sparkContext._jvm
     conf = spark.sparkContext._jsc.hadoopConfiguration()
-    path = jvm.org.apache.hadoop.fs.Path(pattern)
-    fs = path.getFileSystem(conf)
-    glob_chars = set("*?[{")
     parts = pattern.rstrip("/").split("/")
     plain = []
     for part in parts:
-        if glob_chars & set(part):
+        if set("*?[{") & set(part):
             break
         plain.append(part)
-    root_path = jvm.org.apache.hadoop.fs.Path("/".join(plain) or "/")
-    statuses = fs.globStatus(path) or []
-    if len(plain) == len(parts) and len(statuses) == 1 and statuses[0].isFile():
-        root_path = root_path.getParent()
-    root = fs.makeQualified(root_path).toString().rstrip("/")
-    files = []
-    for status in statuses:
-        if status.isDirectory():
-            iterator = fs.listFiles(status.getPath(), True)
-            while iterator.hasNext():
-                files.append(iterator.next().getPath().toString())
-        else:
-            files.append(status.getPath().toString())
-    return root, sorted(files)
+    root = jvm.org.apache.hadoop.fs.Path("/".join(plain) or "/")
+    fs = root.getFileSystem(conf)
+    if len(plain) == len(parts) and fs.exists(root) and fs.getFileStatus(root).isFile():
+        root = root.getParent()
+    return fs.makeQualified(root).toString().rstrip("/")
+
+
+def read_files(spark, pattern, name_glob=None):
+    """Every file under the input at any depth (a folder or a glob) as rows of path and content;
+    the content is only read when it is used."""
+    reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+    if name_glob:
+        reader = reader.option("pathGlobFilter", name_glob)
+    return reader.load(pattern)
 
 
 def main(argv=None):
@@ -194,27 +192,25 @@ def main(argv=None):
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     try:
-        root, files = list_files(spark, args.input)
-        relative = {uri: relative_path(uri, root) for uri in files}
-        documents = [uri for uri in files if is_document(relative[uri])]
-        if not documents:
-            sys.exit(f"framescope_spark: no documents under {args.input}")
-        sidecar_uris = [uri for uri in files if relative[uri].endswith(".meta.json")]
-        manifest_uris = [uri for uri in files if relative[uri] in ("manifest.csv", "manifest.tsv")]
+        root = corpus_root(spark, args.input)
 
         # Sidecars and the manifest are small: read them here and send them along.
         sidecars = {}
-        if sidecar_uris:
-            for uri, data in sc.binaryFiles(",".join(sidecar_uris)).collect():
-                try:
-                    sidecars[relative[uri]] = json.loads(data.decode("utf-8"))
-                except ValueError:
-                    pass  # a local run ignores a sidecar that is not a JSON object, too
+        for row in read_files(spark, args.input, "*.meta.json").collect():
+            try:
+                sidecars[relative_path(row.path, root)] = json.loads(bytes(row.content).decode("utf-8"))
+            except ValueError:
+                pass  # a local run ignores a sidecar that is not a JSON object, too
         scratch = tempfile.mkdtemp(prefix="framescope-spark-")
-        for uri, data in (sc.binaryFiles(",".join(manifest_uris)).collect() if manifest_uris else []):
-            with open(os.path.join(scratch, relative[uri]), "wb") as handle:
-                handle.write(data)
-            sc.addFile(os.path.join(scratch, relative[uri]))
+        has_manifest = False
+        for row in read_files(spark, args.input, "manifest.[ct]sv").collect():
+            name = relative_path(row.path, root)
+            if "/" in name:
+                continue  # only the corpus root's manifest applies, as in a local run
+            with open(os.path.join(scratch, name), "wb") as handle:
+                handle.write(bytes(row.content))
+            sc.addFile(os.path.join(scratch, name))
+            has_manifest = True
         sc.addFile(args.binary)
         lexicons_name = None
         if args.lexicons:
@@ -224,19 +220,20 @@ def main(argv=None):
 
         partitions = args.partitions or sc.defaultParallelism
         binary_name = os.path.basename(args.binary)
-        has_manifest = bool(manifest_uris)
         jobs = args.jobs_per_task
-        # One comma-separated path list per chunk keeps the job's arguments bounded.
-        raw = sc.union([sc.binaryFiles(",".join(documents[i:i + 5000]), minPartitions=partitions)
-                        for i in range(0, len(documents), 5000)])
-        lines = (raw.map(lambda kv: (relative_path(kv[0], root), kv[1]))
+        documents = (read_files(spark, args.input).select("path", "content").rdd
+                     .map(lambda row: (relative_path(row.path, root), bytes(row.content)))
+                     .filter(lambda kv: is_document(kv[0])))
+        lines = (documents
                  .sortByKey(numPartitions=partitions)  # id order in the part files, whatever the listing order
                  .flatMap(lambda kv: envelopes(kv[0], kv[1], shared_sidecars.value)))
         annotated = lines.mapPartitions(
             lambda part: annotate_partition(part, binary_name, lexicons_name, has_manifest, jobs))
         annotated.saveAsTextFile(args.output)
-        errors = sc.textFile(args.output).filter(lambda line: '"framescope.error/1"' in line).count()
-        print(f"annotated {len(documents)} files into {args.output}"
+        written = sc.textFile(args.output)
+        lines_written = written.count()
+        errors = written.filter(lambda line: '"framescope.error/1"' in line).count()
+        print(f"annotated {lines_written} documents into {args.output}"
               + (f"; {errors} documents failed (framescope.error/1 lines)" if errors else ""))
         return 1 if errors else 0
     finally:
