@@ -162,7 +162,7 @@ public final class BatchRunner: @unchecked Sendable {
         let base = Self.docBase(source.id)
         let out = options.output + "/"
         if !options.force, let earlier = previous[source.id], isUnchanged(source, base: out + base, summary: earlier, parts: previousParts) {
-            let lost = previous[source.id].flatMap(Self.replacedBytes(inSummary:))
+            let lost = Self.replacedBytes(inSummary: earlier)
             shared.withLock {
                 $0.summaries.set(source.id, .previous)
                 $0.report.skippedUnchanged += 1
