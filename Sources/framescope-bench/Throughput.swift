@@ -13,8 +13,10 @@ struct Throughput: ParsableCommand {
 
     @Option(help: "Size of the generated corpus in MB.")
     var megabytes = 50
-    @Option(help: "Folder whose documents' paragraphs are sampled (keeping its Chinese/English mix).")
-    var pool = "Corpus"
+    @Option(help: "Folders (comma-separated) whose documents' paragraphs are sampled: by default both development sets, tuning and report, so the mix has their registers in both languages and both scripts.")
+    var pool = "Tests/DevSet/texts,Tests/DevSet2/texts"
+    @Option(help: "Share of the generated documents that are Chinese (each document is in one language).")
+    var chineseShare = 0.5
     @Option(help: "The lexicon folder (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
     var lexicons: String?
     @Option(help: "Job counts to measure (comma-separated).")
@@ -26,7 +28,12 @@ struct Throughput: ParsableCommand {
 
     /// `cpu` is the annotate child's user and system CPU seconds: wall time minus them is waiting
     /// (mostly on the file system), which this shared machine varies from run to run.
-    struct Row { var stage: String; var jobs: Int; var seconds: Double; var peakRSSMB: Double?; var cpu: (user: Double, system: Double)? = nil }
+    /// `language` is nil for the whole corpus, else the one language's folder the row ran on.
+    struct Row { var stage: String; var jobs: Int; var seconds: Double; var peakRSSMB: Double?; var cpu: (user: Double, system: Double)? = nil; var language: String? = nil }
+
+    /// The two languages of the generated corpus, each in its own top folder (`zh/`, `en/`).
+    static let languages = ["zh", "en"]
+    static func languageName(_ code: String) -> String { code == "zh" ? "Chinese" : "English" }
 
     func run() throws {
         let work = workdir ?? NSTemporaryDirectory() + "framescope-bench-\(getpid())"
@@ -35,7 +42,8 @@ struct Throughput: ParsableCommand {
         // the end. A folder given with --workdir is kept, for re-running annotate on the corpus.
         defer { if workdir == nil { try? FileManager.default.removeItem(atPath: work) } }
         let corpus = work + "/corpus"
-        let (docCount, bytes) = try generate(into: corpus)
+        let generated = try generate(into: corpus)
+        let docCount = generated.documents.values.reduce(0, +), bytes = generated.bytes.values.reduce(0, +)
         let texts = try loadTexts(corpus)
         let jobCounts = jobs.split(separator: ",").compactMap { Int($0) }
         var rows: [Row] = []
@@ -68,13 +76,33 @@ struct Throughput: ParsableCommand {
                 rows.append(Row(stage: stage, jobs: j, seconds: seconds, peakRSSMB: rss, cpu: cpu))
             }
         }
+        // Each language alone (JSON lines, 1 job): the rates the mix averages.
+        if jobCounts.contains(1) {
+            for language in Self.languages where generated.documents[language, default: 0] > 0 {
+                let out = work + "/out-1-jsonl-" + language
+                try? FileManager.default.removeItem(atPath: out)
+                let (seconds, rss, cpu) = try runAnnotate(corpus: corpus + "/" + language, out: out, formats: "jsonl", jobs: 1)
+                rows.append(Row(stage: Self.jsonLines, jobs: 1, seconds: seconds, peakRSSMB: rss, cpu: cpu, language: language))
+            }
+        }
         if jobCounts.contains(1) {
             rows.append(Row(stage: Self.ioFloor, jobs: 1, seconds: try ioFloor(corpus: corpus, outputs: outputFolder(work, jobs: 1, formats: "json") + "/docs", into: work + "/io-floor"),
                             peakRSSMB: nil))
         }
-        let stages = jobCounts.contains(1) ? try stageBreakdown(corpus: corpus, lexicons: loaded) : []
+        // Where the time goes, for each language and for both together (the sums).
+        var byLanguage: [String: [(stage: String, seconds: Double)]] = [:]
+        if jobCounts.contains(1) {
+            for language in Self.languages where generated.documents[language, default: 0] > 0 {
+                byLanguage[language] = try stageBreakdown(corpus: corpus + "/" + language, lexicons: loaded)
+            }
+        }
+        let stages: [(stage: String, seconds: Double)] = byLanguage.isEmpty ? [] : (byLanguage.values.first ?? []).indices.map { i in
+            ((byLanguage.values.first ?? [])[i].stage, byLanguage.values.reduce(0) { $0 + $1[i].seconds })
+        }
         let mb = Double(bytes) / 1_048_576
-        func seconds(_ stage: String, _ j: Int) -> Double? { rows.first { $0.stage == stage && $0.jobs == j }?.seconds }
+        func megabytes(_ language: String?) -> Double { language.map { Double(generated.bytes[$0, default: 0]) / 1_048_576 } ?? mb }
+        func documents(_ language: String?) -> Int { language.map { generated.documents[$0, default: 0] } ?? docCount }
+        func seconds(_ stage: String, _ j: Int) -> Double? { rows.first { $0.stage == stage && $0.jobs == j && $0.language == nil }?.seconds }
         let ratioICU = (seconds("raw ICU word breaks", 1) ?? .nan) / (seconds("annotate, JSON", 1) ?? .nan)
         // No implementation can beat raw ICU plus the I/O it must do (one thread does both).
         let icu1 = seconds("raw ICU word breaks", 1) ?? .nan
@@ -91,10 +119,17 @@ struct Throughput: ParsableCommand {
             var w = JSONWriter(indent: 2)
             w.beginObject()
             w.field("corpus_mb", mb, digits: 2); w.field("documents", docCount); w.field("startup_seconds", startup, digits: 4)
+            w.key("languages"); w.beginObject()
+            for language in Self.languages {
+                w.key(named: language); w.beginObject()
+                w.field("documents", documents(language)); w.field("mb", megabytes(language), digits: 2)
+                w.endObject()
+            }
+            w.endObject()
             w.key("stages"); w.beginArray()
             for r in rows {
-                w.beginObject(); w.field("stage", r.stage); w.field("jobs", r.jobs); w.field("seconds", r.seconds, digits: 3)
-                w.field("mb_per_second", mb / r.seconds, digits: 2); w.field("documents_per_second", Double(docCount) / r.seconds, digits: 1)
+                w.beginObject(); w.field("stage", r.stage); w.field("jobs", r.jobs); w.field("language", r.language ?? "all"); w.field("seconds", r.seconds, digits: 3)
+                w.field("mb_per_second", megabytes(r.language) / r.seconds, digits: 2); w.field("documents_per_second", Double(documents(r.language)) / r.seconds, digits: 1)
                 if let rss = r.peakRSSMB { w.field("peak_rss_mb", rss, digits: 1) }
                 if let cpu = r.cpu { w.field("user_seconds", cpu.user, digits: 3); w.field("system_seconds", cpu.system, digits: 3) }
                 w.endObject()
@@ -109,15 +144,26 @@ struct Throughput: ParsableCommand {
                 w.beginObject(); w.field("stage", st.stage); w.field("seconds", st.seconds, digits: 3); w.field("share", st.seconds / total, digits: 4); w.endObject()
             }
             w.endArray()
+            for language in Self.languages {
+                guard let own = byLanguage[language] else { continue }
+                let sum = own.reduce(0) { $0 + $1.seconds }
+                w.key(named: "annotate_stages_1_job_" + language); w.beginArray()
+                for st in own {
+                    w.beginObject(); w.field("stage", st.stage); w.field("seconds", st.seconds, digits: 3); w.field("share", st.seconds / sum, digits: 4); w.endObject()
+                }
+                w.endArray()
+                w.key(named: "in_process_mb_per_second_" + language); w.double(megabytes(language) / sum, digits: 2)
+            }
             w.field("reference_format_floor_seconds", floor, digits: 3)
             w.field("reference_format_ceiling_over_raw_icu_1_job", icu1 / floor, digits: 4)
             w.endObject()
             print(String(decoding: w.bytes, as: UTF8.self))
         } else {
             print("corpus: \(String(format: "%.1f", mb)) MB, \(docCount) documents (\(workdir == nil ? "in a temporary folder, removed at the end" : work + "/corpus")); start-up (lexicons and one annotator) \(String(format: "%.0f", startup * 1000)) ms")
-            print("stage\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB\tuser s\tsystem s")
+            print(Self.languages.map { "\(Self.languageName($0)): \(documents($0)) documents, \(String(format: "%.1f", megabytes($0))) MB" }.joined(separator: "; "))
+            print("stage\tdocuments\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB\tuser s\tsystem s")
             for r in rows {
-                print("\(r.stage)\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", mb / r.seconds))\t\(String(format: "%.0f", Double(docCount) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")\t\(r.cpu.map { String(format: "%.2f\t%.2f", $0.user, $0.system) } ?? "-\t-")")
+                print("\(r.stage)\t\(r.language.map(Self.languageName) ?? "all")\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", megabytes(r.language) / r.seconds))\t\(String(format: "%.0f", Double(documents(r.language)) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")\t\(r.cpu.map { String(format: "%.2f\t%.2f", $0.user, $0.system) } ?? "-\t-")")
             }
             print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(String(format: "%.3f", ratioICU))")
             print("annotate (JSON) 2 jobs ÷ 1 job: \(String(format: "%.2f", scaling))")
@@ -125,8 +171,20 @@ struct Throughput: ParsableCommand {
             print("ceiling for annotate ÷ raw ICU with these outputs, raw ICU + I/O floor alone: \(String(format: "%.3f", ceiling))")
             if !stages.isEmpty {
                 print("\nwhere annotate's time goes (in process, 1 job, same documents; total \(String(format: "%.2f", total)) s)")
-                print("stage\tseconds\tshare")
-                for st in stages { print("\(st.stage)\t\(String(format: "%.3f", st.seconds))\t\(String(format: "%.1f%%", 100 * st.seconds / total))") }
+                let present = Self.languages.filter { byLanguage[$0] != nil }
+                print((["stage"] + present.flatMap { ["\(Self.languageName($0)) s", "share"] } + ["all s", "share"]).joined(separator: "\t"))
+                for (i, st) in stages.enumerated() {
+                    var cells = [st.stage]
+                    for language in present {
+                        let own = byLanguage[language] ?? [], sum = own.reduce(0) { $0 + $1.seconds }
+                        cells += [String(format: "%.3f", own[i].seconds), String(format: "%.1f%%", 100 * own[i].seconds / sum)]
+                    }
+                    cells += [String(format: "%.3f", st.seconds), String(format: "%.1f%%", 100 * st.seconds / total)]
+                    print(cells.joined(separator: "\t"))
+                }
+                print((["in process MB/s"] + present.flatMap { language in
+                    [String(format: "%.2f", megabytes(language) / (byLanguage[language] ?? []).reduce(0) { $0 + $1.seconds }), ""]
+                } + [String(format: "%.2f", mb / total), ""]).joined(separator: "\t"))
                 print("floor with the reference JSON (raw ICU words + sentences + generating the JSON + I/O floor): \(String(format: "%.2f", floor)) s; ceiling for annotate ÷ raw ICU: \(String(format: "%.3f", icu1 / floor))")
             }
         }
@@ -224,38 +282,47 @@ struct Throughput: ParsableCommand {
 
     func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-    /// Deterministic corpus: paragraphs sampled from the pool (seeded), keeping its Chinese and
-    /// English shares by bytes, in 2–12 KB documents over six source folders.
-    func generate(into corpus: String) throws -> (Int, Int) {
+    /// Deterministic corpus: paragraphs sampled (seeded) from the pool's documents, each generated
+    /// document in one language (Chinese with probability `chineseShare`, from the paragraphs of
+    /// the pool's Chinese documents, Simplified and Traditional), 2–12 KB, over six source folders
+    /// under `zh/` and `en/`, so that each language can also be run alone.
+    func generate(into corpus: String) throws -> (documents: [String: Int], bytes: [String: Int]) {
         try? FileManager.default.removeItem(atPath: corpus)
-        var zh: [String] = [], en: [String] = []
-        CorpusWalker(root: pool).walk { entry in
-            guard entry.kind != .jsonl, let data = FileManager.default.contents(atPath: entry.absolutePath),
-                  let text = try? Decoder.decode([UInt8](data)).text else { return }
-            for p in text.components(separatedBy: "\n\n") where p.count > 20 {
-                if Language.detect(DocumentText(p)) == "zh" { zh.append(p) } else { en.append(p) }
+        var paragraphs: [String: [String]] = ["zh": [], "en": []]
+        for folder in pool.split(separator: ",").map(String.init) {
+            guard FileManager.default.fileExists(atPath: folder) else { throw ValidationError("pool folder not found: \(folder)") }
+            CorpusWalker(root: folder).walk { entry in
+                guard entry.kind != .jsonl, let data = FileManager.default.contents(atPath: entry.absolutePath),
+                      let text = try? Decoder.decode([UInt8](data)).text else { return }
+                // A document's paragraphs go with its language: a Chinese article's English
+                // dateline or figure caption is part of a Chinese document.
+                let language = Language.detect(DocumentText(text))
+                guard paragraphs[language] != nil else { return }
+                paragraphs[language]! += text.components(separatedBy: "\n\n").filter { $0.count > 20 }
             }
         }
-        guard !zh.isEmpty || !en.isEmpty else { throw ValidationError("no paragraphs in \(pool)") }
-        let zhBytes = zh.reduce(0) { $0 + $1.utf8.count }, enBytes = en.reduce(0) { $0 + $1.utf8.count }
-        let zhShare = Double(zhBytes) / Double(max(1, zhBytes + enBytes))
         var state: UInt64 = 0x5EED
         func next() -> UInt64 { state &+= 0x9E37_79B9_7F4A_7C15; var z = state; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB; return z ^ (z >> 31) }
         let target = megabytes << 20
         var total = 0, count = 0
+        var documents: [String: Int] = [:], bytes: [String: Int] = [:]
         while total < target {
             let size = 2048 + Int(next() % 10240)
-            let chinese = Double(next() % 10_000) / 10_000 < zhShare
-            let source = (chinese ? zh : en).isEmpty ? (zh.isEmpty ? en : zh) : (chinese ? zh : en)
+            var language = Double(next() % 10_000) / 10_000 < chineseShare ? "zh" : "en"
+            if paragraphs[language]!.isEmpty { language = language == "zh" ? "en" : "zh" }
+            let source = paragraphs[language]!
+            guard !source.isEmpty else { throw ValidationError("no Chinese or English documents in \(pool)") }
             var doc = ""
             while doc.utf8.count < size { doc += source[Int(next() % UInt64(source.count))] + "\n\n" }
-            let folder = "\(corpus)/source-\(count % 6)"
+            let folder = "\(corpus)/\(language)/source-\(count % 6)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try Data(doc.utf8).write(to: URL(fileURLWithPath: "\(folder)/doc-\(String(format: "%06d", count)).txt"))
             total += doc.utf8.count
+            documents[language, default: 0] += 1
+            bytes[language, default: 0] += doc.utf8.count
             count += 1
         }
-        return (count, total)
+        return (documents, bytes)
     }
 
     func loadTexts(_ corpus: String) throws -> [DocumentText] {
