@@ -345,18 +345,22 @@ public struct EntityTagger: Sendable {
         // Longest first: "Kessler Motor" before "Kessler".
         formOrder.sort { $0.count > $1.count }
         // One pass over the text for all forms (most characters start none); at each position the
-        // longest form that matches there is recorded.
+        // longest form that matches there is recorded. Only a match start is looked at, and the
+        // rest of a spaced word is skipped at once: no position inside it can start a form. The
+        // forms are few, so a position's candidates are found by a scan of their first scalars
+        // (in `formOrder` order, longest first) rather than a hash per letter.
         let firstScalars = ScalarSet(formOrder.map { $0[0] })
-        let byFirst = Dictionary(grouping: formOrder.indices, by: { formOrder[$0][0] })
+        let firsts = formOrder.map { $0[0] }
         var hits = [[Int]](repeating: [], count: formOrder.count)
         var ordinary = [Bool](repeating: false, count: formOrder.count)
         var p = 0
         while p < s.count {
             p = firstScalars.firstMember(in: s, from: p)
             guard p < s.count else { break }
-            if let candidates = byFirst[s[p]], PhraseMatcher.isStart(folded, p) {
-                for n in candidates where FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
-                    if !ScriptClass.isHan(s[p]), !(0x41...0x5A).contains(text.utf16[index.utf16(Int(folded.origin[p]))]) {
+            let c = s[p]
+            if PhraseMatcher.isStart(folded, p) {
+                for n in firsts.indices where firsts[n] == c && FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
+                    if !ScriptClass.isHan(c), !(0x41...0x5A).contains(text.utf16[index.utf16(Int(folded.origin[p]))]) {
                         ordinary[n] = true
                     } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end),
                               !headForms.contains(formOrder[n]) || standsAlone(Int(folded.origin[p])) {
@@ -366,6 +370,9 @@ public struct EntityTagger: Sendable {
                 }
             }
             p += 1
+            if ScriptClass.isSpacedWordChar(c) {
+                while p < s.count, ScriptClass.isSpacedWordChar(s[p]) { p += 1 }
+            }
         }
         var out: [Candidate] = []
         for (n, form) in formOrder.enumerated() where !ordinary[n] {

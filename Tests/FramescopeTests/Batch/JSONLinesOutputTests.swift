@@ -64,6 +64,18 @@ struct JSONLinesOutputTests {
         #expect(FullLines.location(inSummary: twice)?.offset == 81920)
     }
 
+    @Test("an earlier summary line gives its id (escapes and astral characters decoded) only when the whole line parses")
+    func summaryIDs() {
+        let good = #"{"id":"zh\/\u5305\u94a2 \"70\" \ud83d\ude80","path":"a.txt","metadata":{"replaced_bytes":3},"entities":[{"id":"x"}]}"#
+        #expect(BatchRunner.summaryID(Array(good.utf8)[...]) == "zh/包钢 \"70\" 🚀")
+        #expect(BatchRunner.replacedBytes(inSummary: Array(good.utf8)) == 3)
+        // Cut inside the entities (a run killed mid-write), or a bracket lost: not reused.
+        #expect(BatchRunner.summaryID(Array(#"{"id":"a","path":"a.txt","entities":[{"id":"x"}"#.utf8)[...]) == nil)
+        #expect(BatchRunner.summaryID(Array(#"{"id":"a","path":"a.txt","entities":[{"id":"x"}}"#.utf8)[...]) == nil)
+        #expect(BatchRunner.summaryID(Array(#"{"path":"a.txt","id":"a"}"#.utf8)[...]) == nil)  // not a summary line
+        #expect(FullLines.location(inSummary: Array(#"{"id":"a","doc":"docs/a.json"}"#.utf8)) == nil)  // a per-document file
+    }
+
     @Test("the lines are the per-document files minified, in documents.jsonl order; the same bytes with 1 and 2 jobs")
     func sameContentAnyJobs() throws {
         let corpus = Repository.path("Corpus")
