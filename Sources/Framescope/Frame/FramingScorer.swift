@@ -48,7 +48,7 @@ public struct FramingScorer: Sendable {
         // stances that reach a whole paragraph.
         let layout = DocumentLayout(sentences: sentences, boilerplate: boilerplate, text: text, options: options,
                                     isHeadline: { isHeadline($0, text: text) })
-        let quotations = cueMatches.isEmpty ? [] : QuotationFinder.find(in: text, tokens: tokens)
+        let quotations = cueMatches.isEmpty ? [] : QuotationFinder.find(in: text, tokens: tokens, labels: lexicon.labelNouns)
         let paragraphStances = cueMatches.isEmpty ? [:] : paragraphStanceMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences,
                                                                                layout: layout, text: text, folded: folded, tokens: tokens, index: index)
         var nextCue = 0, nextModifier = 0  // matches are in start order, sentences too
@@ -416,6 +416,7 @@ public struct FramingScorer: Sendable {
                         if entry.kind == .attribution, end == m.endToken { end = clauseEnd(after: m.endToken + 1) }
                         applies = item.firstToken < end
                     case .sentence, .paragraph, .document: applies = true
+                    case .quotation: break  // label nouns only, never matched here
                     }
                 case .stance, .target:
                     // Both reach either side of the marker: "fears of dominance are overblown",
@@ -427,10 +428,11 @@ public struct FramingScorer: Sendable {
                         applies = item.firstToken < m.firstToken ? !boundaryBetween(item.endToken, m.firstToken)
                                                                  : !boundaryBetween(m.endToken, item.firstToken)
                     case .sentence, .paragraph, .document: applies = true
+                    case .quotation: break
                     }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
-                case .audience:
+                case .audience, .label:
                     break
                 }
                 if applies {

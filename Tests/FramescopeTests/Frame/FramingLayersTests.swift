@@ -63,6 +63,10 @@ struct FramingLayersTests {
         然而\tcontrast\t1.5\tsentence
         表示\tattribution\t0.5\tclause
         国际通行做法\tstance\t0\tsentence
+        crowd\tlabel\t0\tquotation
+        narrative\tlabel\t0\tquotation
+        论调\tlabel\t0\tquotation
+        等帽子\tlabel\t0\tquotation
 
         """,
     ]
@@ -181,6 +185,14 @@ struct FramingLayersTests {
         // 说明 after a quotation is a verb ('shows'), not a noun for talk.
         let verb = try annotate("“垄断”说明了一切。")
         #expect(cue(verb, "垄断")?.score == 1)
+        // The nouns come from the lexicon: one the lexicon does not list ("camp") names nothing.
+        let unlisted = try annotate("The \"dominance\" camp never explains why buyers come back.")
+        #expect(cue(unlisted, "dominance")?.score == 1)
+        // English nouns match in any case; 論調 is not listed, only 论调 (the raw text is matched).
+        let upper = try annotate("The 'milestone' NARRATIVE hides the cost.")
+        #expect(cue(upper, "milestone")?.score == 0)
+        let otherScript = try annotate("所謂「壟斷」論調又來了。")
+        #expect(cue(otherScript, "垄断")?.score == 1)
         expectTotalsAddUp(en)
         expectTotalsAddUp(hant)
     }
