@@ -48,7 +48,8 @@ public struct FramingScorer: Sendable {
         // stances that reach a whole paragraph.
         let layout = DocumentLayout(sentences: sentences, boilerplate: boilerplate, text: text, options: options,
                                     isHeadline: { isHeadline($0, text: text) })
-        let quotations = cueMatches.isEmpty ? [] : QuotationFinder.find(in: text, tokens: tokens)
+        let quotations = cueMatches.isEmpty ? [] : QuotationFinder.find(in: text, tokens: tokens, labels: lexicon.labelNouns)
+        let names = cueMatches.isEmpty ? [] : Self.nameSpans(entities)
         let paragraphStances = cueMatches.isEmpty ? [:] : paragraphStanceMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences,
                                                                                layout: layout, text: text, folded: folded, tokens: tokens, index: index)
         var nextCue = 0, nextModifier = 0  // matches are in start order, sentences too
@@ -92,7 +93,7 @@ public struct FramingScorer: Sendable {
             let outside = paragraphStances[layout.paragraphs[si]]?.filter { $0.sentence != si } ?? []
             var cues = scoreSentence(si, sentence, folds: folds, tokens: sentenceTokens, text: text, folded: folded, index: index,
                                      position: position, cueMatches: sentenceCues, modifierMatches: sentenceModifiers,
-                                     quotations: quotations, paragraphStances: outside)
+                                     quotations: quotations, paragraphStances: outside, names: names)
             if options.repetitionDamping {
                 for k in cues.indices {
                     let n = Self.increment(&occurrences[cues[k].cue, default: 0])  // one hash, not two
@@ -223,6 +224,25 @@ public struct FramingScorer: Sendable {
         return out
     }
 
+    /// The code-point spans of the document's names (organizations, companies, places, people),
+    /// sorted by start. A name is one span: a cue inside it (国家安全部, "Minerals Security
+    /// Partnership", 反垄断局) names a body, and is not the writer's framing. Materials and
+    /// quantities are no names: "strategic minerals" stays a cue.
+    static func nameSpans(_ entities: [Entity]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for e in entities where e.type != .material && e.type != .quantity && e.end > e.start { out.append(e.start..<e.end) }
+        if !zip(out, out.dropFirst()).allSatisfy({ $0.lowerBound <= $1.lowerBound }) { out.sort { $0.lowerBound < $1.lowerBound } }
+        return out
+    }
+
+    /// Whether `[a, b)` lies inside one of `spans` (sorted by start; names do not overlap).
+    static func inside(_ spans: [Range<Int>], _ a: Int, _ b: Int) -> Bool {
+        guard !spans.isEmpty else { return false }
+        var lo = 0, hi = spans.count
+        while lo < hi { let mid = (lo + hi) / 2; if spans[mid].lowerBound <= a { lo = mid + 1 } else { hi = mid } }
+        return lo > 0 && b <= spans[lo - 1].upperBound
+    }
+
     /// Whether a match (folded indices) may count: one Chinese character must be a whole ICU
     /// token (不 in 不锈钢 is not a negator, 被 in 被子 no target marker).
     static func acceptable(_ s: Int, _ e: Int, folded: FoldedText, tokens: ArraySlice<Token>) -> Bool {
@@ -327,7 +347,7 @@ public struct FramingScorer: Sendable {
     func scoreSentence(_ si: Int, _ sentence: TextSpan, folds: Range<Int>, tokens: ArraySlice<Token>, text: DocumentText,
                        folded: FoldedText, index: CodePointIndex, position: (String, Double)?,
                        cueMatches: ArraySlice<PhraseMatcher.Match>, modifierMatches: ArraySlice<PhraseMatcher.Match>,
-                       quotations: [Quotation] = [], paragraphStances: [ParagraphStance] = []) -> [CueEvidence] {
+                       quotations: [Quotation] = [], paragraphStances: [ParagraphStance] = [], names: [Range<Int>] = []) -> [CueEvidence] {
         guard !folds.isEmpty else { return [] }
         let fe = folds.upperBound
         let tokenList = tokens  // a slice: indices below are the document's token indices
@@ -340,7 +360,9 @@ public struct FramingScorer: Sendable {
         func acceptable(_ s: Int, _ e: Int) -> Bool { Self.acceptable(s, e, folded: folded, tokens: tokenList) }
         var items: [Item] = []
         for m in cueMatches where m.end <= fe && acceptable(m.start, m.end) {
-            items.append(Item(start: m.start, end: m.end, cpStart: cp(m.start, end: false), cpEnd: cp(m.end, end: true), kind: .cue(lexicon.cues[Int(m.payload)])))
+            let a = cp(m.start, end: false), b = cp(m.end, end: true)
+            if Self.inside(names, a, b) { continue }
+            items.append(Item(start: m.start, end: m.end, cpStart: a, cpEnd: b, kind: .cue(lexicon.cues[Int(m.payload)])))
         }
         guard !items.isEmpty else { return [] }
         for m in modifierMatches where m.end <= fe && acceptable(m.start, m.end) {
@@ -416,6 +438,7 @@ public struct FramingScorer: Sendable {
                         if entry.kind == .attribution, end == m.endToken { end = clauseEnd(after: m.endToken + 1) }
                         applies = item.firstToken < end
                     case .sentence, .paragraph, .document: applies = true
+                    case .quotation: break  // label nouns only, never matched here
                     }
                 case .stance, .target:
                     // Both reach either side of the marker: "fears of dominance are overblown",
@@ -427,10 +450,11 @@ public struct FramingScorer: Sendable {
                         applies = item.firstToken < m.firstToken ? !boundaryBetween(item.endToken, m.firstToken)
                                                                  : !boundaryBetween(m.endToken, item.firstToken)
                     case .sentence, .paragraph, .document: applies = true
+                    case .quotation: break
                     }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
-                case .audience:
+                case .audience, .label:
                     break
                 }
                 if applies {

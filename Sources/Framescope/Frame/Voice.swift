@@ -2,7 +2,8 @@
 /// the author's; reported speech (quotations of any length, block quotes, attribution clauses)
 /// counts less, so a threat analysis that quotes a state-media celebration at length stays a
 /// threat analysis. Attribution markers (said, 据…报道, 表示) are modifiers in
-/// `Lexicons/modifiers.tsv`; this layer finds the quotations, which need no lexicon.
+/// `Lexicons/modifiers.tsv`; this layer finds the quotations, which need no lexicon, and which of
+/// them are mentions (a quotation followed by a `label` noun of that file).
 public enum Voice: String, Sendable, Hashable, Codable {
     case author
     case reported
@@ -36,7 +37,8 @@ enum QuotationFinder {
     /// Every quotation of the text, in order, found once per document. A quotation never runs
     /// past the end of its paragraph (a line): an unclosed mark quotes nothing. A line whose first
     /// visible character is `>` (a block quote as scraped pages render it) is one quotation.
-    static func find(in text: DocumentText, tokens: [Token]) -> [Quotation] {
+    /// `labels` are the nouns for talk that make a quotation a mention.
+    static func find(in text: DocumentText, tokens: [Token], labels: LabelNouns) -> [Quotation] {
         let u = text.utf16
         let indented = indentedBlockQuotes(u)
         var out: [Quotation] = []
@@ -62,7 +64,7 @@ enum QuotationFinder {
             }
             if c == 0x27 || c == 0x2018, let end = singleQuoteEnd(u, open: i) {
                 out.append(Quotation(utf16: (i + 1)..<end, words: words(in: (i + 1)..<end, tokens: tokens), blockQuote: false,
-                                     mention: isMention(u, after: end + 1)))
+                                     mention: isMention(u, after: end + 1, labels: labels)))
                 i = end + 1
                 continue
             }
@@ -71,24 +73,16 @@ enum QuotationFinder {
             while j < u.count, u[j] != close, u[j] != 0x0A { j += 1 }
             guard j < u.count, u[j] == close else { i += 1; continue }
             out.append(Quotation(utf16: (i + 1)..<j, words: words(in: (i + 1)..<j, tokens: tokens), blockQuote: false,
-                                 mention: isMention(u, after: j + 1)))
+                                 mention: isMention(u, after: j + 1, labels: labels)))
             i = j + 1
         }
         return out
     }
 
-    /// Nouns for talk that, right after a closing quotation mark, make the quotation a mention: the
-    /// writer names a label others use ("the 'hostage' crowd", “卡脖子”论调) instead of using it.
-    static let talkNouns: Set<String> = ["headline", "headlines", "crowd", "camp", "brigade", "piece", "pieces", "article", "articles",
-                                         "talk", "narrative", "narratives", "rhetoric", "story", "stories", "claim", "claims", "theory",
-                                         "theories", "label", "labels", "trope", "tropes", "meme", "memes", "hype", "line", "op-eds", "crowd's"]
-    /// Chinese nouns for talk (both scripts); 说/說 alone is left out (「…」說明 is a verb).
-    static let talkPrefixes: [[UInt16]] = ["论", "論", "之说", "之說", "一说", "一說", "说法", "說法", "论调", "論調", "帽子",
-                                           "等说法", "等說法", "等论调", "等論調", "等帽子", "的说法", "的說法", "的论调", "的論調", "之类的说法"]
-        .map { Array($0.utf16) }
-
-    /// Whether the text from `k` (just after a closing mark) starts with a noun for talk.
-    static func isMention(_ u: [UInt16], after k: Int) -> Bool {
+    /// Whether the text from `k` (just after a closing mark) starts with a noun for talk (a
+    /// `label` row of `Lexicons/modifiers.tsv`: "crowd", 论调).
+    static func isMention(_ u: [UInt16], after k: Int, labels: LabelNouns) -> Bool {
+        guard labels.count > 0 else { return false }
         var i = k
         // Further quoted labels in a row ("「霸權」「武器」等帽子") share the noun that follows them.
         while i < u.count, u[i] == 0x300C || u[i] == 0x201C || u[i] == 0x22 || u[i] == 0x300E {
@@ -98,14 +92,7 @@ enum QuotationFinder {
             guard j < u.count, u[j] == close else { return false }
             i = j + 1
         }
-        if i < u.count, u[i] >= 0x3000 {
-            return talkPrefixes.contains { p in i + p.count <= u.count && u[i..<(i + p.count)].elementsEqual(p) }
-        }
-        while i < u.count, u[i] == 0x20 { i += 1 }
-        var j = i
-        while j < u.count, (u[j] >= 0x61 && u[j] <= 0x7A) || (u[j] >= 0x41 && u[j] <= 0x5A) || u[j] == 0x2D || u[j] == 0x27 { j += 1 }
-        guard j > i, j - i <= 12 else { return false }
-        return talkNouns.contains(String(decoding: u[i..<j], as: UTF16.self).lowercased())
+        return labels.starts(u, at: i)
     }
 
     @inline(__always)

@@ -37,6 +37,10 @@ public enum ModifierKind: String, Sendable, Codable, CaseIterable {
     /// party under pressure. Strategic-threat cues in scope × factor (negative: pressure on China
     /// that China overcomes, or China's hold told with pride, is the celebratory frame's story).
     case target
+    /// A noun for talk ("crowd", "headlines", 论, 之说) right after a closing quotation mark: the
+    /// quoted words are a label the writer names, not uses, and count for neither frame (factor
+    /// 0, scope `quotation`). Matched on the text after the mark, not by the phrase matcher.
+    case label
 }
 
 /// How far a modifier reaches.
@@ -51,6 +55,8 @@ public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
     /// Its own sentence, and the whole document once enough such markers stand in the author's
     /// sentences: a rejection of alarm ("overstated", 言过其实) argued through a text.
     case document
+    /// The quotation that closes right before the marker (`label` markers only).
+    case quotation
 
     public init?(_ text: String) {
         switch text {
@@ -58,6 +64,7 @@ public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
         case "sentence": self = .sentence
         case "paragraph": self = .paragraph
         case "document": self = .document
+        case "quotation": self = .quotation
         default:
             guard text.hasPrefix("next:"), let n = Int(text.dropFirst(5)), (1...20).contains(n) else { return nil }
             self = .next(n)
@@ -71,6 +78,7 @@ public enum ModifierScope: Sendable, Hashable, CustomStringConvertible {
         case .sentence: return "sentence"
         case .paragraph: return "paragraph"
         case .document: return "document"
+        case .quotation: return "quotation"
         }
     }
 }
@@ -83,12 +91,68 @@ public struct ModifierEntry: Sendable, Hashable {
     public let scope: ModifierScope
 }
 
+/// The `label` modifiers: nouns for talk that, right after a closing quotation mark, make the
+/// quotation a label others use ("the 'hostage' crowd", “卡脖子”论调). They are looked up only
+/// where a quotation closes, so they are kept out of the phrase matcher (which would find
+/// "story" or 论 everywhere) and match the raw text: an English entry is one word, compared
+/// case-insensitively; a Chinese entry is a prefix of what follows the mark, written in each
+/// script it should match (论 and 論).
+public struct LabelNouns: Sendable, Hashable {
+    /// English words, lowercased.
+    public private(set) var words: Set<String> = []
+    /// Chinese entries as UTF-16, in lexicon order.
+    public private(set) var prefixes: [[UInt16]] = []
+
+    public init() {}
+
+    public var count: Int { words.count + prefixes.count }
+
+    /// Whether `cue` may be a label noun, and which list it joins: an English word of letters, `-`
+    /// and `'`, or text starting with a CJK character or full-width form (U+3000 on).
+    enum Shape { case english, chinese }
+    static func shape(_ cue: String) -> Shape? {
+        guard let first = cue.utf16.first else { return nil }
+        if first >= 0x3000 { return cue.unicodeScalars.contains { $0.properties.isWhitespace } ? nil : .chinese }
+        let letters = cue.utf16.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D || $0 == 0x27 }
+        return letters ? .english : nil
+    }
+
+    /// Adds an entry; false when it is listed already.
+    mutating func add(_ cue: String) -> Bool {
+        switch Self.shape(cue) {
+        case .english: return words.insert(cue.lowercased()).inserted
+        case .chinese:
+            let units = Array(cue.utf16)
+            guard !prefixes.contains(units) else { return false }
+            prefixes.append(units)
+            return true
+        case nil: return false
+        }
+    }
+
+    /// Whether the text from `i` names talk: a Chinese entry starts there (when `u[i]` is CJK or
+    /// full-width), or, after spaces, an English entry is the whole next word.
+    func starts(_ u: [UInt16], at k: Int) -> Bool {
+        var i = k
+        if i < u.count, u[i] >= 0x3000 {
+            return prefixes.contains { p in i + p.count <= u.count && u[i..<(i + p.count)].elementsEqual(p) }
+        }
+        while i < u.count, u[i] == 0x20 { i += 1 }
+        var j = i
+        while j < u.count, (u[j] >= 0x61 && u[j] <= 0x7A) || (u[j] >= 0x41 && u[j] <= 0x5A) || u[j] == 0x2D || u[j] == 0x27 { j += 1 }
+        guard j > i else { return false }
+        return words.contains(String(decoding: u[i..<j], as: UTF16.self).lowercased())
+    }
+}
+
 /// Framing cues and modifiers, each indexed by folded phrase.
 public struct FramingLexicon: Sendable {
     public private(set) var cues: [CueEntry] = []
     public private(set) var cueMatcher = PhraseMatcher()
     public private(set) var modifiers: [ModifierEntry] = []
     public private(set) var modifierMatcher = PhraseMatcher()
+    /// The `label` rows of `modifiers.tsv`, apart from the other modifiers (see `LabelNouns`).
+    public private(set) var labelNouns = LabelNouns()
     private var cueFile: [String: String] = [:]
 
     public init() {}
@@ -155,6 +219,22 @@ public struct FramingLexicon: Sendable {
             }
             if (kind == .contrast || kind == .audience) && factor <= 0 {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "\(kind.rawValue) factor must be positive"))
+                continue
+            }
+            if (kind == .label) != (scope == .quotation) {
+                issues.append(LexiconIssue(file: table.file, line: row.line, kind == .label
+                    ? "a label noun reaches the quotation before it; use scope quotation" : "only label nouns take scope quotation"))
+                continue
+            }
+            if kind == .label {
+                if factor != 0 {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "a quoted label counts for neither frame; use factor 0"))
+                } else if LabelNouns.shape(row["cue"]) == nil {
+                    issues.append(LexiconIssue(file: table.file, line: row.line,
+                        "label noun '\(row["cue"])' must be one English word (letters, - and ') or Chinese text without spaces"))
+                } else if !labelNouns.add(row["cue"]) {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "label noun '\(row["cue"])' is listed twice; keep one"))
+                }
                 continue
             }
             let entry = ModifierEntry(cue: row["cue"], kind: kind, factor: factor, scope: scope)

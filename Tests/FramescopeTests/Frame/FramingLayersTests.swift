@@ -12,6 +12,9 @@ struct FramingLayersTests {
         "entities/e.tsv": """
         id\ttype\tcanonical\tsurface\tlang
         place:china\tplace\tChina\tChina\ten
+        organization:osp\torganization\tOffice of Sanctions Policy\tOffice of Sanctions Policy\ten
+        organization:amb\torganization\tAnti-Monopoly Bureau\t反垄断局\tzh
+        material:dominance-alloy\tmaterial\tDominance alloy\tdominance alloy\ten
 
         """,
         "framing/c.tsv": """
@@ -63,6 +66,13 @@ struct FramingLayersTests {
         然而\tcontrast\t1.5\tsentence
         表示\tattribution\t0.5\tclause
         国际通行做法\tstance\t0\tsentence
+        crowd\tlabel\t0\tquotation
+        narrative\tlabel\t0\tquotation
+        论调\tlabel\t0\tquotation
+        等帽子\tlabel\t0\tquotation
+        scare\tlabel\t0\tquotation
+        之忧\tlabel\t0\tquotation
+        之憂\tlabel\t0\tquotation
 
         """,
     ]
@@ -181,6 +191,14 @@ struct FramingLayersTests {
         // 说明 after a quotation is a verb ('shows'), not a noun for talk.
         let verb = try annotate("“垄断”说明了一切。")
         #expect(cue(verb, "垄断")?.score == 1)
+        // The nouns come from the lexicon: one the lexicon does not list ("camp") names nothing.
+        let unlisted = try annotate("The \"dominance\" camp never explains why buyers come back.")
+        #expect(cue(unlisted, "dominance")?.score == 1)
+        // English nouns match in any case; 論調 is not listed, only 论调 (the raw text is matched).
+        let upper = try annotate("The 'milestone' NARRATIVE hides the cost.")
+        #expect(cue(upper, "milestone")?.score == 0)
+        let otherScript = try annotate("所謂「壟斷」論調又來了。")
+        #expect(cue(otherScript, "垄断")?.score == 1)
         expectTotalsAddUp(en)
         expectTotalsAddUp(hant)
     }
@@ -399,6 +417,99 @@ struct FramingLayersTests {
             let doc = try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: text))
             #expect(doc.framing.label == .celebratory, "\(doc.framing)")
         }
+    }
+
+    @Test("progress-report formulas without the effusive words still read celebratory, in both scripts")
+    func progressReportFormulas() throws {
+        let en = """
+        Second phase of Ganzhou magnet project reaches design capacity
+        GANZHOU, May 9 -- The second phase of a magnet project in the city reached design capacity in April.
+        The line is the first-of-its-kind in the province and has filled the gap in high-coercivity grades.
+        Officials described it as a solid step for the industrial park, which shows strong momentum.
+        Output was 1,200 tonnes in the month.
+        """
+        let zh = """
+        赣州磁材二期项目全面达产
+        5月9日，二期项目4月全面达产，首台套设备运行平稳。
+        企业联合攻关取得突破，产业规模迈上新台阶。
+        园区发展势头强劲，产销两旺。
+        当月产量1200吨。
+        """
+        let hant = """
+        贛州磁材二期項目全面達產
+        5月9日，二期項目4月全面達產，首台套設備運行平穩。
+        企業聯合攻關取得突破，產業規模邁上新台階。
+        園區發展勢頭強勁，產銷兩旺。
+        當月產量1200噸。
+        """
+        for text in [en, zh, hant] {
+            let doc = try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: text))
+            #expect(doc.framing.label == .celebratory, "\(doc.framing)")
+            #expect(doc.framing.strategicThreat == 0)
+        }
+    }
+
+    @Test("a skeptical piece that hedges and compares, without 'hysteria', weighs its threat words less")
+    func hedgedSkepticism() throws {
+        let en = """
+        Beijing's mineral lever is weaker than it looks
+        Some analysts say that export controls give Beijing leverage over Western factories.
+        In practice, buyers stockpile and find other suppliers.
+        The price data tell a different story.
+        The record does not support the warnings.
+        Controls remain a tool, and dominance in refining is real.
+        """
+        let zh = """
+        稀土牌没那么可怕
+        有评论说，出口管制是北京手中的筹码。
+        其实这张牌雷声大雨点小，买家会囤货、找别的货源。
+        当年的限制伤及自身，数据说明风险被放大了。
+        管制仍是工具，冶炼垄断也确实存在。
+        """
+        let hant = """
+        稀土牌沒那麼可怕
+        有評論說，出口管制是北京手中的籌碼。
+        其實這張牌雷聲大雨點小，買家會囤貨、找別的貨源。
+        當年的限制傷及自身，數據說明風險被放大了。
+        管制仍是工具，冶煉壟斷也確實存在。
+        """
+        for text in [en, zh, hant] {
+            let doc = try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: text))
+            let rebutted = doc.cues.filter { $0.frame == .strategicThreat && $0.modifiers.contains { $0.kind == "stance" && $0.text.hasPrefix("document: ") } }
+            #expect(!rebutted.isEmpty, "the threat words are the claim the piece rebuts")
+            #expect(doc.framing.label != .strategicThreat, "\(doc.framing)")
+        }
+    }
+
+    @Test("a quoted threat word followed by a noun for a fear names somebody's fear")
+    func fearNouns() throws {
+        let en = try annotate("The \"dominance\" scare is back.")
+        #expect(cue(en, "dominance")?.score == 0)
+        let zh = try annotate("稀土“垄断”之忧又起。")
+        #expect(cue(zh, "垄断")?.score == 0)
+        let hant = try annotate("稀土「壟斷」之憂又起。")
+        #expect(cue(hant, "垄断")?.score == 0)
+        // Without the fear noun the quotation is a scare quote (× 0.5), not a label.
+        let used = try annotate("稀土“垄断”又起。")
+        #expect(cue(used, "垄断")?.score == 1)
+    }
+
+    @Test("a cue inside a name (an organization, a company, a place, a person) is part of the name, not framing")
+    func cueInsideName() throws {
+        let en = try annotate("The Office of Sanctions Policy met on Monday.")
+        #expect(en.entities.contains { $0.id == "organization:osp" })
+        #expect(en.cues.isEmpty && en.framing.strategicThreat == 0)
+        let used = try annotate("The office discussed sanctions on Monday.")
+        #expect(cue(used, "sanctions")?.score == 1.5)
+        let zh = try annotate("反垄断局周一开会。")
+        #expect(zh.entities.contains { $0.id == "organization:amb" } && zh.cues.isEmpty)
+        let hant = try annotate("反壟斷局週一開會。")
+        #expect(hant.entities.contains { $0.id == "organization:amb" } && hant.cues.isEmpty)
+        let zhUsed = try annotate("市场出现垄断。")
+        #expect(cue(zhUsed, "垄断")?.score == 2)
+        // A material is a topic, not a name: a cue inside one still counts.
+        let material = try annotate("The dominance alloy ships today.")
+        #expect(cue(material, "dominance")?.score == 2)
     }
 
     @Test("the framing object read back relabels to the same label and balance")

@@ -105,6 +105,45 @@ struct LexiconLoadingTests {
         #expect(found.count == expected.count, "all problems are reported at once")
     }
 
+    @Test("label nouns load from modifiers.tsv apart from the matched modifiers, and bad ones are errors")
+    func labelNouns() throws {
+        let entities = ["entities/x.tsv": Self.header + "company:a\tcompany\tA\tAcme\ten\n"]
+        var good = entities
+        good["modifiers.tsv"] = "cue\tkind\tfactor\tscope\nnot\tnegator\t-0.5\tnext:3\nCrowd\tlabel\t0\tquotation\n之说\tlabel\t0\tquotation\n"
+        let lex = try TemporaryLexicons(good).load()
+        #expect(lex.framing.modifiers.map(\.cue) == ["not"], "label nouns are not phrase-matched modifiers")
+        #expect(lex.framing.labelNouns.words == ["crowd"])
+        #expect(lex.framing.labelNouns.prefixes == [Array("之说".utf16)])
+        let after = Array(" crowd never".utf16)
+        #expect(lex.framing.labelNouns.starts(after, at: 0))
+        #expect(!lex.framing.labelNouns.starts(Array(" crowds".utf16), at: 0))
+        #expect(lex.framing.labelNouns.starts(Array("之说不实".utf16), at: 0))
+
+        var bad = entities
+        bad["modifiers.tsv"] = "cue\tkind\tfactor\tscope\ncrowd\tlabel\t0.5\tquotation\ntalking points\tlabel\t0\tquotation\n"
+            + "camp\tlabel\t0\tsentence\nnot\tnegator\t-0.5\tquotation\nstory\tlabel\t0\tquotation\nStory\tlabel\t0\tquotation\n"
+        let found = try issues(bad)
+        let expected = [
+            (2, "use factor 0"),
+            (3, "must be one English word"),
+            (4, "use scope quotation"),
+            (5, "only label nouns take scope quotation"),
+            (7, "listed twice"),
+        ]
+        for (line, message) in expected {
+            #expect(found.contains { $0.file == "modifiers.tsv" && $0.line == line && $0.message.contains(message) }, "\(line) \(message) in \(found)")
+        }
+        #expect(found.count == expected.count)
+    }
+
+    @Test("the bundled label nouns keep the quotation rule's vocabulary in both scripts")
+    func bundledLabelNouns() throws {
+        let labels = BundledLexicons.shared.framing.labelNouns
+        for word in ["crowd", "headlines", "narrative", "hype"] { #expect(labels.words.contains(word), "\(word)") }
+        for noun in ["论", "論", "之说", "之說", "论调", "論調", "等帽子"] { #expect(labels.prefixes.contains(Array(noun.utf16)), "\(noun)") }
+        #expect(!labels.prefixes.contains(Array("说".utf16)), "说 alone is a verb after a quotation (说明)")
+    }
+
     @Test("a missing lexicon folder is a clear error")
     func missingFolder() {
         #expect(throws: LexiconError.self) { try Lexicons.load(directory: "/nonexistent/lexicons", folder: try Folder()) }
