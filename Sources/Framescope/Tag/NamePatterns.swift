@@ -129,6 +129,15 @@ struct NamePatterns {
         "swedish", "norwegian", "finnish", "mongolian", "philippine", "filipino", "kazakh", "turkish", "saudi",
         "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
+    /// The demonyms of `leadingStops` (see `keptDemonym`).
+    static let demonyms: Set<String> = [
+        "chinese", "american", "japanese", "australian", "european", "indonesian", "malaysian", "korean", "indian",
+        "british", "french", "german", "canadian", "russian", "vietnamese", "thai", "burmese", "african", "brazilian",
+        "taiwanese", "italian", "spanish", "dutch", "swedish", "norwegian", "finnish", "mongolian", "philippine",
+        "filipino", "kazakh", "turkish", "saudi",
+    ]
+    /// Continents' adjectives: the bodies they start are transnational and the adjective is their name.
+    static let continental: Set<String> = ["european", "african"]
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
     static let weakSuffixes: Set<String> = [
         "steel", "mining", "metals", "minerals", "resources", "materials", "magnetics", "motors", "industries",
@@ -231,11 +240,47 @@ struct NamePatterns {
                 for piece in pieces {
                     var first = piece.lowerBound
                     while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
-                    if let found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial) { out.append(found) }
+                    first = afterOwner(first, piece.upperBound)
+                    guard var found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial) else { continue }
+                    if found.type == .organization, let d = keptDemonym(before: first, piece.upperBound, runStart: run.lowerBound) {
+                        found.start = tokens[d].start
+                    }
+                    out.append(found)
                 }
             }
         }
         return out
+    }
+
+    /// Where an organization starts in "X of the Y" when only Y has an organization head: "Members
+    /// of the Bharatiya Janata Party", "Commodity Desk of the Asia Markets Daily", "Director of the
+    /// Institute for …" name Y; "Ministry of …", "Chamber of Mines of …" and "Bank of Japan" (no
+    /// head after "of") are left as they are.
+    func afterOwner(_ first: Int, _ last: Int) -> Int {
+        guard first < last, let of = (first...last).first(where: { word($0) == words.of }), of > first, of < last,
+              !(first..<of).contains(where: { isWord($0, .orgHead) || isWord($0, .companySuffix) }),
+              ((of + 1)...last).contains(where: { isWord($0, .orgHead) }) else { return first }
+        var start = of + 1
+        while start < last, isWord(start, .leadingStop) || connector[start] { start += 1 }
+        return start
+    }
+
+    /// The demonym right before an organization's first word that belongs to its name. A demonym
+    /// before a body's generic name is no part of it in the annotation conventions ("Chinese
+    /// Ministry of Commerce", "Japanese Foreign Ministry", "Indonesian Government"), but one before
+    /// two or more name words is ("Philippine Nickel Industry Association", "Indonesian Nickel
+    /// Miners Association"), and a continent's adjective names transnational bodies ("European
+    /// Institute of Innovation and Technology").
+    func keptDemonym(before first: Int, _ last: Int, runStart: Int) -> Int? {
+        let d = first - 1
+        guard d >= runStart, first <= last, adjacent(first), isWord(d, .demonym) else { return nil }
+        if Self.continental.contains(FoldedText.string(key(d))) { return d }
+        var named = 0
+        for k in first...last {
+            if isWord(k, .orgHead) { break }
+            if capitalised[k], !connector[k] { named += 1 }
+        }
+        return named >= 2 ? d : nil
     }
 
     /// The company or organization that tokens `first...last` of a capitalised run name, if any.
@@ -407,6 +452,13 @@ struct NamePatterns {
     /// 司 and 公: 公司 is a company, not a unit 司.
     static let si: [UInt32] = [0x53F8]
     static let gong: UInt32 = 0x516C
+    /// 《 and 》, around the title of a paper, a magazine, a law or a report.
+    static let titleOpen: UInt32 = 0x300A
+    static let titleClose: UInt32 = 0x300B
+    /// 报, and the characters that make a word with it (报告, 报道, 报导, 报价, 报表, 报名, 报送, 报关,
+    /// 报警, 报复, 报批, 报收, 报案, 报备, 报考, 报税).
+    static let bao: UInt32 = 0x62A5
+    static let afterBao = ScalarSet("告道导价表名送关警复批收案备考税".unicodeScalars.map(\.value))
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
     static let conjunctions = ScalarSet("和与及暨".unicodeScalars.map(\.value))
@@ -489,10 +541,15 @@ struct NamePatterns {
             let end = f + suffix.count
             let weak = weakChinese.contains(suffix)
             if weak, end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
+            // A paper's 报 that starts a word with the next character is no paper (上周报告, 电商报道, 日报价).
+            if suffix.last == Self.bao, end < s.count, Self.afterBao.contains(s[end]) { f += 1; continue }
             // The widest window of name characters, a bracketed part of up to five Han characters included.
             var widest = f
             var taken = 0
-            while widest > 0, taken < 12 {
+            // Sixteen for an organization: a unit inside a known university or government
+            // (國立中興大學材料科學與工程學系); a firm's window stays shorter (…集团有限公司控股子公司).
+            let window = type == .organization ? 16 : 12
+            while widest > 0, taken < window {
                 let c = s[widest - 1]
                 if c == 0x29, let open = (max(0, widest - 7)..<(widest - 1)).last(where: { s[$0] == 0x28 }), open < widest - 2,
                    (open + 1..<(widest - 1)).allSatisfy({ ScriptClass.isHan(s[$0]) }) {
@@ -543,6 +600,12 @@ struct NamePatterns {
                 break
             }
             var generic = covered && (places == 0 || weak || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
+            // A paper, magazine or body that fills a pair of title marks is named by all of it, common
+            // words included (《南方钢铁周刊》, 《中部商报》).
+            if role == .orgHead, widest > 0, s[widest - 1] == Self.titleOpen, end < s.count, s[end] == Self.titleClose, f - widest >= 2 {
+                b = widest
+                generic = false
+            }
             // A weak suffix right after a common word or a material modifier is a material phrase
             // (推出新型稀土, 高性能稀土), whatever verb came before.
             if weak, !generic, f > b {
