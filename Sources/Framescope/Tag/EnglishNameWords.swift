@@ -46,7 +46,7 @@ struct EnglishNameWords: Sendable {
         mark(patterns.english[.speechVerb] ?? [], .speechVerb)
         mark(patterns.english[.companySuffix] ?? [], .companySuffix)
         mark(patterns.english[.orgHead] ?? [], .orgHead)
-        mark(NamePatterns.leadingStops, .leadingStop)
+        mark(NamePatterns.leadingStops, .leadingStop)  // the demonyms included
         mark(NamePatterns.demonyms, .demonym)
         mark(patterns.english[.clauseWord] ?? [], .leadingStop)
         mark(patterns.english[.legalSuffix] ?? [], .legalSuffix)

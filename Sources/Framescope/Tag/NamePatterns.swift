@@ -116,28 +116,40 @@ struct NamePatterns {
         "transport", "logistics", "purchasing", "utilization", "recycling", "rehabilitation", "studies", "policy",
         "statistics", "standards", "inspection", "quarantine", "customs", "excise", "taxation", "economic", "economy",
         "business", "manufacturing", "geoscience", "geosciences", "geology", "markets", "clearing", "space",
+        // Portfolios of ministries and fields of institutes ("Ministry of Health and Welfare", "Ministry
+        // of Agriculture and Rural Affairs", "Institute for Strategic and International Studies").
+        "health", "welfare", "labour", "labor", "employment", "social", "culture", "tourism", "agriculture", "fisheries",
+        "forestry", "rural", "affairs", "justice", "safety", "regulation", "land", "housing", "urban", "construction",
+        "training", "education", "transportation", "maritime", "aviation", "banking", "insurance", "securities",
+        "futures", "international", "strategic", "defence", "defense", "public", "consumer", "competition",
     ]
-    /// Capitalised words that start sentences or headlines but never start a name.
-    static let leadingStops: Set<String> = [
+    /// Capitalised words that start sentences or headlines but never start a name: `demonyms`
+    /// among them.
+    static let leadingStops: Set<String> = Set([
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "meanwhile", "however",
         "and", "but", "both", "while", "when", "as", "in", "on", "at", "for", "by", "with", "from", "said", "says",
-        "state-owned", "chinese", "american", "japanese", "australian", "western", "european", "new", "rival", "listed",
+        "state-owned", "western", "new", "rival", "listed",
         "parent", "if", "after", "before", "since", "under", "over", "last", "next", "analysts", "officials", "shares",
-        // Demonyms are no part of a name in the annotation conventions ("Indonesian Government").
-        "indonesian", "malaysian", "korean", "indian", "british", "french", "german", "canadian", "russian",
-        "vietnamese", "thai", "burmese", "african", "brazilian", "taiwanese", "italian", "spanish", "dutch",
-        "swedish", "norwegian", "finnish", "mongolian", "philippine", "filipino", "kazakh", "turkish", "saudi",
         "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    ]
-    /// The demonyms of `leadingStops` (see `keptDemonym`).
+    ]).union(demonyms)
+    /// Demonyms are no part of a name in the annotation conventions ("Indonesian Government"),
+    /// unless `keptDemonym` says so.
     static let demonyms: Set<String> = [
         "chinese", "american", "japanese", "australian", "european", "indonesian", "malaysian", "korean", "indian",
         "british", "french", "german", "canadian", "russian", "vietnamese", "thai", "burmese", "african", "brazilian",
         "taiwanese", "italian", "spanish", "dutch", "swedish", "norwegian", "finnish", "mongolian", "philippine",
         "filipino", "kazakh", "turkish", "saudi",
+        "asian", "arab", "kenyan", "nigerian", "ghanaian", "egyptian", "israeli", "iranian", "iraqi", "pakistani",
+        "bangladeshi", "nepalese", "singaporean", "cambodian", "laotian", "mexican", "chilean", "peruvian",
+        "argentine", "argentinian", "colombian", "venezuelan", "bolivian", "ecuadorian", "polish", "czech",
+        "hungarian", "austrian", "swiss", "belgian", "danish", "irish", "greek", "portuguese", "romanian",
+        "ukrainian", "uzbek", "kyrgyz", "tajik", "afghan", "emirati", "qatari", "kuwaiti", "omani", "congolese",
+        "zambian", "zimbabwean", "tanzanian", "ugandan", "ethiopian", "moroccan", "algerian", "tunisian", "libyan",
+        "namibian", "malagasy", "mozambican", "senegalese", "malian", "guinean", "slovak", "serbian", "croatian",
+        "bulgarian", "estonian", "latvian", "lithuanian", "icelandic", "scottish", "welsh", "québécois", "texan",
     ]
     /// Continents' adjectives: the bodies they start are transnational and the adjective is their name.
-    static let continental: Set<String> = ["european", "african"]
+    static let continental: Set<String> = ["european", "african", "asian", "arab"]
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
     static let weakSuffixes: Set<String> = [
         "steel", "mining", "metals", "minerals", "resources", "materials", "magnetics", "motors", "industries",
@@ -186,8 +198,11 @@ struct NamePatterns {
             words += 1
             if capitalised[i] { capitals += 1 }
         }
-        guard words >= 4 else { return false }
-        return Double(capitals) >= 0.75 * Double(words)
+        guard words >= 4, Double(capitals) >= 0.75 * Double(words) else { return false }
+        // A sentence of six words or more that ends with a full stop is prose listing names ("The
+        // Ministry of Finance, the Ministry of Commerce and the General Administration of Customs
+        // said …."), not a headline.
+        return !(words >= 6 && range.count > 1 && word(range.upperBound - 1) == self.words.dot)
     }
 
     /// Whether a run of tokens fills a whole segment of a masthead, byline or dateline: bounded on
@@ -241,6 +256,9 @@ struct NamePatterns {
                     var first = piece.lowerBound
                     while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                     first = afterOwner(first, piece.upperBound)
+                    // A continent's adjective starts the name ("Arab League", "African Union").
+                    if first > run.lowerBound, first <= piece.upperBound, adjacent(first), isWord(first - 1, .demonym),
+                       Self.continental.contains(FoldedText.string(key(first - 1))) { first -= 1 }
                     guard var found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial) else { continue }
                     if found.type == .organization, let d = keptDemonym(before: first, piece.upperBound, runStart: run.lowerBound) {
                         found.start = tokens[d].start
@@ -269,12 +287,11 @@ struct NamePatterns {
     /// before a body's generic name is no part of it in the annotation conventions ("Chinese
     /// Ministry of Commerce", "Japanese Foreign Ministry", "Indonesian Government"), but one before
     /// two or more name words is ("Philippine Nickel Industry Association", "Indonesian Nickel
-    /// Miners Association"), and a continent's adjective names transnational bodies ("European
-    /// Institute of Innovation and Technology").
+    /// Miners Association"). A continent's adjective, which names transnational bodies ("European
+    /// Institute of Innovation and Technology"), is taken before the name is read (see `english`).
     func keptDemonym(before first: Int, _ last: Int, runStart: Int) -> Int? {
         let d = first - 1
         guard d >= runStart, first <= last, adjacent(first), isWord(d, .demonym) else { return nil }
-        if Self.continental.contains(FoldedText.string(key(d))) { return d }
         var named = 0
         for k in first...last {
             if isWord(k, .orgHead) { break }
@@ -452,6 +469,9 @@ struct NamePatterns {
     /// 司 and 公: 公司 is a company, not a unit 司.
     static let si: [UInt32] = [0x53F8]
     static let gong: UInt32 = 0x516C
+    /// 长, and the last characters of bodies whose head takes it as a title (部长, 局长, 厅长, 署长, 处长, 司长).
+    static let zhang: UInt32 = 0x957F
+    static let officeEnds = ScalarSet("部局厅署处司".unicodeScalars.map(\.value))
     /// 《 and 》, around the title of a paper, a magazine, a law or a report.
     static let titleOpen: UInt32 = 0x300A
     static let titleClose: UInt32 = 0x300B
@@ -543,6 +563,8 @@ struct NamePatterns {
             if weak, end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
             // A paper's 报 that starts a word with the next character is no paper (上周报告, 电商报道, 日报价).
             if suffix.last == Self.bao, end < s.count, Self.afterBao.contains(s[end]) { f += 1; continue }
+            // 部长, 局长, 厅长, 署长: a minister or director is a title, not the body (澳大利亚工业部长).
+            if end < s.count, s[end] == Self.zhang, Self.officeEnds.contains(suffix.last ?? 0) { f += 1; continue }
             // The widest window of name characters, a bracketed part of up to five Han characters included.
             var widest = f
             var taken = 0

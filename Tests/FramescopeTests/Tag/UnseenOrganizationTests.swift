@@ -63,6 +63,11 @@ struct UnseenOrganizationTests {
             == ["Foreign Ministry"])
         #expect(try names("Funding from the European Institute of Innovation and Technology goes to a network of recyclers.")
             == ["European Institute of Innovation and Technology"])
+        #expect(try names("Delegates from the Arab League met in Cairo to discuss the supply of fertiliser to the region.")
+            == ["Arab League"])
+        // Demonyms of any country, not only the ones the development texts use.
+        #expect(try names("Officials at the Kenyan Ministry of Health and Welfare said the clinic would reopen next month.")
+            == ["Ministry of Health and Welfare"])
     }
 
     @Test("watchdogs, schools, legislatures and research outlets are organizations, not persons; 'Provincial' is no short form")
@@ -101,6 +106,28 @@ struct UnseenOrganizationTests {
             let found = try names(sentence)
             #expect(found == [name], "\(sentence): \(found)")
         }
+    }
+
+    @Test("after a place, a portfolio ending in 部 is a foreign ministry; followed by 长 it is a minister's title")
+    func foreignMinistries() throws {
+        #expect(try names("印度矿业部表示，将拍卖更多矿区。") == ["印度矿业部"])
+        #expect(try names("越南工贸部发布通知。") == ["越南工贸部"])
+        #expect(try names("加拿大能源部宣布补贴计划。") == ["加拿大能源部"])
+        #expect(try names("澳大利亚工业部长表示将加快审批。").isEmpty)
+        #expect(try names("公司全部同意该方案。").isEmpty)
+        // Satellite channels.
+        #expect(try names("湖南卫视播出了专题节目。") == ["湖南卫视"])
+    }
+
+    @Test("a long sentence that ends with a full stop is prose, not a headline: names in it are found")
+    func proseWithManyNames() throws {
+        let found = try names("The Ministry of Finance, the Ministry of Commerce and the Eastland Customs Administration said the rules would apply.")
+        #expect(found == ["Ministry of Finance", "Ministry of Commerce", "Eastland Customs Administration"], "\(found)")
+        // A title-case headline without a full stop gives no evidence.
+        #expect(try names("Eastland Tightens Rare Earth Export Controls After Ministry Talks").isEmpty)
+        // A portfolio after "and" continues the ministry's name.
+        #expect(try names("A spokesman for the Ministry of Labour and Employment said the talks had broken down again.")
+            == ["Ministry of Labour and Employment"])
     }
 
     @Test("a unit inside a known university is one name with it, however long the unit")
