@@ -469,6 +469,9 @@ struct NamePatterns {
     /// 司 and 公: 公司 is a company, not a unit 司.
     static let si: [UInt32] = [0x53F8]
     static let gong: UInt32 = 0x516C
+    /// Generic words that start the name of a body of that scope (国际, 世界, 全国, …; folded).
+    static let scopeWords: Set<[UInt32]> = Set(["国际", "世界", "全球", "全国", "中央", "国家", "亚洲", "欧洲", "非洲", "美洲", "亚太"]
+        .map { $0.unicodeScalars.map(\.value) })
     /// 长, and the last characters of bodies whose head takes it as a title (部长, 局长, 厅长, 署长, 处长, 司长).
     static let zhang: UInt32 = 0x957F
     static let officeEnds = ScalarSet("部局厅署处司".unicodeScalars.map(\.value))
@@ -584,7 +587,11 @@ struct NamePatterns {
             }
             // Back to where the clause before the name ends.
             var b = f
-            while b > widest, !clauseEnds(s, at: b, classes: classes) { b -= 1 }
+            // A particle inside a known name ends no clause (成都, 日本, 以色列, 于都).
+            func insideKnown(_ b: Int) -> Bool {
+                (max(0, b - 6)..<b).contains { heads[$0].map { $0.end >= b } ?? false }
+            }
+            while b > widest, !clauseEnds(s, at: b, classes: classes) || insideKnown(b) { b -= 1 }
             // A bracket cannot start a name: one before it is an enumeration mark or an aside
             // (（二）黄埔海关), and the name starts after it.
             if b < f, s[b] == 0x28 { b = (b..<f).first(where: { s[$0] == 0x29 }).map { $0 + 1 } ?? f }
@@ -596,14 +603,16 @@ struct NamePatterns {
                 // A conjunction may sit inside a name that starts at a place before it (包头泰和磁材,
                 // 江西省工业和信息化厅), not right after that place (美国和日本公司).
                 var joined = b
-                while joined > widest, !clauseEnds(s, at: joined, classes: classes, joining: true) { joined -= 1 }
+                while joined > widest, !clauseEnds(s, at: joined, classes: classes, joining: true) || insideKnown(joined) { joined -= 1 }
                 if joined < b, let head = (joined..<b).first(where: { heads[$0] != nil }), let h = heads[head],
                    h.end < s.count, !Self.conjunctions.contains(s[h.end]) {
                     b = head
                     anchored = true
                 } else {
-                    // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁).
-                    while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f { b += n }
+                    // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁), except the
+                    // scope words that start a body's name (国际铝业协会, 世界黄金协会, 全国工商联).
+                    while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f,
+                          !(role == .orgHead && Self.scopeWords.contains(Array(s[b..<(b + n)]))) { b += n }
                 }
             }
             // A unit (…司, …局, …办公室) needs a known organization before it, two characters or more
@@ -614,13 +623,20 @@ struct NamePatterns {
             }
             // Made only of places and common words: no name (三家上市公司, 美国公司, 包头钢铁), unless a
             // place and an industry word take a full company suffix (中國鋼鐵公司, 中国稀土集团).
-            var i = b, places = 0, commons = 0, covered = true
+            var i = b, places = 0, commons = 0, scopes = 0, covered = true
             while i < f {
                 if let h = heads[i], h.isPlace, h.end <= f { i = h.end; places += 1; continue }
-                if let n = genericWord(s, at: i, before: f, classes: classes) { i += n; commons += 1; continue }
+                if let n = genericWord(s, at: i, before: f, classes: classes) {
+                    // A scope word before common words heads a body's name as a place does (国际稀土协会),
+                    // not alone (全国海关, 国家实验室: customs nationwide, a national laboratory).
+                    if role == .orgHead, Self.scopeWords.contains(Array(s[i..<(i + n)])) { scopes += 1 } else { commons += 1 }
+                    i += n
+                    continue
+                }
                 covered = false
                 break
             }
+            if commons > 0 { places += scopes }
             var generic = covered && (places == 0 || weak || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
             // A paper, magazine or body that fills a pair of title marks is named by all of it, common
             // words included (《南方钢铁周刊》, 《中部商报》).

@@ -20,6 +20,9 @@ struct UnseenOrganizationTests {
         place:taipei\tplace\tTaipei\t臺北\tzh
         place:binhai\tplace\tBinhai New Area\t滨海新区\tzh
         place:nanfang\tplace\tNanyang\t南洋\tzh
+        place:chengdu\tplace\tChengdu\t成都\tzh
+        place:japan\tplace\tJapan\t日本\tzh
+        place:israel\tplace\tIsrael\t以色列\tzh
 
         """
 
@@ -128,6 +131,27 @@ struct UnseenOrganizationTests {
         // A portfolio after "and" continues the ministry's name.
         #expect(try names("A spokesman for the Ministry of Labour and Employment said the talks had broken down again.")
             == ["Ministry of Labour and Employment"])
+    }
+
+    @Test("a particle inside a known place ends no clause: the name starts at the place")
+    func particlesInsidePlaces() throws {
+        #expect(try names("据成都商报报道，市场平稳。") == ["成都商报"])
+        #expect(try names("日本金属协会会长表示反对。") == ["日本金属协会"])
+        #expect(try names("以色列化工集团发布公告。") == ["以色列化工集团"])
+        // A particle before the place still ends the clause.
+        #expect(try names("他们都在日本金属协会任职。") == ["日本金属协会"])
+    }
+
+    @Test("scope words start a body's name; a common noun alone is no short form")
+    func scopeAndCommonWords() throws {
+        #expect(try names("国际稀土协会发布年度报告。") == ["国际稀土协会"])
+        #expect(try names("世界磁材联盟秘书处表示。") == ["世界磁材联盟"])
+        // A scope word alone before a head is "nationwide", not a name.
+        #expect(try names("今年全国海关查获走私案件二百起。").isEmpty)
+        // Other leading common words still drop (龙头企业 + name).
+        #expect(try names("下游企业东岭磁材协会表示。") == ["东岭磁材协会"])
+        let found = try names("据中国经济时报报道，经济增速放缓，经济结构优化。")
+        #expect(found == ["中国经济时报"], "\(found)")
     }
 
     @Test("a unit inside a known university is one name with it, however long the unit")
