@@ -466,9 +466,12 @@ struct NamePatterns {
     /// Grammatical particles, prepositions and conjunctions: no name contains one. The clause words
     /// of `patterns.tsv` (verbs, time words, pronouns) extend them.
     static let stopChars = ScalarSet("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
-    /// 司 and 公: 公司 is a company, not a unit 司.
-    static let si: [UInt32] = [0x53F8]
-    static let gong: UInt32 = 0x516C
+    /// One-character units and the characters before them that make an ordinary word with them
+    /// instead: 公司 is a company, not a unit 司; 签署 and 部署 are verbs, not an agency 署; 布局,
+    /// 格局, 大局, 结局, 当局 and 开局 are no bureau 局 (folded).
+    static let unitWordStarts: [UInt32: ScalarSet] = [
+        0x53F8: ScalarSet("公上"), 0x7F72: ScalarSet("签部"), 0x5C40: ScalarSet("布格大结当开"),
+    ]
     /// Generic words that start the name of a body of that scope (国际, 世界, 全国, …; folded).
     static let scopeWords: Set<[UInt32]> = Set(["国际", "世界", "全球", "全国", "中央", "国家", "亚洲", "欧洲", "非洲", "美洲", "亚太"]
         .map { $0.unicodeScalars.map(\.value) })
@@ -619,7 +622,7 @@ struct NamePatterns {
             // away, and 公司 is no unit.
             if role == .orgUnit {
                 let known = (b..<f).contains { heads[$0].map { !$0.isPlace && $0.end <= f - 2 } ?? false }
-                guard known, !(suffix == Self.si && f > 0 && s[f - 1] == Self.gong) else { f += 1; continue }
+                guard known, !(suffix.count == 1 && f > 0 && Self.unitWordStarts[suffix[0]]?.contains(s[f - 1]) == true) else { f += 1; continue }
             }
             // Made only of places and common words: no name (三家上市公司, 美国公司, 包头钢铁), unless a
             // place and an industry word take a full company suffix (中國鋼鐵公司, 中国稀土集团).

@@ -154,6 +154,14 @@ struct UnseenOrganizationTests {
         #expect(found == ["中国经济时报"], "\(found)")
     }
 
+    @Test("an agency 署 under a known ministry is a unit of it; 签署 and 部署 are verbs")
+    func agencies() throws {
+        #expect(try names("商务部产业安全署发布公告。") == ["商务部产业安全署"])
+        #expect(try names("商務部產業安全署發布公告。") == ["商務部產業安全署"])
+        #expect(try names("商务部统一部署相关工作。") == ["商务部"])
+        #expect(try names("商务部正式签署协议。") == ["商务部"])
+    }
+
     @Test("a unit inside a known university is one name with it, however long the unit")
     func universityUnits() throws {
         #expect(try names("國立中興大學材料科學與工程學系教授指出，磁石需求增加。") == ["國立中興大學材料科學與工程學系"])
