@@ -475,16 +475,19 @@ struct NamePatterns {
     /// Generic words that start the name of a body of that scope (国际, 世界, 全国, …; folded).
     static let scopeWords: Set<[UInt32]> = Set(["国际", "世界", "全球", "全国", "中央", "国家", "亚洲", "欧洲", "非洲", "美洲", "亚太"]
         .map { $0.unicodeScalars.map(\.value) })
-    /// 长, and the last characters of bodies whose head takes it as a title (部长, 局长, 厅长, 署长, 处长, 司长).
-    static let zhang: UInt32 = 0x957F
-    static let officeEnds = ScalarSet("部局厅署处司".unicodeScalars.map(\.value))
     /// 《 and 》, around the title of a paper, a magazine, a law or a report.
     static let titleOpen: UInt32 = 0x300A
     static let titleClose: UInt32 = 0x300B
-    /// 报, and the characters that make a word with it (报告, 报道, 报导, 报价, 报表, 报名, 报送, 报关,
-    /// 报警, 报复, 报批, 报收, 报案, 报备, 报考, 报税).
-    static let bao: UInt32 = 0x62A5
-    static let afterBao = ScalarSet("告道导价表名送关警复批收案备考税".unicodeScalars.map(\.value))
+    /// The last character of a head and the characters after it that make another word with it,
+    /// so the head ends no name there: 报告, 报道, 报价, 报出 (上周报告, 电商报道, 钢贸商报出); 部长,
+    /// 局长, 厅长, 署长 (a minister's title: 澳大利亚工业部长); 部门, 部分, 部署, 部件, 部队 (美国能源部门
+    /// is the energy sector); 大量, 大多, 大幅 after 人大 (美国人大多, "most Americans").
+    static let wordAfterHead: [UInt32: ScalarSet] = [
+        0x62A5: ScalarSet("告道导价表名送关警复批收案备考税出称"),  // 报
+        0x90E8: ScalarSet("长门分署件位落队属"),  // 部
+        0x5C40: ScalarSet("长"), 0x5385: ScalarSet("长"), 0x7F72: ScalarSet("长"), 0x5904: ScalarSet("长"), 0x53F8: ScalarSet("长"),  // 局厅署处司
+        0x5927: ScalarSet("量多都幅概约举批部"),  // 大 (人大)
+    ]
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
     static let conjunctions = ScalarSet("和与及暨".unicodeScalars.map(\.value))
@@ -567,10 +570,9 @@ struct NamePatterns {
             let end = f + suffix.count
             let weak = weakChinese.contains(suffix)
             if weak, end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
-            // A paper's 报 that starts a word with the next character is no paper (上周报告, 电商报道, 日报价).
-            if suffix.last == Self.bao, end < s.count, Self.afterBao.contains(s[end]) { f += 1; continue }
-            // 部长, 局长, 厅长, 署长: a minister or director is a title, not the body (澳大利亚工业部长).
-            if end < s.count, s[end] == Self.zhang, Self.officeEnds.contains(suffix.last ?? 0) { f += 1; continue }
+            // A head whose last character starts another word with the next one ends no name
+            // (上周报告, 澳大利亚工业部长, 美国能源部门, 美国人大多).
+            if end < s.count, let last = suffix.last, let after = Self.wordAfterHead[last], after.contains(s[end]) { f += 1; continue }
             // The widest window of name characters, a bracketed part of up to five Han characters included.
             var widest = f
             var taken = 0
