@@ -481,7 +481,7 @@ struct NamePatterns {
     /// The last character of a head and the characters after it that make another word with it,
     /// so the head ends no name there: 报告, 报道, 报价, 报出 (上周报告, 电商报道, 钢贸商报出); 部长,
     /// 局长, 厅长, 署长 (a minister's title: 澳大利亚工业部长); 部门, 部分, 部署, 部件, 部队 (美国能源部门
-    /// is the energy sector); 大量, 大多, 大幅 after 人大 (美国人大多, "most Americans").
+    /// is the energy sector); 大量, 大多, 大幅 after 省人大, 市人大 (该市人大多, "most of the city's people").
     static let wordAfterHead: [UInt32: ScalarSet] = [
         0x62A5: ScalarSet("告道导价表名送关警复批收案备考税出称"),  // 报
         0x90E8: ScalarSet("长门分署件位落队属"),  // 部

@@ -105,6 +105,7 @@ struct UnseenOrganizationTests {
             ("上海海事法院一审判决原告胜诉。", "上海海事法院"),
             ("臺北地方檢察署偵結此案。", "臺北地方檢察署"),
             ("江西省人大常委会审议了条例草案。", "江西省人大常委会"),
+            ("赣州市政协主席表示。", "赣州市政协"),
             ("赣州市委宣传部有关负责人介绍了情况。", "赣州市委宣传部"),
         ] {
             let found = try names(sentence)
@@ -182,6 +183,10 @@ struct UnseenOrganizationTests {
             "日本人大多支持该政策。",
             "钢贸商报出高价。",
             "双方将其诉至法院。",
+            // Party committees without a place, and a posting verb, name no body.
+            "他曾在省委宣传部工作多年，后调任市委组织部。",
+            // 人大代表和政协委员 is a phrase: deputies and CPPCC members, no body joined by 和.
+            "人大代表和政协委员共提交建议四十余件。",
             // A title that ends in no head is a law or a report, not an organization.
             "《稀土管理条例》自十月起施行。",
             "国务院发布《政府工作报告》。",
