@@ -148,6 +148,9 @@ struct NamePatterns {
         "namibian", "malagasy", "mozambican", "senegalese", "malian", "guinean", "slovak", "serbian", "croatian",
         "bulgarian", "estonian", "latvian", "lithuanian", "icelandic", "scottish", "welsh", "québécois", "texan",
     ]
+    /// Heads that are ordinary nouns inside a capitalised phrase and name a body only at its end
+    /// ("Harbourline Research", "Mining Transparency Watch"; not "About The Research Desk").
+    static let lastOnlyHeads: Set<String> = ["research", "intelligence", "watch"]
     /// Continents' adjectives: the bodies they start are transnational and the adjective is their name.
     static let continental: Set<String> = ["european", "african", "asian", "arab"]
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
@@ -325,7 +328,7 @@ struct NamePatterns {
                 break
             }
             return Found(start: tokens[first].start, end: tokens[end].end, type: .company)
-        } else if (first...last).contains(where: { isWord($0, .orgHead) }) && last > first {
+        } else if last > first, (first...last).contains(where: { isWord($0, .orgHead) && ($0 == last || !Self.lastOnlyHeads.contains(FoldedText.string(key($0)))) }) {
             return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
         }
         return nil

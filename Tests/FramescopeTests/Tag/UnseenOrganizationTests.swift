@@ -85,6 +85,8 @@ struct UnseenOrganizationTests {
             == ["National Assembly"])
         #expect(try names("Data compiled by Meridian Metals Intelligence show that stocks at the ports fell for a sixth week.")
             == ["Meridian Metals Intelligence"])
+        // Research, Intelligence and Watch name a body only at the end of the phrase.
+        #expect(try names("Terms Of Use | Privacy Policy | Contact Us | About The Research Desk.").isEmpty)
         #expect(try names("Miners are testing Artificial Intelligence to sort ore at the pit, the company said in a filing.").isEmpty)
         let council = try names("The plan was approved by the Provincial Council of Sulawesi in March. Provincial officials said more jobs would follow.")
         #expect(council == ["Provincial Council of Sulawesi"], "\(council)")
