@@ -19,6 +19,7 @@ struct EnglishNameWords: Sendable {
         static let legalSuffix = Kind(rawValue: 1 << 7)
         static let genericWord = Kind(rawValue: 1 << 8)
         static let descriptor = Kind(rawValue: 1 << 9)
+        static let demonym = Kind(rawValue: 1 << 10)
     }
 
     /// The id of every word not listed.
@@ -45,7 +46,8 @@ struct EnglishNameWords: Sendable {
         mark(patterns.english[.speechVerb] ?? [], .speechVerb)
         mark(patterns.english[.companySuffix] ?? [], .companySuffix)
         mark(patterns.english[.orgHead] ?? [], .orgHead)
-        mark(NamePatterns.leadingStops, .leadingStop)
+        mark(NamePatterns.leadingStops, .leadingStop)  // the demonyms included
+        mark(NamePatterns.demonyms, .demonym)
         mark(patterns.english[.clauseWord] ?? [], .leadingStop)
         mark(patterns.english[.legalSuffix] ?? [], .legalSuffix)
         mark(patterns.english[.genericWord] ?? [], .genericWord)

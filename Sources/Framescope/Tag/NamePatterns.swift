@@ -116,19 +116,43 @@ struct NamePatterns {
         "transport", "logistics", "purchasing", "utilization", "recycling", "rehabilitation", "studies", "policy",
         "statistics", "standards", "inspection", "quarantine", "customs", "excise", "taxation", "economic", "economy",
         "business", "manufacturing", "geoscience", "geosciences", "geology", "markets", "clearing", "space",
+        // Portfolios of ministries and fields of institutes ("Ministry of Health and Welfare", "Ministry
+        // of Agriculture and Rural Affairs", "Institute for Strategic and International Studies").
+        "health", "welfare", "labour", "labor", "employment", "social", "culture", "tourism", "agriculture", "fisheries",
+        "forestry", "rural", "affairs", "justice", "safety", "regulation", "land", "housing", "urban", "construction",
+        "training", "education", "transportation", "maritime", "aviation", "banking", "insurance", "securities",
+        "futures", "international", "strategic", "defence", "defense", "public", "consumer", "competition",
     ]
-    /// Capitalised words that start sentences or headlines but never start a name.
-    static let leadingStops: Set<String> = [
+    /// Capitalised words that start sentences or headlines but never start a name: `demonyms`
+    /// among them.
+    static let leadingStops: Set<String> = Set([
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "meanwhile", "however",
         "and", "but", "both", "while", "when", "as", "in", "on", "at", "for", "by", "with", "from", "said", "says",
-        "state-owned", "chinese", "american", "japanese", "australian", "western", "european", "new", "rival", "listed",
+        "state-owned", "western", "new", "rival", "listed",
         "parent", "if", "after", "before", "since", "under", "over", "last", "next", "analysts", "officials", "shares",
-        // Demonyms are no part of a name in the annotation conventions ("Indonesian Government").
-        "indonesian", "malaysian", "korean", "indian", "british", "french", "german", "canadian", "russian",
-        "vietnamese", "thai", "burmese", "african", "brazilian", "taiwanese", "italian", "spanish", "dutch",
-        "swedish", "norwegian", "finnish", "mongolian", "philippine", "filipino", "kazakh", "turkish", "saudi",
         "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]).union(demonyms)
+    /// Demonyms are no part of a name in the annotation conventions ("Indonesian Government"),
+    /// unless `keptDemonym` says so.
+    static let demonyms: Set<String> = [
+        "chinese", "american", "japanese", "australian", "european", "indonesian", "malaysian", "korean", "indian",
+        "british", "french", "german", "canadian", "russian", "vietnamese", "thai", "burmese", "african", "brazilian",
+        "taiwanese", "italian", "spanish", "dutch", "swedish", "norwegian", "finnish", "mongolian", "philippine",
+        "filipino", "kazakh", "turkish", "saudi",
+        "asian", "arab", "kenyan", "nigerian", "ghanaian", "egyptian", "israeli", "iranian", "iraqi", "pakistani",
+        "bangladeshi", "nepalese", "singaporean", "cambodian", "laotian", "mexican", "chilean", "peruvian",
+        "argentine", "argentinian", "colombian", "venezuelan", "bolivian", "ecuadorian", "polish", "czech",
+        "hungarian", "austrian", "swiss", "belgian", "danish", "irish", "greek", "portuguese", "romanian",
+        "ukrainian", "uzbek", "kyrgyz", "tajik", "afghan", "emirati", "qatari", "kuwaiti", "omani", "congolese",
+        "zambian", "zimbabwean", "tanzanian", "ugandan", "ethiopian", "moroccan", "algerian", "tunisian", "libyan",
+        "namibian", "malagasy", "mozambican", "senegalese", "malian", "guinean", "slovak", "serbian", "croatian",
+        "bulgarian", "estonian", "latvian", "lithuanian", "icelandic", "scottish", "welsh", "québécois", "texan",
     ]
+    /// Heads that are ordinary nouns inside a capitalised phrase and name a body only at its end
+    /// ("Harbourline Research", "Mining Transparency Watch"; not "About The Research Desk").
+    static let lastOnlyHeads: Set<String> = ["research", "intelligence", "watch"]
+    /// Continents' adjectives: the bodies they start are transnational and the adjective is their name.
+    static let continental: Set<String> = ["european", "african", "asian", "arab"]
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
     static let weakSuffixes: Set<String> = [
         "steel", "mining", "metals", "minerals", "resources", "materials", "magnetics", "motors", "industries",
@@ -177,8 +201,11 @@ struct NamePatterns {
             words += 1
             if capitalised[i] { capitals += 1 }
         }
-        guard words >= 4 else { return false }
-        return Double(capitals) >= 0.75 * Double(words)
+        guard words >= 4, Double(capitals) >= 0.75 * Double(words) else { return false }
+        // A sentence of six words or more that ends with a full stop is prose listing names ("The
+        // Ministry of Finance, the Ministry of Commerce and the General Administration of Customs
+        // said …."), not a headline.
+        return !(words >= 6 && range.count > 1 && word(range.upperBound - 1) == self.words.dot)
     }
 
     /// Whether a run of tokens fills a whole segment of a masthead, byline or dateline: bounded on
@@ -231,11 +258,49 @@ struct NamePatterns {
                 for piece in pieces {
                     var first = piece.lowerBound
                     while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
-                    if let found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial) { out.append(found) }
+                    first = afterOwner(first, piece.upperBound)
+                    // A continent's adjective starts the name ("Arab League", "African Union").
+                    if first > run.lowerBound, first <= piece.upperBound, adjacent(first), isWord(first - 1, .demonym),
+                       Self.continental.contains(FoldedText.string(key(first - 1))) { first -= 1 }
+                    guard var found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial) else { continue }
+                    if found.type == .organization, let d = keptDemonym(before: first, piece.upperBound, runStart: run.lowerBound) {
+                        found.start = tokens[d].start
+                    }
+                    out.append(found)
                 }
             }
         }
         return out
+    }
+
+    /// Where an organization starts in "X of the Y" when only Y has an organization head: "Members
+    /// of the Bharatiya Janata Party", "Commodity Desk of the Asia Markets Daily", "Director of the
+    /// Institute for …" name Y; "Ministry of …", "Chamber of Mines of …" and "Bank of Japan" (no
+    /// head after "of") are left as they are.
+    func afterOwner(_ first: Int, _ last: Int) -> Int {
+        guard first < last, let of = (first...last).first(where: { word($0) == words.of }), of > first, of < last,
+              !(first..<of).contains(where: { isWord($0, .orgHead) || isWord($0, .companySuffix) }),
+              ((of + 1)...last).contains(where: { isWord($0, .orgHead) }) else { return first }
+        var start = of + 1
+        while start < last, isWord(start, .leadingStop) || connector[start] { start += 1 }
+        return start
+    }
+
+    /// The demonym right before an organization's first word that belongs to its name. A demonym
+    /// before a body's generic name is no part of it in the annotation conventions ("Chinese
+    /// Ministry of Commerce", "Japanese Foreign Ministry", "Indonesian Government"), but one before
+    /// two or more name words is ("Philippine Nickel Industry Association", "Indonesian Nickel
+    /// Miners Association"). A continent's adjective, which names transnational bodies ("European
+    /// Institute of Innovation and Technology"), is taken before the name is read (see `english`).
+    func keptDemonym(before first: Int, _ last: Int, runStart: Int) -> Int? {
+        let d = first - 1
+        guard d >= runStart, first <= last, adjacent(first), isWord(d, .demonym) else { return nil }
+        var named = 0
+        for k in first...last {
+            if isWord(k, .orgHead) { break }
+            if capitalised[k], !connector[k] { named += 1 }
+        }
+        return named >= 2 ? d : nil
     }
 
     /// The company or organization that tokens `first...last` of a capitalised run name, if any.
@@ -263,7 +328,7 @@ struct NamePatterns {
                 break
             }
             return Found(start: tokens[first].start, end: tokens[end].end, type: .company)
-        } else if (first...last).contains(where: { isWord($0, .orgHead) }) && last > first {
+        } else if last > first, (first...last).contains(where: { isWord($0, .orgHead) && ($0 == last || !Self.lastOnlyHeads.contains(FoldedText.string(key($0)))) }) {
             return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
         }
         return nil
@@ -404,9 +469,28 @@ struct NamePatterns {
     /// Grammatical particles, prepositions and conjunctions: no name contains one. The clause words
     /// of `patterns.tsv` (verbs, time words, pronouns) extend them.
     static let stopChars = ScalarSet("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
-    /// 司 and 公: 公司 is a company, not a unit 司.
-    static let si: [UInt32] = [0x53F8]
-    static let gong: UInt32 = 0x516C
+    /// One-character units and the characters before them that make an ordinary word with them
+    /// instead: 公司 is a company, not a unit 司; 签署 and 部署 are verbs, not an agency 署; 布局,
+    /// 格局, 大局, 结局, 当局 and 开局 are no bureau 局 (folded).
+    static let unitWordStarts: [UInt32: ScalarSet] = [
+        0x53F8: ScalarSet("公上"), 0x7F72: ScalarSet("签部"), 0x5C40: ScalarSet("布格大结当开"),
+    ]
+    /// Generic words that start the name of a body of that scope (国际, 世界, 全国, …; folded).
+    static let scopeWords: Set<[UInt32]> = Set(["国际", "世界", "全球", "全国", "中央", "国家", "亚洲", "欧洲", "非洲", "美洲", "亚太"]
+        .map { $0.unicodeScalars.map(\.value) })
+    /// 《 and 》, around the title of a paper, a magazine, a law or a report.
+    static let titleOpen: UInt32 = 0x300A
+    static let titleClose: UInt32 = 0x300B
+    /// The last character of a head and the characters after it that make another word with it,
+    /// so the head ends no name there: 报告, 报道, 报价, 报出 (上周报告, 电商报道, 钢贸商报出); 部长,
+    /// 局长, 厅长, 署长 (a minister's title: 澳大利亚工业部长); 部门, 部分, 部署, 部件, 部队 (美国能源部门
+    /// is the energy sector); 大量, 大多, 大幅 after 省人大, 市人大 (该市人大多, "most of the city's people").
+    static let wordAfterHead: [UInt32: ScalarSet] = [
+        0x62A5: ScalarSet("告道导价表名送关警复批收案备考税出称"),  // 报
+        0x90E8: ScalarSet("长门分署件位落队属"),  // 部
+        0x5C40: ScalarSet("长"), 0x5385: ScalarSet("长"), 0x7F72: ScalarSet("长"), 0x5904: ScalarSet("长"), 0x53F8: ScalarSet("长"),  // 局厅署处司
+        0x5927: ScalarSet("量多都幅概约举批部"),  // 大 (人大)
+    ]
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
     static let conjunctions = ScalarSet("和与及暨".unicodeScalars.map(\.value))
@@ -489,10 +573,16 @@ struct NamePatterns {
             let end = f + suffix.count
             let weak = weakChinese.contains(suffix)
             if weak, end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
+            // A head whose last character starts another word with the next one ends no name
+            // (上周报告, 澳大利亚工业部长, 美国能源部门, 美国人大多).
+            if end < s.count, let last = suffix.last, let after = Self.wordAfterHead[last], after.contains(s[end]) { f += 1; continue }
             // The widest window of name characters, a bracketed part of up to five Han characters included.
             var widest = f
             var taken = 0
-            while widest > 0, taken < 12 {
+            // Sixteen for an organization: a unit inside a known university or government
+            // (國立中興大學材料科學與工程學系); a firm's window stays shorter (…集团有限公司控股子公司).
+            let window = type == .organization ? 16 : 12
+            while widest > 0, taken < window {
                 let c = s[widest - 1]
                 if c == 0x29, let open = (max(0, widest - 7)..<(widest - 1)).last(where: { s[$0] == 0x28 }), open < widest - 2,
                    (open + 1..<(widest - 1)).allSatisfy({ ScriptClass.isHan(s[$0]) }) {
@@ -505,7 +595,11 @@ struct NamePatterns {
             }
             // Back to where the clause before the name ends.
             var b = f
-            while b > widest, !clauseEnds(s, at: b, classes: classes) { b -= 1 }
+            // A particle inside a known name ends no clause (成都, 日本, 以色列, 于都).
+            func insideKnown(_ b: Int) -> Bool {
+                (max(0, b - 6)..<b).contains { heads[$0].map { $0.end >= b } ?? false }
+            }
+            while b > widest, !clauseEnds(s, at: b, classes: classes) || insideKnown(b) { b -= 1 }
             // A bracket cannot start a name: one before it is an enumeration mark or an aside
             // (（二）黄埔海关), and the name starts after it.
             if b < f, s[b] == 0x28 { b = (b..<f).first(where: { s[$0] == 0x29 }).map { $0 + 1 } ?? f }
@@ -517,32 +611,47 @@ struct NamePatterns {
                 // A conjunction may sit inside a name that starts at a place before it (包头泰和磁材,
                 // 江西省工业和信息化厅), not right after that place (美国和日本公司).
                 var joined = b
-                while joined > widest, !clauseEnds(s, at: joined, classes: classes, joining: true) { joined -= 1 }
+                while joined > widest, !clauseEnds(s, at: joined, classes: classes, joining: true) || insideKnown(joined) { joined -= 1 }
                 if joined < b, let head = (joined..<b).first(where: { heads[$0] != nil }), let h = heads[head],
                    h.end < s.count, !Self.conjunctions.contains(s[h.end]) {
                     b = head
                     anchored = true
                 } else {
-                    // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁).
-                    while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f { b += n }
+                    // Leading common words are no part of the name (龙头企业金力永磁 → 金力永磁), except the
+                    // scope words that start a body's name (国际铝业协会, 世界黄金协会, 全国工商联).
+                    while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f,
+                          !(role == .orgHead && Self.scopeWords.contains(Array(s[b..<(b + n)]))) { b += n }
                 }
             }
             // A unit (…司, …局, …办公室) needs a known organization before it, two characters or more
             // away, and 公司 is no unit.
             if role == .orgUnit {
                 let known = (b..<f).contains { heads[$0].map { !$0.isPlace && $0.end <= f - 2 } ?? false }
-                guard known, !(suffix == Self.si && f > 0 && s[f - 1] == Self.gong) else { f += 1; continue }
+                guard known, !(suffix.count == 1 && f > 0 && Self.unitWordStarts[suffix[0]]?.contains(s[f - 1]) == true) else { f += 1; continue }
             }
             // Made only of places and common words: no name (三家上市公司, 美国公司, 包头钢铁), unless a
             // place and an industry word take a full company suffix (中國鋼鐵公司, 中国稀土集团).
-            var i = b, places = 0, commons = 0, covered = true
+            var i = b, places = 0, commons = 0, scopes = 0, covered = true
             while i < f {
                 if let h = heads[i], h.isPlace, h.end <= f { i = h.end; places += 1; continue }
-                if let n = genericWord(s, at: i, before: f, classes: classes) { i += n; commons += 1; continue }
+                if let n = genericWord(s, at: i, before: f, classes: classes) {
+                    // A scope word before common words heads a body's name as a place does (国际稀土协会),
+                    // not alone (全国海关, 国家实验室: customs nationwide, a national laboratory).
+                    if role == .orgHead, Self.scopeWords.contains(Array(s[i..<(i + n)])) { scopes += 1 } else { commons += 1 }
+                    i += n
+                    continue
+                }
                 covered = false
                 break
             }
+            if commons > 0 { places += scopes }
             var generic = covered && (places == 0 || weak || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
+            // A paper, magazine or body that fills a pair of title marks is named by all of it, common
+            // words included (《南方钢铁周刊》, 《中部商报》).
+            if role == .orgHead, widest > 0, s[widest - 1] == Self.titleOpen, end < s.count, s[end] == Self.titleClose, f - widest >= 2 {
+                b = widest
+                generic = false
+            }
             // A weak suffix right after a common word or a material modifier is a material phrase
             // (推出新型稀土, 高性能稀土), whatever verb came before.
             if weak, !generic, f > b {
