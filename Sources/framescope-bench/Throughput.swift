@@ -96,8 +96,10 @@ struct Throughput: ParsableCommand {
                 byLanguage[language] = try stageBreakdown(corpus: corpus + "/" + language, lexicons: loaded)
             }
         }
-        let stages: [(stage: String, seconds: Double)] = byLanguage.isEmpty ? [] : (byLanguage.values.first ?? []).indices.map { i in
-            ((byLanguage.values.first ?? [])[i].stage, byLanguage.values.reduce(0) { $0 + $1[i].seconds })
+        // Every language's table lists the same stages in the same order: sum them row by row.
+        let tables = Self.languages.compactMap { byLanguage[$0] }
+        let stages: [(stage: String, seconds: Double)] = (tables.first ?? []).indices.map { i in
+            (tables[0][i].stage, tables.reduce(0) { $0 + $1[i].seconds })
         }
         let mb = Double(bytes) / 1_048_576
         func megabytes(_ language: String?) -> Double { language.map { Double(generated.bytes[$0, default: 0]) / 1_048_576 } ?? mb }
