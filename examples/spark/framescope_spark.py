@@ -5,12 +5,18 @@
                         [--partitions N] [--jobs-per-task N]
 
 INPUT is a corpus folder or a glob (any file system Spark reads: file:, hdfs:, s3a:, ...). Its
-.txt/.text/.md/.html/.htm files go to the executors as raw bytes, and its .jsonl files line by
-line, so a document is decoded (GB18030, Big5, UTF-16, ...) and given metadata exactly as a local
-`framescope annotate INPUT` would: same ids, same folder-layout source, same sidecar
+.txt/.text/.md/.html/.htm files go to framescope as raw bytes, or as their paths when INPUT is a
+`file:` path (framescope then reads them itself; on a cluster that must be a mount every node
+shares), and its .jsonl files line by line, so a document is decoded (GB18030, Big5, UTF-16, ...)
+and given metadata exactly as a local `framescope annotate INPUT` would: same ids, same folder-layout source, same sidecar
 (NAME.meta.json) and manifest (manifest.csv/.tsv at the root) fields. OUTPUT (which must not
 exist) receives JSON-lines part files of full `framescope.document/1` documents, each part in id order,
 which `framescope compare OUTPUT` reads.
+
+When OUTPUT is on a file system the tasks can write themselves (a `file:` path: a local disk in
+local mode, or a mount every node shares, such as Lustre, GPFS or NFS), each task's framescope
+process writes its part file directly and the annotations never pass through Python or the JVM;
+on any other file system (hdfs:, s3a:, ...) Spark writes them. --spark-writes forces the latter.
 
 Runs with spark-submit, or with plain python3 where `pip install pyspark` is done (then
 --master defaults to local[*]).
@@ -27,6 +33,7 @@ import sys
 import tempfile
 import threading
 
+SHIPPED = "<the manifest shipped with the job>"
 DOCUMENT_EXTENSIONS = {".txt", ".text", ".md", ".html", ".htm"}
 # What a local run skips as metadata or notes rather than documents (see CorpusWalker).
 NOT_DOCUMENTS = {"manifest.csv", "manifest.tsv", "README.md", "SOURCES.md"}
@@ -45,6 +52,10 @@ def parse_arguments(argv):
     p.add_argument("--partitions", type=int, help="number of tasks (default: Spark's default parallelism)")
     p.add_argument("--jobs-per-task", type=int, default=1,
                    help="framescope worker threads per task (default 1: Spark runs one task per core)")
+    p.add_argument("--send-bytes", action="store_true",
+                   help="send each file's bytes through Spark even when INPUT is a file: path")
+    p.add_argument("--spark-writes", action="store_true",
+                   help="hand the annotations to Spark's writer even when OUTPUT is a file: path")
     return p.parse_args(argv)
 
 
@@ -71,10 +82,16 @@ def sidecar_keys(rel):
     return [os.path.splitext(rel)[0] + ".meta.json", rel + ".meta.json"]
 
 
-def envelopes(rel, data, sidecars):
+def envelopes(rel, data, sidecars, local_root=None):
     """The stdin-jsonl lines for one corpus file: one envelope for a document file, one per line
-    for a JSONL file (line numbers as a local run counts them)."""
+    for a JSONL file (line numbers as a local run counts them). With `local_root` (data is None)
+    the file is on a file system this task reads: a document goes as its path, a JSONL file is
+    read here."""
+    local_file = None if local_root is None else local_root + "/" + rel
     if rel.lower().endswith(".jsonl"):
+        if data is None:
+            with open(local_file, "rb") as handle:
+                data = handle.read()
         lines = data.split(b"\n")
         if lines and lines[-1] == b"":
             lines.pop()
@@ -86,7 +103,10 @@ def envelopes(rel, data, sidecars):
             record = line.decode("utf-8", errors="replace")
             yield json.dumps({"corpus_file": rel, "line": number, "record": record}, ensure_ascii=False)
         return
-    envelope = {"corpus_file": rel, "bytes_base64": base64.b64encode(data).decode("ascii")}
+    if local_file is not None:
+        envelope = {"corpus_file": rel, "file": local_file}
+    else:
+        envelope = {"corpus_file": rel, "bytes_base64": base64.b64encode(data).decode("ascii")}
     for key in sidecar_keys(rel):
         if key in sidecars:
             envelope["sidecar"] = sidecars[key]
@@ -108,26 +128,80 @@ def executable(path):
         return copy
 
 
-def partition_envelopes(files, sidecars):
+def partition_envelopes(files, sidecars, local_root=None):
     """One partition's files in path order (so a part file lists its documents by id, as a local
     run does), as stdin-jsonl lines. A partition is at most spark.sql.files.maxPartitionBytes."""
     for rel, data in sorted(files, key=lambda kv: kv[0]):
-        yield from envelopes(rel, data, sidecars)
+        yield from envelopes(rel, data, sidecars, local_root)
 
 
-def annotate_partition(lines, binary_name, lexicons_name, has_manifest, jobs, counts):
-    """Pipes one partition's envelope lines through `framescope annotate --stdin-jsonl` and yields
-    its output lines (one per input line, in order, as UTF-8 bytes). `counts` are accumulators of the documents
-    and of the failed ones (framescope.error/1 lines), so the driver need not read the output back."""
+def framescope_command(binary_name, lexicons_name, corpus_root_arg, jobs):
+    """The annotate command a task runs. `corpus_root_arg` is the folder whose manifest applies:
+    the corpus root itself when the task reads the corpus (it finds manifest and sidecars there),
+    SHIPPED for the manifest sent with the job, or None."""
     from pyspark import SparkFiles
 
     command = [executable(SparkFiles.get(binary_name)), "annotate", "--stdin-jsonl", "--quiet", "--jobs", str(jobs)]
     if lexicons_name:
         command += ["--lexicons", SparkFiles.get(lexicons_name)]
-    if has_manifest:
+    if corpus_root_arg == SHIPPED:
         command += ["--corpus-root", SparkFiles.getRootDirectory()]
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    failure = []
+    elif corpus_root_arg:
+        command += ["--corpus-root", corpus_root_arg]
+    return command
+
+
+class Framescope:
+    """One `framescope annotate --stdin-jsonl` process fed from a thread, its stderr collected by
+    another, so neither pipe can fill up and stall the other."""
+
+    def __init__(self, command, lines, stdout):
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=stdout, stderr=subprocess.PIPE)
+        self.failure = []
+        self.fed = 0
+        self.stderr_chunks = []
+        self.writer = threading.Thread(target=self.feed, args=(lines,), daemon=True)
+        self.writer.start()
+        self.reader = threading.Thread(target=lambda: self.stderr_chunks.append(self.process.stderr.read()), daemon=True)
+        self.reader.start()
+
+    def feed(self, lines):
+        process = self.process
+        try:
+            for line in lines:
+                process.stdin.write(line.encode("utf-8") + b"\n")
+                self.fed += 1
+        except BaseException as error:  # a broken pipe is reported with framescope's stderr below
+            self.failure.append(error)
+        finally:
+            try:
+                process.stdin.close()
+            except OSError:
+                pass
+
+    def finish(self):
+        """Waits for the process; raises unless every line got its output line."""
+        self.writer.join()
+        code = self.process.wait()
+        self.reader.join()
+        # Exit 1 means some lines failed; they are framescope.error/1 lines in the output already.
+        if code not in (0, 1) or self.failure:
+            message = b"".join(self.stderr_chunks).decode("utf-8", errors="replace").strip()
+            raise RuntimeError(f"framescope exited with {code}: {message or self.failure}")
+        return code
+
+
+def is_error_line(line):
+    """framescope writes an error line's schema first; a document's text cannot fake it."""
+    return line.startswith(b'{"schema":"framescope.error/1"')
+
+
+def annotate_partition(lines, binary_name, lexicons_name, corpus_root_arg, jobs, counts):
+    """Pipes one partition's envelope lines through `framescope annotate --stdin-jsonl` and yields
+    its output lines (one per input line, in order, as UTF-8 bytes) for Spark's writer. `counts` are
+    accumulators of the documents and of the failed ones (framescope.error/1 lines), so the driver
+    need not read the output back."""
+    framescope = Framescope(framescope_command(binary_name, lexicons_name, corpus_root_arg, jobs), lines, subprocess.PIPE)
 
     def feed():
         try:
@@ -141,27 +215,43 @@ def annotate_partition(lines, binary_name, lexicons_name, has_manifest, jobs, co
             except OSError:
                 pass
 
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    stderr_chunks = []
-    reader = threading.Thread(target=lambda: stderr_chunks.append(process.stderr.read()), daemon=True)
-    reader.start()
     documents, failed = 0, 0
-    for out in process.stdout:
+    for out in framescope.process.stdout:
         documents += 1
-        if b'"framescope.error/1"' in out:
+        if is_error_line(out):
             failed += 1
         # Bytes go to saveAsTextFile as they are (a str would be encoded again).
         yield out[:-1] if out.endswith(b"\n") else out
+    framescope.finish()
     counts[0].add(documents)
     counts[1].add(failed)
-    writer.join()
-    code = process.wait()
-    reader.join()
-    # Exit 1 means some lines failed; they are framescope.error/1 lines in the output already.
-    if code not in (0, 1) or failure:
-        message = b"".join(stderr_chunks).decode("utf-8", errors="replace").strip()
-        raise RuntimeError(f"framescope exited with {code}: {message or failure}")
+
+
+def annotate_partition_into(index, lines, output, binary_name, lexicons_name, corpus_root_arg, jobs):
+    """The same, but framescope writes the part file itself (OUTPUT/part-NNNNN, through a
+    temporary file of this task attempt and a rename, so a retried or speculative attempt never
+    leaves half a part), and the task yields only (documents, failed)."""
+    from pyspark import TaskContext
+
+    attempt = TaskContext.get().taskAttemptId() if TaskContext.get() else os.getpid()
+    final = os.path.join(output, f"part-{index:05d}")
+    temporary = os.path.join(output, "_temporary", f"part-{index:05d}.attempt-{attempt}")
+    try:
+        with open(temporary, "wb") as sink:
+            framescope = Framescope(framescope_command(binary_name, lexicons_name, corpus_root_arg, jobs), lines, sink)
+            code = framescope.finish()
+        failed = 0
+        if code == 1:  # only then are there error lines to count
+            with open(temporary, "rb") as written:
+                failed = sum(1 for line in written if is_error_line(line))
+        os.replace(temporary, final)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+    yield (framescope.fed, failed)
 
 
 def corpus_root(spark, pattern):
@@ -183,13 +273,21 @@ def corpus_root(spark, pattern):
     return fs.makeQualified(root).toString().rstrip("/")
 
 
-def read_files(spark, pattern, name_glob=None):
-    """Every file under the input at any depth (a folder or a glob) as rows of path and content;
-    the content is only read when it is used."""
-    reader = spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-    if name_glob:
-        reader = reader.option("pathGlobFilter", name_glob)
-    return reader.load(pattern)
+def local_path(spark, path):
+    """A path as the tasks' operating system names it when its file system is `file:` (the tasks
+    can read or write it themselves), else None."""
+    jvm = spark.sparkContext._jvm
+    path = jvm.org.apache.hadoop.fs.Path(path)
+    fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if fs.getUri().getScheme() != "file":
+        return None
+    return fs.makeQualified(path).toUri().getPath().rstrip("/") or "/"
+
+
+def read_files(spark, pattern):
+    """Every file under the input at any depth (a folder or a glob) as rows of path and content.
+    The files are listed once, here; the content is only read when it is used."""
+    return spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(pattern)
 
 
 def main(argv=None):
@@ -200,32 +298,56 @@ def main(argv=None):
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("framescope")
+    conf = SparkConf()
     if args.master:
         builder = builder.master(args.master)
-    elif not SparkConf().contains("spark.master"):
+    elif not conf.contains("spark.master"):
         builder = builder.master("local[*]")
+    master = args.master or conf.get("spark.master", "local[*]")
+    if master.startswith("local") and not conf.contains("spark.driver.extraJavaOptions"):
+        # In local mode the driver's JVM is the executor too, and it only lists files, schedules
+        # tasks and pipes lines while framescope does the work: its C2 JIT compiler would spend
+        # more CPU optimising Spark than the run gives it back (13 s of a 2-core run over
+        # 26 MB). This applies when python3 starts the JVM; spark-submit has started it already.
+        builder = builder.config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     try:
         root = corpus_root(spark, args.input)
-
-        # Sidecars and the manifest are small: read them here and send them along.
+        direct = None if args.spark_writes else local_path(spark, args.output)
+        local_root = None if args.send_bytes else local_path(spark, root)
+        if direct is not None:
+            # Refuse before any work, as Spark's writer would, rather than mix two runs' parts.
+            if os.path.exists(direct):
+                print(f"framescope_spark: output folder {args.output} exists already", file=sys.stderr)
+                return 2
+            os.makedirs(os.path.join(direct, "_temporary"))
+        files = read_files(spark, args.input)
         sidecars = {}
-        for row in read_files(spark, args.input, "*.meta.json").collect():
-            try:
-                sidecars[relative_path(row.path, root)] = json.loads(bytes(row.content).decode("utf-8"))
-            except ValueError:
-                pass  # a local run ignores a sidecar that is not a JSON object, too
-        scratch = tempfile.mkdtemp(prefix="framescope-spark-")
-        has_manifest = False
-        for row in read_files(spark, args.input, "manifest.[ct]sv").collect():
-            name = relative_path(row.path, root)
-            if "/" in name:
-                continue  # only the corpus root's manifest applies, as in a local run
-            with open(os.path.join(scratch, name), "wb") as handle:
-                handle.write(bytes(row.content))
-            sc.addFile(os.path.join(scratch, name))
-            has_manifest = True
+        if local_root is not None:
+            # The tasks read the corpus themselves: framescope finds each file's sidecar beside it
+            # and the root's manifest, as a local run does, and Spark only lists the files.
+            corpus_root_arg = local_root
+        else:
+            # Sidecars and the manifest are small: read them here (one pass over the listing) and
+            # send them along.
+            from pyspark.sql.functions import col
+            corpus_root_arg = None
+            scratch = tempfile.mkdtemp(prefix="framescope-spark-")
+            manifests = [root + "/manifest.csv", root + "/manifest.tsv"]  # only the root's applies, as in a local run
+            metadata = files.filter(col("path").endswith(".meta.json") | col("path").isin(manifests))
+            for row in metadata.select("path", "content").collect():
+                name = relative_path(row.path, root)
+                if row.path in manifests:
+                    with open(os.path.join(scratch, name), "wb") as handle:
+                        handle.write(bytes(row.content))
+                    sc.addFile(os.path.join(scratch, name))
+                    corpus_root_arg = SHIPPED
+                    continue
+                try:
+                    sidecars[name] = json.loads(bytes(row.content).decode("utf-8"))
+                except ValueError:
+                    pass  # a local run ignores a sidecar that is not a JSON object, too
         sc.addFile(args.binary)
         lexicons_name = None
         if args.lexicons:
@@ -242,15 +364,29 @@ def main(argv=None):
         binary_name = os.path.basename(args.binary)
         jobs = args.jobs_per_task
         counts = (sc.accumulator(0), sc.accumulator(0))
-        documents = (read_files(spark, args.input).select("path", "content").rdd
-                     .map(lambda row: (relative_path(row.path, root), bytes(row.content)))
-                     .filter(lambda kv: is_document(kv[0])))
-        annotated = documents.mapPartitions(
-            lambda part: annotate_partition(partition_envelopes(part, shared_sidecars.value),
-                                            binary_name, lexicons_name, has_manifest, jobs, counts))
-        annotated.saveAsTextFile(args.output)
-        errors = counts[1].value
-        print(f"annotated {counts[0].value} documents into {args.output}"
+        if local_root is not None:
+            # Only the paths travel; the content column is never read.
+            documents = (files.select("path").rdd
+                         .map(lambda row: (relative_path(row.path, root), None))
+                         .filter(lambda kv: is_document(kv[0])))
+        else:
+            documents = (files.select("path", "content").rdd
+                         .map(lambda row: (relative_path(row.path, root), bytes(row.content)))
+                         .filter(lambda kv: is_document(kv[0])))
+        if direct is not None:
+            results = documents.mapPartitionsWithIndex(
+                lambda index, part: annotate_partition_into(index, partition_envelopes(part, shared_sidecars.value, local_root),
+                                                            direct, binary_name, lexicons_name, corpus_root_arg, jobs)).collect()
+            shutil.rmtree(os.path.join(direct, "_temporary"), ignore_errors=True)
+            open(os.path.join(direct, "_SUCCESS"), "wb").close()
+            total, errors = sum(r[0] for r in results), sum(r[1] for r in results)
+        else:
+            annotated = documents.mapPartitions(
+                lambda part: annotate_partition(partition_envelopes(part, shared_sidecars.value, local_root),
+                                                binary_name, lexicons_name, corpus_root_arg, jobs, counts))
+            annotated.saveAsTextFile(args.output)
+            total, errors = counts[0].value, counts[1].value
+        print(f"annotated {total} documents into {args.output}"
               + (f"; {errors} failed (framescope.error/1 lines)" if errors else ""))
         return 1 if errors else 0
     finally:

@@ -100,16 +100,22 @@ public struct DocumentLoader: Sendable {
     /// file would: same id, same encoding detection, same HTML extraction, same folder-layout and
     /// text rules. `sidecar` is the content of the file's `NAME.meta.json`, when it has one.
     public func load(bytes: [UInt8], relativePath: String, sidecar: Data? = nil) -> Result<SourceDocument, IngestError> {
-        let name = (relativePath as NSString).lastPathComponent
-        let ext = (name as NSString).pathExtension.lowercased()
-        guard let kind = CorpusWalker.extensions[ext], kind != .jsonl else {
-            return .failure(IngestError(file: relativePath, line: nil,
-                                        reason: "is not a document file (.txt, .text, .md, .html, .htm); send JSONL lines as documents"))
-        }
+        guard let kind = Self.documentKind(relativePath) else { return .failure(Self.notADocument(relativePath)) }
         guard bytes.count <= maximumBytes else {
             return .failure(IngestError(file: relativePath, line: nil, reason: "is \(bytes.count >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
         }
         return load(bytes: bytes, relativePath: relativePath, kind: kind, sidecar: .content(sidecar))
+    }
+
+    /// A document file's kind by its extension; nil for a JSONL file or anything else.
+    static func documentKind(_ relativePath: String) -> CorpusEntry.Kind? {
+        let ext = ((relativePath as NSString).lastPathComponent as NSString).pathExtension.lowercased()
+        guard let kind = CorpusWalker.extensions[ext], kind != .jsonl else { return nil }
+        return kind
+    }
+
+    static func notADocument(_ relativePath: String) -> IngestError {
+        IngestError(file: relativePath, line: nil, reason: "is not a document file (.txt, .text, .md, .html, .htm); send JSONL lines as documents")
     }
 
     private func load(bytes: [UInt8], relativePath rel: String, kind: CorpusEntry.Kind, sidecar: SidecarSource) -> Result<SourceDocument, IngestError> {
@@ -188,6 +194,10 @@ public struct DocumentLoader: Sendable {
     /// would read it, so a cluster run gives the same ids, decoding and metadata:
     /// - `{"corpus_file": "outlet/2024/a.html", "bytes_base64": "…", "sidecar": {…}}`: the file's
     ///   raw bytes (any encoding) and, optionally, its `NAME.meta.json` object;
+    /// - `{"corpus_file": "outlet/2024/a.html", "file": "/mnt/corpus/outlet/2024/a.html"}`: the same,
+    ///   read from an absolute path this process can open (a shared or local file system), so a
+    ///   job runner sends a path instead of the bytes; without a `sidecar` field the sidecar is
+    ///   looked for beside the file, as in a local run;
     /// - `{"corpus_file": "feeds/a.jsonl", "line": 12, "record": "<the line, as a string>"}`: one
     ///   line of a corpus JSONL file.
     public func load(streamLine bytes: ArraySlice<UInt8>, line: Int) -> Result<SourceDocument, IngestError> {
@@ -209,14 +219,29 @@ public struct DocumentLoader: Sendable {
             let number = (object["line"] as? NSNumber)?.intValue ?? line
             return load(jsonLine: Array(text.utf8)[...], line: number, file: path)
         }
-        guard let encoded = object["bytes_base64"] as? String, let raw = Data(base64Encoded: encoded) else {
-            return .failure(IngestError(file: "stdin", line: line, reason: "an envelope needs bytes_base64 (the file's bytes) or record (a JSONL line)"))
-        }
         var sidecar: Data?
         if let side = object["sidecar"] as? [String: Any] {
             sidecar = try? JSONSerialization.data(withJSONObject: side)
         } else if let side = object["sidecar"] as? String {
             sidecar = Data(side.utf8)
+        }
+        if let file = object["file"] {
+            guard let file = file as? String, file.hasPrefix("/") else {
+                return .failure(IngestError(file: "stdin", line: line, reason: "file must be an absolute path, for \(path)"))
+            }
+            guard let kind = Self.documentKind(path) else { return .failure(Self.notADocument(path)) }
+            switch Self.readFile(file, limit: maximumBytes) {
+            case .success(let bytes):
+                return load(bytes: bytes, relativePath: path, kind: kind,
+                            sidecar: object["sidecar"] != nil ? .content(sidecar) : .files(absolutePath: file, known: nil))
+            case .failure(.system(let reason)):
+                return .failure(IngestError(file: path, line: nil, reason: "cannot be read from \(file) (\(reason))"))
+            case .failure(.tooLarge(let size)):
+                return .failure(IngestError(file: path, line: nil, reason: "is \(size >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
+            }
+        }
+        guard let encoded = object["bytes_base64"] as? String, let raw = Data(base64Encoded: encoded) else {
+            return .failure(IngestError(file: "stdin", line: line, reason: "an envelope needs bytes_base64 (the file's bytes), file (its absolute path) or record (a JSONL line)"))
         }
         return load(bytes: [UInt8](raw), relativePath: path, sidecar: sidecar)
     }
