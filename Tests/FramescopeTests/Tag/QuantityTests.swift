@@ -112,6 +112,16 @@ struct QuantityTests {
         Case(sentence: "The fund gets HK$2.5 billion.", surface: "HK$2.5 billion", value: 2.5e9, unit: "HKD", base: 2.5e9, multiplier: 1e9),
         Case(sentence: "Tokyo adds ¥120 billion.", surface: "¥120 billion", value: 1.2e11, unit: "¥", base: 1.2e11, multiplier: 1e9),
         Case(sentence: "The report is a 2.3 MB file.", surface: "2.3 MB", value: 2.3, unit: "MB", base: 2.3e6),
+        // A currency sign on both sides of a hyphen: the second sign starts the second amount, it
+        // is no unit of the first ("62-$" was one mention, and "$65" was lost).
+        Case(sentence: "Oxide sold for $62-$65 per kilogram.", surface: "$62", value: 62, unit: "USD/kg", base: 62_000, min: 62, max: 65),
+        Case(sentence: "Oxide sold for $62-$65 per kilogram.", surface: "$65 per kilogram", value: 65, unit: "USD/kg", base: 65_000, min: 62, max: 65),
+        Case(sentence: "Bids were US$62-US$65.", surface: "US$65", value: 65, unit: "USD", base: 65, min: 62, max: 65),
+        // Singular unit words in hyphenated compounds, and energy spelled out.
+        Case(sentence: "A 0.3-millimetre sheet was rolled.", surface: "0.3-millimetre", value: 0.3, unit: "mm", base: 0.0003),
+        Case(sentence: "They built a 5-megawatt furnace.", surface: "5-megawatt", value: 5, unit: "MW", base: 5e6),
+        Case(sentence: "Storage of 40 gigawatt-hours is planned.", surface: "40 gigawatt-hours", value: 40, unit: "GWh", base: 4e10),
+        Case(sentence: "It uses 12 kilowatt hours a tonne.", surface: "12 kilowatt hours a tonne", value: 12, unit: "kWh/t", base: 12_000),
     ]
 
     @Test("signed, full-width and ranged quantities: sign, value, min/max and span", arguments: signedAndUnusual)
