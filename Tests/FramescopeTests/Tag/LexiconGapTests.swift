@@ -45,6 +45,15 @@ struct LexiconGapTests {
              id: "material:bastnaesite-concentrate"),
         Case(sentence: "鑄鐵件出口增加。", surface: "鑄鐵", type: .material, id: "material:cast-iron"),
         Case(sentence: "台灣業者進口永久磁鐵。", surface: "永久磁鐵", type: .material, id: "material:permanent-magnets"),
+        // Product forms said whole: a metal, an ingot, a sponge, a section.
+        Case(sentence: "金屬鏑報價持穩。", surface: "金屬鏑", type: .material, id: "material:dysprosium-metal"),
+        Case(sentence: "Dysprosium metal traded flat in Rotterdam.", surface: "Dysprosium metal", type: .material, id: "material:dysprosium-metal"),
+        Case(sentence: "新工厂年产钕铁硼永磁体5000吨。", surface: "钕铁硼永磁体", type: .material, id: "material:ndfeb"),
+        Case(sentence: "鋁錠庫存連續三周下降。", surface: "鋁錠", type: .material, id: "material:aluminium-ingot"),
+        Case(sentence: "Aluminium ingots piled up at the port.", surface: "Aluminium ingots", type: .material, id: "material:aluminium-ingot"),
+        Case(sentence: "海绵钛价格上涨。", surface: "海绵钛", type: .material, id: "material:titanium-sponge"),
+        Case(sentence: "Hafnium and tellurium are by-products.", surface: "tellurium", type: .material, id: "material:tellurium"),
+        Case(sentence: "型鋼出口量年增。", surface: "型鋼", type: .material, id: "material:section-steel"),
     ]
 
     @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)
