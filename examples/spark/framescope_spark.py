@@ -180,7 +180,8 @@ class Framescope:
                 pass
 
     def finish(self):
-        """Waits for the process; raises unless every line got its output line."""
+        """Waits for the process; raises if it failed as a whole or could not be fed every line
+        (exit 1 only says that some lines became framescope.error/1 lines)."""
         self.writer.join()
         code = self.process.wait()
         self.reader.join()
@@ -240,6 +241,13 @@ def annotate_partition_into(index, lines, output, binary_name, lexicons_name, co
         with open(temporary, "wb") as sink:
             framescope = Framescope(framescope_command(binary_name, lexicons_name, corpus_root_arg, jobs), lines, sink)
             code = framescope.finish()
+        # One output line per input line, or the part is not complete.
+        written_lines = 0
+        with open(temporary, "rb") as written:
+            for chunk in iter(lambda: written.read(1 << 20), b""):
+                written_lines += chunk.count(b"\n")
+        if written_lines != framescope.fed:
+            raise RuntimeError(f"framescope wrote {written_lines} lines for {framescope.fed} documents")
         failed = 0
         if code == 1:  # only then are there error lines to count
             with open(temporary, "rb") as written:
