@@ -110,6 +110,12 @@ public struct FramingScorer: Sendable {
             applySkepticism(&evidence, markers: skepticMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout,
                                                                quotations: quotations, text: text, folded: folded, tokens: tokens, index: index))
         }
+        if !evidence.isEmpty {
+            let marks = documentMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout, quotations: quotations,
+                                        text: text, folded: folded, tokens: tokens, index: index)
+            applyRegister(&evidence, markers: marks.register)
+            applyPerspective(&evidence, holders: marks.holders, layout: layout)
+        }
         applyAuthorVoice(&evidence)
         for c in evidence {
             if c.scoredFrame == .celebratory { sentenceScores[c.sentence].celebratory += c.score } else { sentenceScores[c.sentence].strategicThreat += c.score }
@@ -454,8 +460,8 @@ public struct FramingScorer: Sendable {
                     }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
-                case .audience, .label:
-                    break
+                case .audience, .label, .holder, .register:
+                    break  // audience below; holder and register act on the whole document (Perspective.swift)
                 }
                 if applies {
                     applied.append(AppliedModifier(kind: entry.kind.rawValue, text: original(m), factor: factor, start: m.cpStart, end: m.cpEnd))
