@@ -178,6 +178,10 @@ public struct FramingOptions: Sendable, Hashable {
     /// Below the polar threshold a document is mixed when each frame leans this many sentences,
     /// otherwise neutral.
     public var mixedSentences = 2
+    /// Below the polar threshold, a frame leaning in this many times as many content sentences as
+    /// the other (and in more than `mixedSentences`) labels the text, not mixed: balanced masses,
+    /// but one frame carried through the text. 0 switches it off.
+    public var mixedSentenceRatio = 2.0
     /// |balance| at or above which a document is celebratory or strategic-threat; below, mixed.
     public var polarThreshold = 0.1
     /// The n-th occurrence of the same cue in a document counts 1/√n: a word repeated
