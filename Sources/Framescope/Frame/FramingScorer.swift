@@ -110,7 +110,7 @@ public struct FramingScorer: Sendable {
             applySkepticism(&evidence, markers: skepticMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout,
                                                                quotations: quotations, text: text, folded: folded, tokens: tokens, index: index))
         }
-        if !evidence.isEmpty {
+        if !evidence.isEmpty, options.registerSentences > 0 || options.perspectiveSentences > 0 {
             let marks = documentMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout, quotations: quotations,
                                         text: text, folded: folded, tokens: tokens, index: index)
             applyRegister(&evidence, markers: marks.register)

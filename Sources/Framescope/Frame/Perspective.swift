@@ -38,7 +38,7 @@ extension FramingScorer {
             let cpStart = Int(folded.origin[m.start]), cpEnd = Int(folded.origin[m.end - 1]) + 1
             while s < sentences.count, sentences[s].end <= cpStart { s += 1 }
             guard s < sentences.count, layout.roles[s] != .boilerplate else { continue }
-            if cueMatches.contains(where: { $0.start < m.end && m.start < $0.end && ($0.end - $0.start) > (m.end - m.start) }) { continue }
+            if Self.insideLongerCue(m, cueMatches) { continue }
             let a = index.utf16(cpStart), b = index.utf16(cpEnd)
             let marker = DocumentMarker(sentence: s, entry: entry, cpStart: cpStart, cpEnd: cpEnd, text: text.substring(utf16: a..<b))
             if entry.kind == .holder {
@@ -49,6 +49,25 @@ extension FramingScorer {
         }
         return (holders, register)
     }
+
+    /// Whether a longer cue overlaps the match (the longest match wins). `cues` are sorted by
+    /// start: a binary search finds the first cue starting at or after the match's end, and only
+    /// the cues just before it can reach back (no cue is longer than `maxCueScalars`), so a
+    /// marker as common as "China" costs a few comparisons, not one per cue of the document.
+    static func insideLongerCue(_ m: PhraseMatcher.Match, _ cues: [PhraseMatcher.Match]) -> Bool {
+        var lo = 0, hi = cues.count
+        while lo < hi { let mid = (lo + hi) / 2; if cues[mid].start < m.end { lo = mid + 1 } else { hi = mid } }
+        var k = lo - 1
+        while k >= 0, cues[k].start > m.start - maxCueScalars {
+            let c = cues[k]
+            if m.start < c.end && (c.end - c.start) > (m.end - m.start) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Longer than any cue in the lexicons (in folded scalars), for `insideLongerCue`.
+    static let maxCueScalars = 128
 
     /// A notice: register markers in `registerSentences` or more of the author's sentences make
     /// every strategic-threat cue × the smallest marker factor, shown as `register 'notice: …'`.
