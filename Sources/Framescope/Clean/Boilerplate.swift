@@ -22,6 +22,8 @@ public enum Boilerplate {
         ("editor", "责任编辑"), ("editor", "责编"), ("editor", "編輯："), ("editor", "编辑："), ("editor", "【纠错】"),
         ("navigation", "返回顶部"), ("navigation", "关闭窗口"), ("navigation", "subscribe to"), ("navigation", "sign up for"),
         ("navigation", "follow us"), ("caption", "[photo/"), ("caption", "[photo /"), ("caption", "(photo/"), ("caption", "photo:"),
+        ("disclaimer", "不构成投资建议"), ("disclaimer", "不構成投資建議"), ("disclaimer", "not investment advice"),
+        ("disclaimer", "does not constitute investment advice"), ("disclaimer", "免责声明"), ("disclaimer", "免責聲明"),
         ("caption", "图片来源"), ("caption", "资料图"), ("tags", "categories:"), ("tags", "tags:"), ("tags", "标签："),
     ]
 

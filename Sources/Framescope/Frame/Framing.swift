@@ -11,7 +11,9 @@ public enum FramingLabel: String, Sendable, Codable, CaseIterable {
 /// A factor applied to a cue, with what applied it, so every score can be traced.
 public struct AppliedModifier: Sendable, Hashable {
     /// `negator`, `intensifier`, `hedge`, `contrast`, `attribution`, `audience`, `stance`,
-    /// `target`, `quotation` (a short quotation), `voice` (a long quotation or block quote),
+    /// `target`, `holder` (China's achievement in a text warning its audience), `register` (a
+    /// legal or administrative notice), `quotation` (a short quotation), `voice` (a long
+    /// quotation or block quote),
     /// `repetition`, or `position` (headline, lead and conclusion weighting).
     public var kind: String
     /// The modifier's text as written in the document (or `headline`/`lead`/`conclusion` for position).
@@ -176,6 +178,10 @@ public struct FramingOptions: Sendable, Hashable {
     /// Below the polar threshold a document is mixed when each frame leans this many sentences,
     /// otherwise neutral.
     public var mixedSentences = 2
+    /// Below the polar threshold, a frame leaning in this many times as many content sentences as
+    /// the other (and in more than `mixedSentences`) labels the text, not mixed: balanced masses,
+    /// but one frame carried through the text. 0 switches it off.
+    public var mixedSentenceRatio = 2.0
     /// |balance| at or above which a document is celebratory or strategic-threat; below, mixed.
     public var polarThreshold = 0.1
     /// The n-th occurrence of the same cue in a document counts 1/√n: a word repeated
@@ -200,6 +206,15 @@ public struct FramingOptions: Sendable, Hashable {
     public var skepticMarkers = 2
     public var skepticFactor = 0.5
     public var skepticFloor = 0.25
+    /// Perspective (Frame/Perspective.swift): when the author warns the audience (the West,
+    /// Washington, allies, 台湾) in this many sentences, celebratory cues whose holder is China
+    /// (a `holder` marker in their sentence or paragraph) × the marker's factor: China's records
+    /// are the basis of the threat in such a text. 0 switches it off.
+    public var perspectiveSentences = 2
+    /// Register: register markers (特此公告, "pursuant to") in this many of the author's
+    /// sentences make the text a notice, whose strategic-threat cues × the marker factor. 0
+    /// switches it off.
+    public var registerSentences = 2
 
     public init() {}
 }

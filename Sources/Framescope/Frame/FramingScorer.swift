@@ -110,6 +110,12 @@ public struct FramingScorer: Sendable {
             applySkepticism(&evidence, markers: skepticMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout,
                                                                quotations: quotations, text: text, folded: folded, tokens: tokens, index: index))
         }
+        if !evidence.isEmpty, options.registerSentences > 0 || options.perspectiveSentences > 0 {
+            let marks = documentMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout, quotations: quotations,
+                                        text: text, folded: folded, tokens: tokens, index: index)
+            applyRegister(&evidence, markers: marks.register)
+            applyPerspective(&evidence, holders: marks.holders, layout: layout)
+        }
         applyAuthorVoice(&evidence)
         for c in evidence {
             if c.scoredFrame == .celebratory { sentenceScores[c.sentence].celebratory += c.score } else { sentenceScores[c.sentence].strategicThreat += c.score }
@@ -307,9 +313,17 @@ public struct FramingScorer: Sendable {
             label = .celebratory
             confidence = min(1, abs(balance) * (1 - exp(-mass / 4)) / 0.8)
         } else if totals.sentences == 0 || min(totals.celebratorySentences, totals.threatSentences) >= options.mixedSentences {
-            // Mixed is two-sided: both frames carried by sentences of their own.
-            label = .mixed
-            confidence = 1 - abs(balance) / options.polarThreshold
+            // Mixed is two-sided: both frames carried by sentences of their own. But when the
+            // masses tie and one frame runs through the text while the other sits in a few
+            // sentences (a threat analysis that recites China's records in two), the text takes
+            // that frame, with little confidence: the label rests on the sentences, not the balance.
+            if let side = Self.sentenceLead(totals, options: options) {
+                label = side
+                confidence = 0.25
+            } else {
+                label = .mixed
+                confidence = 1 - abs(balance) / options.polarThreshold
+            }
         } else {
             // Little net lean and one side barely present: a text with a frame in passing.
             label = .neutral
@@ -319,6 +333,18 @@ public struct FramingScorer: Sendable {
                                balance: balance, label: label, confidence: (confidence * 1000).rounded() / 1000, tokens: tokens, cues: cues,
                                direction: direction, coverage: coverage, strength: strength, sentences: totals.sentences,
                                celebratorySentences: totals.celebratorySentences, threatSentences: totals.threatSentences)
+    }
+
+    /// In a two-sided text below the polar threshold, the frame that leans in at least
+    /// `mixedSentenceRatio` times as many content sentences as the other (and in
+    /// `mixedSentences` + 1 or more), if any.
+    static func sentenceLead(_ totals: FramingTotals, options: FramingOptions) -> FramingLabel? {
+        guard options.mixedSentenceRatio > 0 else { return nil }
+        let c = Double(totals.celebratorySentences), t = Double(totals.threatSentences)
+        let need = Double(options.mixedSentences + 1)
+        if t >= need, t >= options.mixedSentenceRatio * c { return .strategicThreat }
+        if c >= need, c >= options.mixedSentenceRatio * t { return .celebratory }
+        return nil
     }
 
     func isHeadline(_ sentence: TextSpan, text: DocumentText) -> Bool {
@@ -454,8 +480,8 @@ public struct FramingScorer: Sendable {
                     }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
-                case .audience, .label:
-                    break
+                case .audience, .label, .holder, .register:
+                    break  // audience below; holder and register act on the whole document (Perspective.swift)
                 }
                 if applies {
                     applied.append(AppliedModifier(kind: entry.kind.rawValue, text: original(m), factor: factor, start: m.cpStart, end: m.cpEnd))

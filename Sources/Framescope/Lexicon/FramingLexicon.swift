@@ -37,6 +37,17 @@ public enum ModifierKind: String, Sendable, Codable, CaseIterable {
     /// party under pressure. Strategic-threat cues in scope × factor (negative: pressure on China
     /// that China overcomes, or China's hold told with pride, is the celebratory frame's story).
     case target
+    /// Whose achievement: a word naming China from outside (China, Beijing, 北京, 对岸, 中共) in
+    /// the sentence or paragraph of a celebratory cue. In a text that warns the audience (the
+    /// West, Washington, allies, 台湾) in its own threat sentences, such a record or breakthrough
+    /// is the basis of the threat, not the author's celebration: celebratory cues in scope ×
+    /// factor (0 to 1). The mirror of `target`.
+    case holder
+    /// The register of a legal or administrative notice (特此公告, 公告如下, "pursuant to",
+    /// "hereby"): once the author's sentences carry such markers in two places, the document
+    /// states rules rather than frames, and its strategic-threat cues (export control, 许可,
+    /// 管制) × factor (0 to 1). Scope `document` only.
+    case register
     /// A noun for talk ("crowd", "headlines", 论, 之说) right after a closing quotation mark: the
     /// quoted words are a label the writer names, not uses, and count for neither frame (factor
     /// 0, scope `quotation`). Matched on the text after the mark, not by the phrase matcher.
@@ -209,12 +220,24 @@ public struct FramingLexicon: Sendable {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "scope '\(row["scope"])' must be next:N (1–20), clause, sentence, paragraph or document"))
                 continue
             }
-            if scope == .paragraph && kind != .stance {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "only stance markers reach a whole paragraph; use clause or sentence"))
+            if scope == .paragraph && kind != .stance && kind != .holder {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "only stance and holder markers reach a whole paragraph; use clause or sentence"))
                 continue
             }
-            if scope == .document && (kind != .stance || factor != 0) {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "only rejecting stance markers (factor 0) reach the whole document"))
+            if kind == .holder && scope != .sentence && scope != .paragraph {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "a holder marker reaches its sentence or its paragraph; use sentence or paragraph"))
+                continue
+            }
+            if kind == .register && scope != .document {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "a register marker speaks for the whole document; use scope document"))
+                continue
+            }
+            if scope == .document && kind != .register && (kind != .stance || factor != 0) {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "only rejecting stance markers (factor 0) and register markers reach the whole document"))
+                continue
+            }
+            if (kind == .holder || kind == .register) && !(0...1).contains(factor) {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "\(kind.rawValue) factor must be from 0 to 1 (it weakens cues)"))
                 continue
             }
             if (kind == .contrast || kind == .audience) && factor <= 0 {
