@@ -54,7 +54,6 @@ public struct FoldedText: Sendable {
 /// followed by combining marks are folded together so that `e◌́` and `é` get the same key.
 /// Not thread-safe: one per worker.
 public final class Folder {
-    private let toSimplified: Transliterator
     /// BMP cache: 0 = not computed, `empty` = folds to nothing, bit 31 = index into `multi`,
     /// otherwise the folded scalar + 1.
     private var bmp = [UInt32](repeating: 0, count: 0x10000)
@@ -63,18 +62,23 @@ public final class Folder {
     private static let empty: UInt32 = 0xFFFF_FFFF
     private static let multiFlag: UInt32 = 0x8000_0000
 
-    public init() throws(ICUError) {
-        toSimplified = try Transliterator(Transliterator.traditionalToSimplified)
-    }
-
-    private init(toSimplified: Transliterator) {
-        self.toSimplified = toSimplified
-    }
+    public init() throws(ICUError) {}
 
     /// A folder for another worker, sharing nothing mutable.
     public func clone() throws(ICUError) -> Folder {
-        Folder(toSimplified: try toSimplified.clone())
+        try Folder()
     }
+
+    /// ICU's Traditional→Simplified mapping, code point by code point (generated from ICU into
+    /// `TraditionalToSimplified.swift`): read once per process, shared by every folder.
+    static let simplified: [UInt32: [UInt32]] = {
+        var map: [UInt32: [UInt32]] = [:]
+        for entry in TraditionalToSimplified.entries.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let scalars = entry.unicodeScalars.map(\.value)
+            map[scalars[0]] = Array(scalars.dropFirst())
+        }
+        return map
+    }()
 
     /// The matching key of a whole string (lexicon surfaces, cues, user words).
     public func fold(_ string: String) -> String {
@@ -246,11 +250,16 @@ public final class Folder {
 
     /// NFKC_Casefold, then Traditional→Simplified where Han is present, then dash/quote unification.
     private func slowFold(_ utf16: [UInt16]) -> [UInt32] {
-        var units = (try? Normalizer.normalize(utf16, .nfkcCasefold)) ?? utf16
-        if String(decoding: units, as: UTF16.self).unicodeScalars.contains(where: { ScriptClass.isHan($0.value) }) {
-            units = (try? toSimplified.transliterate(units)) ?? units
-        }
-        return String(decoding: units, as: UTF16.self).unicodeScalars.map { Self.unify($0.value) }
+        let units = (try? Normalizer.normalize(utf16, .nfkcCasefold)) ?? utf16
+        return Self.simplify(String(decoding: units, as: UTF16.self).unicodeScalars.map(\.value)).map(Self.unify)
+    }
+
+    /// Traditional→Simplified, character by character, where Han is present (a corner bracket
+    /// alone stays a corner bracket, as it did through ICU).
+    static func simplify(_ scalars: [UInt32]) -> [UInt32] {
+        guard scalars.contains(where: ScriptClass.isHan) else { return scalars }
+        let map = simplified
+        return scalars.flatMap { map[$0] ?? [$0] }
     }
 
     @inline(__always)
