@@ -63,6 +63,13 @@ public struct EntityTagger: Sendable {
                 }
                 let entryIndex = Int(lex.surfaceEntity[Int(m.payload)])
                 let entry = lex.entries[entryIndex]
+                // A known body whose last character starts a word with the next one is inside that
+                // word, as the name patterns rule for unseen names: 外交部 of 外交部长 (the minister),
+                // 国防部 of 国防部署 (to deploy), 联合报 of 联合报告 (a joint report). 公司 ends a name
+                // before 长 (公司长期: the company has long …).
+                if entry.type == .organization || entry.type == .company, m.end < folded.scalars.count,
+                   let after = NamePatterns.wordAfterHead[folded.scalars[m.end - 1]], after.contains(folded.scalars[m.end]),
+                   !(m.end - m.start >= 2 && folded.scalars[m.end - 2] == 0x516C) { continue }
                 lexiconAny.insertOverlapping(s, e)
                 candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
                 if entry.type == .place || entry.type == .company || entry.type == .organization,

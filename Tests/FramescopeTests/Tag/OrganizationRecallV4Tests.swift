@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Framescope
+
+/// Organization and company recall on unseen news (ent-v4): known bodies inside longer Chinese
+/// words, registered names with a comma before their legal tail, a firm's own organ before "of",
+/// section titles made of industry words, units of a known organization longer than the pattern
+/// window, and the "Holding" and "Subcommittee" name words. A small entity lexicon written here
+/// and the shipped `patterns.tsv`.
+@Suite("Organization recall v4")
+struct OrganizationRecallV4Tests {
+    static let entities = """
+        id\ttype\tcanonical\tsurface\tlang
+        org:mfa\torganization\tMinistry of Foreign Affairs\t外交部\tzh
+        org:mnd\torganization\tMinistry of National Defense\t国防部\tzh
+        org:udn\torganization\tUnited Daily News\t联合报\tzh
+        org:cas\torganization\tChinese Academy of Sciences\t中国科学院\tzh
+        org:ustc\torganization\tUniversity of Science and Technology of China\t中国科学技术大学\tzh
+        company:tesla\tcompany\tTesla\tTesla\ten
+        company:ningbo-yunsheng\tcompany\tNingbo Yunsheng\t宁波韵升股份有限公司\tzh
+        place:hefei\tplace\tHefei\t合肥\tzh
+        place:changchun\tplace\tChangchun\t长春\tzh
+
+        """
+
+    static let lexicons: Lexicons = {
+        let patterns = (try? String(contentsOfFile: Repository.path("Lexicons/patterns.tsv"), encoding: .utf8)) ?? ""
+        return (try? TemporaryLexicons(["entities/test.tsv": entities, "patterns.tsv": patterns]).load()) ?? Lexicons()
+    }()
+
+    /// Organizations and companies as their text, in text order.
+    func names(_ s: String) throws -> [String] {
+        let (text, result) = try tag(s, lexicons: Self.lexicons)
+        return result.entities.filter { $0.type == .organization || $0.type == .company }.map { text.text(of: $0) }
+    }
+
+    func ids(_ s: String) throws -> [String: String] {
+        let (text, result) = try tag(s, lexicons: Self.lexicons)
+        return Dictionary(result.entities.compactMap { e in e.id.map { (text.text(of: e), $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test("a known body whose last character starts a word with the next one is no mention of it")
+    func knownBodyInsideLongerWord() throws {
+        #expect(try names("外交部长在记者会上回答提问，随后国防部署了新的雷达站。") == [])
+        #expect(try names("研究机构发布了一份联合报告，认为价格将回落。") == [])
+        // The bodies themselves are still found, before a particle or a verb.
+        #expect(try names("外交部发言人表示，国防部和联合报都收到了邀请。") == ["外交部", "国防部", "联合报"])
+        // 公司 ends a name before 长 (公司长期: "the company has long …"), known or not.
+        #expect(try names("宁波韵升股份有限公司长期向车企供货。") == ["宁波韵升股份有限公司"])
+        #expect(try names("包头华星磁材有限公司长期向车企供货。") == ["包头华星磁材有限公司"])
+    }
+
+    @Test("a comma between a name and its legal tail keeps the tail; a known name keeps its id over it")
+    func commaBeforeLegalTail() throws {
+        #expect(try names("Shares of Tesla, Inc. fell after Vulcan Elements, LLC announced a new magnet plant.")
+            == ["Tesla, Inc.", "Vulcan Elements, LLC"])
+        #expect(try ids("Shares of Tesla, Inc. fell on Tuesday.")["Tesla, Inc."] == "company:tesla")
+        // A comma before an ordinary capitalised word is no legal tail.
+        #expect(try names("In Perth, Lakeview Resources Ltd said output rose.") == ["Lakeview Resources Ltd"])
+    }
+
+    @Test("a body before 'of' is the firm's own organ, no part of its registered name")
+    func organBeforeOf() throws {
+        #expect(try names("The release was authorised by the Board of Kimberley Critical Metals Limited on Friday.")
+            == ["Kimberley Critical Metals Limited"])
+        // "Bank of …" is a name that "of" joins.
+        #expect(try names("The loan came from Bank of Eastland Limited in March.") == ["Bank of Eastland Limited"])
+    }
+
+    @Test("industry words alone are no firm: a section title; a name before the same word is")
+    func industryWordsAlone() throws {
+        #expect(try names("World briefing | Metals & Mining\nOutput rose at the mine.") == [])
+        #expect(try names("Investors bought shares of Harlow Mining on Monday.") == ["Harlow Mining"])
+    }
+
+    @Test("a unit right after a known organization is one name with it, however long")
+    func unitAfterKnownOrganization() throws {
+        #expect(try names("中国科学院长春应用化学研究所稀土资源国家重点实验室与中国科学技术大学合肥微尺度物质科学国家研究中心合作开发了新工艺。")
+            == ["中国科学院长春应用化学研究所稀土资源国家重点实验室", "中国科学技术大学合肥微尺度物质科学国家研究中心"])
+        // A title or a verb after the known body makes no unit.
+        #expect(try names("中国科学院院士李明远表示，三家上市公司已参与试验。") == ["中国科学院"])
+        #expect(try names("我国拥有稀土资源，中国科学院参与了研究。") == ["中国科学院"])
+    }
+
+    @Test("'Holding' ends a firm's name and 'Subcommittee' heads a body")
+    func holdingAndSubcommittee() throws {
+        #expect(try names("The carmaker is majority-owned by Zhejiang Lakeshore Holding, the report said.") == ["Zhejiang Lakeshore Holding"])
+        #expect(try names("Witnesses told the Subcommittee on Energy that stockpiles were low.") == ["Subcommittee on Energy"])
+    }
+}
