@@ -16,6 +16,7 @@ struct OrganizationRecallV4Tests {
         org:udn\torganization\tUnited Daily News\t联合报\tzh
         org:cas\torganization\tChinese Academy of Sciences\t中国科学院\tzh
         org:ustc\torganization\tUniversity of Science and Technology of China\t中国科学技术大学\tzh
+        org:ciac\torganization\tChangchun Institute of Applied Chemistry\t中国科学院长春应用化学研究所\tzh
         company:tesla\tcompany\tTesla\tTesla\ten
         company:ningbo-yunsheng\tcompany\tNingbo Yunsheng\t宁波韵升股份有限公司\tzh
         place:hefei\tplace\tHefei\t合肥\tzh
@@ -75,6 +76,8 @@ struct OrganizationRecallV4Tests {
 
     @Test("a unit right after a known organization is one name with it, however long")
     func unitAfterKnownOrganization() throws {
+        // The window of a long unit cuts into the known institute before it (中国科学院长春应用化学研究所);
+        // the unit after the university starts at a place (合肥) right after the known university.
         #expect(try names("中国科学院长春应用化学研究所稀土资源国家重点实验室与中国科学技术大学合肥微尺度物质科学国家研究中心合作开发了新工艺。")
             == ["中国科学院长春应用化学研究所稀土资源国家重点实验室", "中国科学技术大学合肥微尺度物质科学国家研究中心"])
         // A title or a verb after the known body makes no unit.
@@ -86,5 +89,21 @@ struct OrganizationRecallV4Tests {
     func holdingAndSubcommittee() throws {
         #expect(try names("The carmaker is majority-owned by Zhejiang Lakeshore Holding, the report said.") == ["Zhejiang Lakeshore Holding"])
         #expect(try names("Witnesses told the Subcommittee on Energy that stockpiles were low.") == ["Subcommittee on Energy"])
+    }
+
+    @Test("bodies and firms outside the core reach their ids in both languages and both scripts", arguments: [
+        ("經濟部產業技術司今日與車測中心簽約。", "經濟部產業技術司", "org:tw-moea-doit"),
+        ("经济部产业技术司今日与车测中心签约。", "车测中心", "org:tw-artc"),
+        ("國科會將提供新創補助。", "國科會", "org:tw-nstc"),
+        ("香港交易及結算所有限公司發言人表示。", "香港交易及結算所有限公司", "org:hkex"),
+        ("Natural Resources Canada named the applicants on Monday.", "Natural Resources Canada", "org:nrcan"),
+        ("The Korea Automobile & Mobility Association wrote to the ministry.", "Korea Automobile & Mobility Association", "org:kr-kama"),
+        ("比亚迪依托弗迪动力自供电机。", "弗迪动力", "company:fudi-power"),
+        ("Denso and Hitachi Astemo hold larger inventories.", "Hitachi Astemo", "company:hitachi-astemo"),
+        ("彰化的工廠開始量產。", "彰化", "place:changhua"),
+    ])
+    func bundledEntries(sentence: String, surface: String, id: String) throws {
+        let (text, result) = try tag(sentence)
+        #expect(result.entities.contains { text.text(of: $0) == surface && $0.id == id })
     }
 }
