@@ -186,12 +186,46 @@ struct NamePatterns {
                     j += 1
                     continue
                 }
+                if word(j) == words.comma, let end = portfolioList(after: i, comma: j, limit: range.upperBound) {
+                    j = end
+                    continue
+                }
                 break
             }
             runs.append(i..<j)
             i = j
         }
         return runs
+    }
+
+    /// The end (exclusive) of a list of portfolios that continues a body's name past a comma:
+    /// "Department of Mines, Industry Regulation and Safety", "Ministry of Science, Technology and
+    /// Innovation". The run before the comma must hold an organization head before "of" or "for";
+    /// each item must start with a portfolio word (`andContinuations`) and the last follow "and".
+    func portfolioList(after runStart: Int, comma: Int, limit: Int) -> Int? {
+        guard (runStart + 1..<comma).contains(where: { k in
+            isWord(k - 1, .orgHead) && (word(k) == words.of || (connector[k] && FoldedText.string(key(k)) == "for"))
+        }) else { return nil }
+        func portfolio(_ k: Int) -> Bool { k < limit && adjacent(k) && isCapitalised(k) && words.kinds(word(k)).contains(.andContinuation) }
+        var k = comma
+        while k < limit, adjacent(k) {
+            if word(k) == words.comma {
+                // ", and Safety" (a serial comma) or ", Industry Regulation".
+                if k + 1 < limit, word(k + 1) == words.and, adjacent(k + 1) { k += 1; continue }
+                guard portfolio(k + 1) else { return nil }
+                k += 2
+                while k < limit, adjacent(k), isCapitalised(k) { k += 1 }
+                continue
+            }
+            if word(k) == words.and {
+                guard portfolio(k + 1) else { return nil }
+                k += 2
+                while k < limit, adjacent(k), isCapitalised(k) { k += 1 }
+                return k
+            }
+            return nil
+        }
+        return nil
     }
 
     /// A sentence in title case (a headline) gives names no evidence.
@@ -310,8 +344,11 @@ struct NamePatterns {
         let lastKinds = words.kinds(word(last))
         // "Department of Atomic Energy", "Ministry of Mines and Energy": an organization
         // head before a weak suffix makes an organization.
+        // A body whose portfolios continue past a comma keeps its whole name over a known body it
+        // starts with ("Department of Energy, Environment and Climate Action" is not the DOE).
+        let listed = (first...last).contains { word($0) == words.comma }
         if lastKinds.contains(.weakSuffix), last > first, (first..<last).contains(where: { isWord($0, .orgHead) }) {
-            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization, unit: listed)
         }
         if lastKinds.contains(.companySuffix) && last > first {
             // A firm's organ or officer before "of" is no part of its name ("Board of … Limited",
@@ -339,7 +376,7 @@ struct NamePatterns {
             }
             return Found(start: tokens[first].start, end: tokens[end].end, type: .company)
         } else if last > first, (first...last).contains(where: { isWord($0, .orgHead) && ($0 == last || !Self.lastOnlyHeads.contains(FoldedText.string(key($0)))) }) {
-            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization, unit: listed)
         }
         return nil
     }

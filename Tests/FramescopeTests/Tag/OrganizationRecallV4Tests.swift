@@ -18,6 +18,7 @@ struct OrganizationRecallV4Tests {
         org:ustc\torganization\tUniversity of Science and Technology of China\t中国科学技术大学\tzh
         org:ciac\torganization\tChangchun Institute of Applied Chemistry\t中国科学院长春应用化学研究所\tzh
         company:tesla\tcompany\tTesla\tTesla\ten
+        org:doe\torganization\tDepartment of Energy\tDepartment of Energy\ten
         company:ningbo-yunsheng\tcompany\tNingbo Yunsheng\t宁波韵升股份有限公司\tzh
         place:hefei\tplace\tHefei\t合肥\tzh
         place:changchun\tplace\tChangchun\t长春\tzh
@@ -83,6 +84,22 @@ struct OrganizationRecallV4Tests {
         // A title or a verb after the known body makes no unit.
         #expect(try names("中国科学院院士李明远表示，三家上市公司已参与试验。") == ["中国科学院"])
         #expect(try names("我国拥有稀土资源，中国科学院参与了研究。") == ["中国科学院"])
+    }
+
+    @Test("a body's portfolios continue its name past a comma; other words after a comma do not")
+    func portfoliosAfterComma() throws {
+        #expect(try names("Officials at the Department of Mines, Industry Regulation and Safety approved the lease.")
+            == ["Department of Mines, Industry Regulation and Safety"])
+        #expect(try names("At the Ministry of Land, Infrastructure, Transport, and Tourism, officials said little.")
+            == ["Ministry of Land, Infrastructure, Transport, and Tourism"])
+        // The whole name wins over a known body it starts with, and carries no id of that body.
+        #expect(try ids("The Department of Energy, Environment and Climate Action issued a permit.")
+            == [:])
+        #expect(try names("The Department of Energy, Environment and Climate Action issued a permit.")
+            == ["Department of Energy, Environment and Climate Action"])
+        // A person or a firm after the comma is a name of its own.
+        #expect(try names("The Department of Energy, Commerce Secretary Ray Hall and Tesla, Inc. met on Monday.")
+            == ["Department of Energy", "Tesla, Inc."])
     }
 
     @Test("'Holding' ends a firm's name and 'Subcommittee' heads a body")
