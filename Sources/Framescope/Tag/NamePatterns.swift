@@ -359,8 +359,9 @@ struct NamePatterns {
                 while first < last, isWord(first, .leadingStop) || connector[first] { first += 1 }
             }
             if lastKinds.contains(.weakSuffix) {
-                // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no.
-                if last - first > 2 || knownMaterial(tokens[first].start, tokens[last - 1].end) { return nil }
+                // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no. A material
+                // after a proper first word is the firm's line of business ("Kestrel Battery Materials").
+                if last - first > 2 || knownMaterial(tokens[first].start, tokens[first].end) { return nil }
                 // Industry words alone name no firm: a section title ("Metals & Mining", "Steel and Mining").
                 if (first..<last).allSatisfy({ connector[$0] || isWord($0, .companySuffix) }) { return nil }
             }

@@ -19,6 +19,8 @@ struct OrganizationRecallV4Tests {
         org:ciac\torganization\tChangchun Institute of Applied Chemistry\t中国科学院长春应用化学研究所\tzh
         company:tesla\tcompany\tTesla\tTesla\ten
         org:doe\torganization\tDepartment of Energy\tDepartment of Energy\ten
+        material:battery-materials\tmaterial\tbattery materials\tbattery materials\ten
+        material:rare-earths\tmaterial\trare earths\trare earth\ten
         company:ningbo-yunsheng\tcompany\tNingbo Yunsheng\t宁波韵升股份有限公司\tzh
         place:hefei\tplace\tHefei\t合肥\tzh
         place:changchun\tplace\tChangchun\t长春\tzh
@@ -100,6 +102,28 @@ struct OrganizationRecallV4Tests {
         // A person or a firm after the comma is a name of its own.
         #expect(try names("The Department of Energy, Commerce Secretary Ray Hall and Tesla, Inc. met on Monday.")
             == ["Department of Energy", "Tesla, Inc."])
+    }
+
+    @Test("a material after a proper first word is a firm's line of business; a material first is no firm")
+    func materialInsideFirmName() throws {
+        #expect(try names("Investors bought Kestrel Battery Materials on Monday.") == ["Kestrel Battery Materials"])
+        #expect(try names("Analysts expect Rare Earth Materials to lead the index this year.") == [])
+    }
+
+    @Test("Nordic legal tails end a registered name")
+    func nordicLegalTails() throws {
+        #expect(try names("Orders rose at Lindholm Mining AB and at Vaara Metals Oy in the quarter.")
+            == ["Lindholm Mining AB", "Vaara Metals Oy"])
+    }
+
+    @Test("Taiwanese steelmakers in Traditional script and their Simplified forms", arguments: [
+        ("華新麗華與燁輝企業宣布調漲盤價。", "華新麗華", "company:walsin-lihwa"),
+        ("华新丽华与烨辉企业宣布调涨盘价。", "烨辉企业", "company:yieh-phui"),
+        ("豐興鋼鐵今日開出鋼筋盤價。", "豐興鋼鐵", "company:feng-hsin"),
+    ])
+    func taiwaneseSteelmakers(sentence: String, surface: String, id: String) throws {
+        let (text, result) = try tag(sentence)
+        #expect(result.entities.contains { text.text(of: $0) == surface && $0.id == id })
     }
 
     @Test("'Holding' ends a firm's name and 'Subcommittee' heads a body")
