@@ -133,7 +133,7 @@ public struct EntityTagger: Sendable {
         var placeEnds: [Int: Int]?  // code points: start → the longest place's end; built when first needed
         for p in patternFound where (p.type == .company || p.type == .organization) && !p.unit {
             var k = known(at: p.start, before: p.end)
-            if k == nil, p.legal {
+            if k == nil, p.legal || p.type == .company {
                 if placeEnds == nil {
                     placeEnds = [:]
                     for c in candidates where c.type == .place && c.source == .lexicon && (placeEnds?[c.start] ?? -1) < c.end {
@@ -141,7 +141,15 @@ public struct EntityTagger: Sendable {
                     }
                 }
                 if let place = placeEnds?[p.start] {
-                    k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
+                    if p.legal {
+                        k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
+                    } else if let firm = known(at: place, before: p.end), firm.type == .company, p.end - firm.end <= 2,
+                              ScriptClass.isHan(folded.scalars[Int(folded.start[firm.end]) - 1]) {
+                        // A country before a known firm and a bare 公司 or 集团 after it (澳大利亚 + 莱纳斯稀土 +
+                        // 公司): the place is a place of its own, the firm is the known one with its suffix. A
+                        // Latin name before 公司 is annotated alone (澳大利亚Lynas公司 → Lynas).
+                        candidates.append(Candidate(start: firm.start, end: p.end, type: .company, source: .lexicon, entry: firm.entry))
+                    }
                 }
             }
             if let k {

@@ -23,6 +23,9 @@ struct OrganizationRecallV4Tests {
         material:rare-earths\tmaterial\trare earths\trare earth\ten
         company:ningbo-yunsheng\tcompany\tNingbo Yunsheng\t宁波韵升股份有限公司\tzh
         place:hefei\tplace\tHefei\t合肥\tzh
+        place:australia\tplace\tAustralia\t澳大利亚\tzh
+        company:lynas\tcompany\tLynas Rare Earths\t莱纳斯稀土\tzh
+        company:lynas\tcompany\tLynas Rare Earths\tLynas\ten
         place:changchun\tplace\tChangchun\t长春\tzh
 
         """
@@ -108,6 +111,17 @@ struct OrganizationRecallV4Tests {
     func materialInsideFirmName() throws {
         #expect(try names("Investors bought Kestrel Battery Materials on Monday.") == ["Kestrel Battery Materials"])
         #expect(try names("Analysts expect Rare Earth Materials to lead the index this year.") == [])
+    }
+
+    @Test("a country before a known firm and a bare 公司 after it: the firm keeps its suffix and id, the country is a place")
+    func countryKnownFirmSuffix() throws {
+        #expect(try names("日本将向澳大利亚莱纳斯稀土公司追加出资。") == ["莱纳斯稀土公司"])
+        #expect(try ids("日本将向澳大利亚莱纳斯稀土公司追加出资。")["莱纳斯稀土公司"] == "company:lynas")
+        #expect(try ids("日本将向澳大利亚莱纳斯稀土公司追加出资。")["澳大利亚"] == "place:australia")
+        // A Latin name before 公司 is annotated alone.
+        #expect(try names("澳大利亚Lynas公司公布季度均价。") == ["Lynas"])
+        // Not without the known firm: an unknown name after the country keeps the pattern's reading.
+        #expect(try names("澳大利亚北岭稀土公司宣布扩产。") == ["澳大利亚北岭稀土公司"])
     }
 
     @Test("Nordic legal tails end a registered name")
