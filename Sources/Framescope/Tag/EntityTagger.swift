@@ -43,6 +43,11 @@ public struct EntityTagger: Sendable {
         var priority: Int { source == .lexicon ? 0 : source == .number ? 1 : 2 }
     }
 
+    /// Characters that end a word with a following 中 (其中, 集中, 当中, 之中, 空中, 途中, 手中, 眼中,
+    /// 命中, 选中, 居中, 适中, 暗中; folded), for firms and bodies only. Not 年, 月, 期, 高 or 家: a date
+    /// or a verb before a name is common (2025年中国…, 同期中国…, 提高中国…).
+    static let wordsEndingInZhong = ScalarSet("其集当之空途手眼命选居适暗".unicodeScalars.map(\.value))
+
     /// `lexiconMatches` are the entity lexicon's matches in the document when a `CombinedMatcher`
     /// found them already; otherwise the lexicon's matcher finds them.
     public func tag(_ text: DocumentText, folded: FoldedText, tokens: [Token], sentences: [TextSpan], index: CodePointIndex,
@@ -70,6 +75,10 @@ public struct EntityTagger: Sendable {
                 if entry.type == .organization || entry.type == .company, m.end < folded.scalars.count,
                    let after = NamePatterns.wordAfterHead[folded.scalars[m.end - 1]], after.contains(folded.scalars[m.end]),
                    !(m.end - m.start >= 2 && folded.scalars[m.end - 2] == 0x516C) { continue }
+                // A known name that starts with 中 right after a character that ends a word with it is
+                // no mention (其中钢材, 集中钢企, 期中, 空中): 中 belongs to the word before.
+                if entry.type == .company || entry.type == .organization, folded.scalars[m.start] == 0x4E2D, m.start > 0,
+                   Self.wordsEndingInZhong.contains(folded.scalars[m.start - 1]) { continue }
                 lexiconAny.insertOverlapping(s, e)
                 candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
                 if entry.type == .place || entry.type == .company || entry.type == .organization,

@@ -124,6 +124,16 @@ struct OrganizationRecallV4Tests {
         #expect(try names("澳大利亚北岭稀土公司宣布扩产。") == ["澳大利亚北岭稀土公司"])
     }
 
+    @Test("a known name that starts with 中 after a character ending a word with it is no mention; 中鋼 is China Steel")
+    func zhongAfterWordEnd() throws {
+        let (text, result) = try tag("其中钢材出口增长，集中钢企产能。中鋼今日宣布調降盤價。2025年中国稀土产量增长。")
+        let found = result.entities.map { "\(text.text(of: $0))/\($0.id ?? "")" }
+        #expect(found.contains("中鋼/company:china-steel-corp"))
+        #expect(found.filter { $0.hasPrefix("中钢") }.isEmpty)
+        // A place after a date keeps its mention: the rule is for firms and bodies only.
+        #expect(found.contains("中国/place:china"))
+    }
+
     @Test("Nordic legal tails end a registered name")
     func nordicLegalTails() throws {
         #expect(try names("Orders rose at Lindholm Mining AB and at Vaara Metals Oy in the quarter.")
