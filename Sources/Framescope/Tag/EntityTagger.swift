@@ -43,6 +43,11 @@ public struct EntityTagger: Sendable {
         var priority: Int { source == .lexicon ? 0 : source == .number ? 1 : 2 }
     }
 
+    /// Characters that end a word with a following 中 (其中, 集中, 当中, 之中, 空中, 途中, 手中, 眼中,
+    /// 命中, 选中, 居中, 适中, 暗中; folded), for firms and bodies only. Not 年, 月, 期, 高 or 家: a date
+    /// or a verb before a name is common (2025年中国…, 同期中国…, 提高中国…).
+    static let wordsEndingInZhong = ScalarSet("其集当之空途手眼命选居适暗".unicodeScalars.map(\.value))
+
     /// `lexiconMatches` are the entity lexicon's matches in the document when a `CombinedMatcher`
     /// found them already; otherwise the lexicon's matcher finds them.
     public func tag(_ text: DocumentText, folded: FoldedText, tokens: [Token], sentences: [TextSpan], index: CodePointIndex,
@@ -63,6 +68,17 @@ public struct EntityTagger: Sendable {
                 }
                 let entryIndex = Int(lex.surfaceEntity[Int(m.payload)])
                 let entry = lex.entries[entryIndex]
+                // A known body whose last character starts a word with the next one is inside that
+                // word, as the name patterns rule for unseen names: 外交部 of 外交部长 (the minister),
+                // 国防部 of 国防部署 (to deploy), 联合报 of 联合报告 (a joint report). 公司 ends a name
+                // before 长 (公司长期: the company has long …).
+                if entry.type == .organization || entry.type == .company, m.end < folded.scalars.count,
+                   let after = NamePatterns.wordAfterHead[folded.scalars[m.end - 1]], after.contains(folded.scalars[m.end]),
+                   !(m.end - m.start >= 2 && folded.scalars[m.end - 2] == 0x516C) { continue }
+                // A known name that starts with 中 right after a character that ends a word with it is
+                // no mention (其中钢材, 集中钢企, 期中, 空中): 中 belongs to the word before.
+                if entry.type == .company || entry.type == .organization, folded.scalars[m.start] == 0x4E2D, m.start > 0,
+                   Self.wordsEndingInZhong.contains(folded.scalars[m.start - 1]) { continue }
                 lexiconAny.insertOverlapping(s, e)
                 candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
                 if entry.type == .place || entry.type == .company || entry.type == .organization,
@@ -126,7 +142,7 @@ public struct EntityTagger: Sendable {
         var placeEnds: [Int: Int]?  // code points: start → the longest place's end; built when first needed
         for p in patternFound where (p.type == .company || p.type == .organization) && !p.unit {
             var k = known(at: p.start, before: p.end)
-            if k == nil, p.legal {
+            if k == nil, p.legal || p.type == .company {
                 if placeEnds == nil {
                     placeEnds = [:]
                     for c in candidates where c.type == .place && c.source == .lexicon && (placeEnds?[c.start] ?? -1) < c.end {
@@ -134,7 +150,15 @@ public struct EntityTagger: Sendable {
                     }
                 }
                 if let place = placeEnds?[p.start] {
-                    k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
+                    if p.legal {
+                        k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
+                    } else if let firm = known(at: place, before: p.end), firm.type == .company, p.end - firm.end <= 2,
+                              ScriptClass.isHan(folded.scalars[Int(folded.start[firm.end]) - 1]) {
+                        // A country before a known firm and a bare 公司 or 集团 after it (澳大利亚 + 莱纳斯稀土 +
+                        // 公司): the place is a place of its own, the firm is the known one with its suffix. A
+                        // Latin name before 公司 is annotated alone (澳大利亚Lynas公司 → Lynas).
+                        candidates.append(Candidate(start: firm.start, end: p.end, type: .company, source: .lexicon, entry: firm.entry))
+                    }
                 }
             }
             if let k {

@@ -156,7 +156,7 @@ struct NamePatterns {
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
     static let weakSuffixes: Set<String> = [
         "steel", "mining", "metals", "minerals", "resources", "materials", "magnetics", "motors", "industries",
-        "technologies", "energy", "company", "group",
+        "technologies", "energy", "company", "group", "holding",
     ]
 
     /// The word id of token `i` (`EnglishNameWords.unknown` for words the patterns never ask about).
@@ -186,12 +186,46 @@ struct NamePatterns {
                     j += 1
                     continue
                 }
+                if word(j) == words.comma, let end = portfolioList(after: i, comma: j, limit: range.upperBound) {
+                    j = end
+                    continue
+                }
                 break
             }
             runs.append(i..<j)
             i = j
         }
         return runs
+    }
+
+    /// The end (exclusive) of a list of portfolios that continues a body's name past a comma:
+    /// "Department of Mines, Industry Regulation and Safety", "Ministry of Science, Technology and
+    /// Innovation". The run before the comma must hold an organization head before "of" or "for";
+    /// each item must start with a portfolio word (`andContinuations`) and the last follow "and".
+    func portfolioList(after runStart: Int, comma: Int, limit: Int) -> Int? {
+        guard (runStart + 1..<comma).contains(where: { k in
+            isWord(k - 1, .orgHead) && (word(k) == words.of || (connector[k] && FoldedText.string(key(k)) == "for"))
+        }) else { return nil }
+        func portfolio(_ k: Int) -> Bool { k < limit && adjacent(k) && isCapitalised(k) && words.kinds(word(k)).contains(.andContinuation) }
+        var k = comma
+        while k < limit, adjacent(k) {
+            if word(k) == words.comma {
+                // ", and Safety" (a serial comma) or ", Industry Regulation".
+                if k + 1 < limit, word(k + 1) == words.and, adjacent(k + 1) { k += 1; continue }
+                guard portfolio(k + 1) else { return nil }
+                k += 2
+                while k < limit, adjacent(k), isCapitalised(k) { k += 1 }
+                continue
+            }
+            if word(k) == words.and {
+                guard portfolio(k + 1) else { return nil }
+                k += 2
+                while k < limit, adjacent(k), isCapitalised(k) { k += 1 }
+                return k
+            }
+            return nil
+        }
+        return nil
     }
 
     /// A sentence in title case (a headline) gives names no evidence.
@@ -243,7 +277,8 @@ struct NamePatterns {
                 while first < run.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                 guard first < run.upperBound else { continue }
                 var end = run.upperBound - 1
-                while end > first, connector[end] { end -= 1 }
+                // Nor does a name end with a word that never starts one ("… Limited on Friday").
+                while end > first, connector[end] || isWord(end, .leadingStop) { end -= 1 }
                 // Cut "X and Y" unless Y continues a name ("Science and Technology"); Y is then a
                 // name of its own ("… University and Idaho National Laboratory").
                 var pieces: [ClosedRange<Int>] = []
@@ -309,13 +344,26 @@ struct NamePatterns {
         let lastKinds = words.kinds(word(last))
         // "Department of Atomic Energy", "Ministry of Mines and Energy": an organization
         // head before a weak suffix makes an organization.
+        // A body whose portfolios continue past a comma keeps its whole name over a known body it
+        // starts with ("Department of Energy, Environment and Climate Action" is not the DOE).
+        let listed = (first...last).contains { word($0) == words.comma }
         if lastKinds.contains(.weakSuffix), last > first, (first..<last).contains(where: { isWord($0, .orgHead) }) {
-            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization, unit: listed)
         }
         if lastKinds.contains(.companySuffix) && last > first {
+            // A firm's organ or officer before "of" is no part of its name ("Board of … Limited",
+            // "Chairman of … Group").
+            var first = first
+            if first + 2 < last, word(first + 1) == words.of, isWord(first, .orgHead) || isWord(first, .personTitle) {
+                first += 2
+                while first < last, isWord(first, .leadingStop) || connector[first] { first += 1 }
+            }
             if lastKinds.contains(.weakSuffix) {
-                // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no.
-                if last - first > 2 || knownMaterial(tokens[first].start, tokens[last - 1].end) { return nil }
+                // "Hyundai Steel" yes; "Rare Earth and Steel" or "Wind Power Steel" no. A material
+                // after a proper first word is the firm's line of business ("Kestrel Battery Materials").
+                if last - first > 2 || knownMaterial(tokens[first].start, tokens[first].end) { return nil }
+                // Industry words alone name no firm: a section title ("Metals & Mining", "Steel and Mining").
+                if (first..<last).allSatisfy({ connector[$0] || isWord($0, .companySuffix) }) { return nil }
             }
             var end = last
             // "Co., Ltd." and the full stop of an abbreviation belong to the name.
@@ -329,10 +377,13 @@ struct NamePatterns {
             }
             return Found(start: tokens[first].start, end: tokens[end].end, type: .company)
         } else if last > first, (first...last).contains(where: { isWord($0, .orgHead) && ($0 == last || !Self.lastOnlyHeads.contains(FoldedText.string(key($0)))) }) {
-            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization, unit: listed)
         }
         return nil
     }
+
+    /// Legal words that follow a comma in registered names ("Tesla, Inc.", "Foo Holdings, LLC").
+    static let legalWordsAfterComma: Set<String> = ["inc", "ltd", "llc", "limited", "plc", "corp", "pty", "l.p", "lp", "llp"]
 
     /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
     static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc"]
@@ -374,8 +425,16 @@ struct NamePatterns {
                         j -= 1
                         continue
                     }
-                    // "Hi-Tech", "Rio Tinto & Co", "Bank of …": joiners between capitalised words.
-                    if word(j) == words.hyphen || word(j) == words.ampersand || word(j) == words.of, j > lower, adjacent(j), isCapitalised(j - 1), !isWord(j - 1, .leadingStop), j + 1 == first {
+                    // "Hi-Tech", "Rio Tinto & Co", "Bank of …": joiners between capitalised words. A body
+                    // before "of" is the firm's own organ, no part of its name ("Board of … Limited").
+                    if word(j) == words.hyphen || word(j) == words.ampersand || word(j) == words.of, j > lower, adjacent(j), isCapitalised(j - 1), !isWord(j - 1, .leadingStop), j + 1 == first,
+                       !(word(j) == words.of && isWord(j - 1, .orgHead)) {
+                        j -= 1
+                        continue
+                    }
+                    // "Tesla, Inc.", "Vulcan Elements, LLC": a comma between the name and its legal tail.
+                    if word(j) == words.comma, j + 1 == i, first == i, j > lower, adjacent(j), isCapitalised(j - 1), !isWord(j - 1, .leadingStop),
+                       Self.legalWordsAfterComma.contains(FoldedText.string(key(i))) {
                         j -= 1
                         continue
                     }
@@ -575,7 +634,9 @@ struct NamePatterns {
             if weak, end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
             // A head whose last character starts another word with the next one ends no name
             // (上周报告, 澳大利亚工业部长, 美国能源部门, 美国人大多).
-            if end < s.count, let last = suffix.last, let after = Self.wordAfterHead[last], after.contains(s[end]) { f += 1; continue }
+            // 公司 ends a name before 长 all the same (公司长期: the company has long …).
+            if end < s.count, let last = suffix.last, let after = Self.wordAfterHead[last], after.contains(s[end]),
+               !(suffix.count >= 2 && suffix[suffix.count - 2] == 0x516C) { f += 1; continue }
             // The widest window of name characters, a bracketed part of up to five Han characters included.
             var widest = f
             var taken = 0
@@ -661,15 +722,31 @@ struct NamePatterns {
                     || (classes.modifierLast.contains(c) && classes.modifiersByLast[c]?.contains(where: endsCommon) == true)
             }
             if f - b >= 2, !generic || (anchored && heads[b]?.isPlace == false), folded.isCodePointBoundary(b) {
-                out.append(Found(start: Int(folded.origin[b]), end: Int(folded.origin[end - 1]) + 1, type: type,
+                // A body right after a known organization in one Han run is a unit of it, however long
+                // the two are together (中国科学院长春应用化学研究所 + 稀土资源利用国家重点实验室,
+                // 中国科学技术大学 + 合肥微尺度物质科学国家研究中心): the name starts at the organization.
+                // A window that cut into a place or a known name starts the name at that name's start.
+                var start = b
+                while type == .organization, let k = Self.knownName(at: start, in: heads), folded.isCodePointBoundary(k) { start = k }
+                out.append(Found(start: Int(folded.origin[start]), end: Int(folded.origin[end - 1]) + 1, type: type,
                                  head: Int(folded.origin[b])..<(Int(folded.origin[f - 1]) + 1),
-                                 legal: suffix.count >= 4 && suffix.contains(Self.you), unit: role == .orgUnit))
+                                 legal: suffix.count >= 4 && suffix.contains(Self.you), unit: role == .orgUnit || start < b))
                 f = end
             } else {
                 f += 1
             }
         }
         return out
+    }
+
+    /// The start of a known organization or firm that ends at folded index `b`, or of a known name
+    /// of any type that contains `b` (the pattern's window cut into it), if any.
+    static func knownName(at b: Int, in heads: [Int: Head]) -> Int? {
+        // Known names are at most a few dozen characters; most positions start none.
+        for k in max(0, b - 24)..<b {
+            if let h = heads[k], h.end > b || (h.end == b && !h.isPlace) { return k }
+        }
+        return nil
     }
 
     /// Chinese persons: a surname plus one or two characters after a title (董事长刘海涛, 记者 孙悦)
