@@ -2,12 +2,12 @@
 """Annotate a corpus on Spark with the portable framescope binary.
 
     framescope_spark.py INPUT OUTPUT [--binary PATH] [--lexicons DIR] [--master URL]
-                        [--partitions N] [--jobs-per-task N]
+                        [--partitions N] [--jobs-per-task N] [--send-bytes] [--spark-writes]
 
 INPUT is a corpus folder or a glob (any file system Spark reads: file:, hdfs:, s3a:, ...). Its
-.txt/.text/.md/.html/.htm files go to framescope as raw bytes, or as their paths when INPUT is a
-`file:` path (framescope then reads them itself; on a cluster that must be a mount every node
-shares), and its .jsonl files line by line, so a document is decoded (GB18030, Big5, UTF-16, ...)
+.txt/.text/.md/.html/.htm files go to framescope as raw bytes, or as their paths inside the corpus
+when INPUT is a `file:` path (framescope then reads them itself from the corpus root; on a cluster
+that must be a mount every node shares), and its .jsonl files line by line, so a document is decoded (GB18030, Big5, UTF-16, ...)
 and given metadata exactly as a local `framescope annotate INPUT` would: same ids, same folder-layout source, same sidecar
 (NAME.meta.json) and manifest (manifest.csv/.tsv at the root) fields. OUTPUT (which must not
 exist) receives JSON-lines part files of full `framescope.document/1` documents, each part in id order,
@@ -19,11 +19,14 @@ process writes its part file directly and the annotations never pass through Pyt
 on any other file system (hdfs:, s3a:, ...) Spark writes them. --spark-writes forces the latter.
 
 Runs with spark-submit, or with plain python3 where `pip install pyspark` is done (then
---master defaults to local[*]).
+--master defaults to local[*]). Exit status: 0 all documents annotated, 1 some became
+framescope.error/1 lines, 2 OUTPUT exists already, 3 the job failed (a folder this run made is
+removed again).
 """
 
 import argparse
 import base64
+import itertools
 import json
 import os
 import shutil
@@ -49,7 +52,7 @@ def parse_arguments(argv):
                    help="the framescope executable shipped to executors (default: scripts/build-portable's)")
     p.add_argument("--lexicons", help="a lexicon folder to ship (default: the lexicons built into the binary)")
     p.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
-    p.add_argument("--partitions", type=int, help="number of tasks (default: Spark's default parallelism)")
+    p.add_argument("--partitions", type=int, help="at least this many tasks (default: Spark's default parallelism)")
     p.add_argument("--jobs-per-task", type=int, default=1,
                    help="framescope worker threads per task (default 1: Spark runs one task per core)")
     p.add_argument("--send-bytes", action="store_true",
@@ -101,17 +104,19 @@ def envelopes(rel, data, sidecars, local_root=None):
             if not line.strip():
                 continue
             record = line.decode("utf-8", errors="replace")
-            yield json.dumps({"corpus_file": rel, "line": number, "record": record}, ensure_ascii=False)
+            yield json.dumps({"corpus_file": rel, "line": number, "record": record})
         return
     if local_file is not None:
-        envelope = {"corpus_file": rel, "file": local_file}
+        envelope = {"corpus_file": rel}  # read by framescope from --corpus-root
     else:
         envelope = {"corpus_file": rel, "bytes_base64": base64.b64encode(data).decode("ascii")}
     for key in sidecar_keys(rel):
         if key in sidecars:
             envelope["sidecar"] = sidecars[key]
             break
-    yield json.dumps(envelope, ensure_ascii=False)
+    # ASCII JSON: a file name that is not UTF-8 (a surrogate escape here) becomes one error line
+    # from framescope instead of an encoding error that fails the task.
+    yield json.dumps(envelope)
 
 
 def executable(path):
@@ -130,7 +135,12 @@ def executable(path):
 
 def partition_envelopes(files, sidecars, local_root=None):
     """One partition's files in path order (so a part file lists its documents by id, as a local
-    run does), as stdin-jsonl lines. A partition is at most spark.sql.files.maxPartitionBytes."""
+    run does), as stdin-jsonl lines. When the task reads the corpus itself, its root must be
+    visible here."""
+    if local_root is not None and not os.path.isdir(local_root):
+        import socket
+        raise RuntimeError(f"the corpus root {local_root} is not visible on {socket.gethostname()}: INPUT must be on a "
+                           "mount every node shares, or use --send-bytes")
     for rel, data in sorted(files, key=lambda kv: kv[0]):
         yield from envelopes(rel, data, sidecars, local_root)
 
@@ -203,19 +213,6 @@ def annotate_partition(lines, binary_name, lexicons_name, corpus_root_arg, jobs,
     accumulators of the documents and of the failed ones (framescope.error/1 lines), so the driver
     need not read the output back."""
     framescope = Framescope(framescope_command(binary_name, lexicons_name, corpus_root_arg, jobs), lines, subprocess.PIPE)
-
-    def feed():
-        try:
-            for line in lines:
-                process.stdin.write(line.encode("utf-8") + b"\n")
-        except BaseException as error:  # a broken pipe is reported with framescope's stderr below
-            failure.append(error)
-        finally:
-            try:
-                process.stdin.close()
-            except OSError:
-                pass
-
     documents, failed = 0, 0
     for out in framescope.process.stdout:
         documents += 1
@@ -236,6 +233,13 @@ def annotate_partition_into(index, lines, output, binary_name, lexicons_name, co
 
     attempt = TaskContext.get().taskAttemptId() if TaskContext.get() else os.getpid()
     final = os.path.join(output, f"part-{index:05d}")
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:  # an empty partition: an empty part, as Spark's writer leaves, and no process
+        open(final, "wb").close()
+        yield (0, 0)
+        return
+    lines = itertools.chain([first], lines)
     temporary = os.path.join(output, "_temporary", f"part-{index:05d}.attempt-{attempt}")
     try:
         with open(temporary, "wb") as sink:
@@ -265,7 +269,7 @@ def annotate_partition_into(index, lines, output, binary_name, lexicons_name, co
 def corpus_root(spark, pattern):
     """The qualified folder that relative paths start from: the input folder, the folder before
     the first glob character, or a single input file's folder. One file-system call: the files
-    themselves are listed by Spark's binaryFile source, in parallel for large folders."""
+    themselves are listed by `list_local` or by Spark's binaryFile source."""
     jvm = spark.sparkContext._jvm
     conf = spark.sparkContext._jsc.hadoopConfiguration()
     parts = pattern.rstrip("/").split("/")
@@ -327,6 +331,24 @@ def read_files(spark, pattern):
     return spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(pattern)
 
 
+def user_driver_options():
+    """Whether the user set driver JVM options where SparkConf() cannot see them before the JVM
+    starts (spark-defaults.conf, PYSPARK_SUBMIT_ARGS): the script must not replace them."""
+    if "extraJavaOptions" in os.environ.get("PYSPARK_SUBMIT_ARGS", "") or "--driver-java-options" in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        return True
+    folders = [os.environ.get("SPARK_CONF_DIR")]
+    if os.environ.get("SPARK_HOME"):
+        folders.append(os.path.join(os.environ["SPARK_HOME"], "conf"))
+    for folder in filter(None, folders):
+        try:
+            with open(os.path.join(folder, "spark-defaults.conf"), encoding="utf-8", errors="replace") as handle:
+                if any(line.split()[:1] == ["spark.driver.extraJavaOptions"] for line in handle):
+                    return True
+        except OSError:
+            pass
+    return False
+
+
 def main(argv=None):
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if not os.path.isfile(args.binary):
@@ -341,7 +363,7 @@ def main(argv=None):
     elif not conf.contains("spark.master"):
         builder = builder.master("local[*]")
     master = args.master or conf.get("spark.master", "local[*]")
-    if master.startswith("local") and not conf.contains("spark.driver.extraJavaOptions"):
+    if master.startswith("local") and not conf.contains("spark.driver.extraJavaOptions") and not user_driver_options():
         # In local mode the driver's JVM is the executor too, and it only lists files, schedules
         # tasks and pipes lines while framescope does the work: its C2 JIT compiler would spend
         # more CPU optimising Spark than the run gives it back (13 s of a 2-core run over
@@ -353,16 +375,17 @@ def main(argv=None):
         root = corpus_root(spark, args.input)
         direct = None if args.spark_writes else local_path(spark, args.output)
         local_root = None if args.send_bytes else local_path(spark, root)
-        if direct is not None:
+        if direct is not None and os.path.exists(direct):
             # Refuse before any work, as Spark's writer would, rather than mix two runs' parts.
-            if os.path.exists(direct):
-                print(f"framescope_spark: output folder {args.output} exists already", file=sys.stderr)
-                return 2
-            os.makedirs(os.path.join(direct, "_temporary"))
+            print(f"framescope_spark: output folder {args.output} exists already", file=sys.stderr)
+            return 2
         # A plain local folder is listed here; a glob, or any other file system, by Spark.
         walked = None
-        input_folder = local_path(spark, args.input) if local_root is not None and not set("*?[{") & set(args.input) else None
-        if input_folder is not None and os.path.isdir(input_folder):
+        input_folder = local_path(spark, args.input) if not set("*?[{") & set(args.input) else None
+        if input_folder is not None and not os.path.exists(input_folder):
+            print(f"framescope_spark: no corpus at {args.input}", file=sys.stderr)
+            return 2
+        if local_root is not None and input_folder is not None and os.path.isdir(input_folder):
             walked = [rel for rel in list_local(local_root) if is_document(rel)]
         files = None if walked is not None else read_files(spark, args.input)
         sidecars = {}
@@ -419,9 +442,16 @@ def main(argv=None):
                          .map(lambda row: (relative_path(row.path, root), bytes(row.content)))
                          .filter(lambda kv: is_document(kv[0])))
         if direct is not None:
-            results = documents.mapPartitionsWithIndex(
-                lambda index, part: annotate_partition_into(index, partition_envelopes(part, shared_sidecars.value, local_root),
-                                                            direct, binary_name, lexicons_name, corpus_root_arg, jobs)).collect()
+            os.makedirs(os.path.join(direct, "_temporary"))
+            try:
+                results = documents.mapPartitionsWithIndex(
+                    lambda index, part: annotate_partition_into(index, partition_envelopes(part, shared_sidecars.value, local_root),
+                                                                direct, binary_name, lexicons_name, corpus_root_arg, jobs)).collect()
+            except Exception as error:
+                # This run made the folder: remove it, so no partial parts are read and a re-run may start.
+                shutil.rmtree(direct, ignore_errors=True)
+                print(f"framescope_spark: the job failed, {args.output} removed: {str(error).splitlines()[0][:500]}", file=sys.stderr)
+                return 3
             shutil.rmtree(os.path.join(direct, "_temporary"), ignore_errors=True)
             open(os.path.join(direct, "_SUCCESS"), "wb").close()
             total, errors = sum(r[0] for r in results), sum(r[1] for r in results)

@@ -23,7 +23,9 @@ public struct StreamRunner: Sendable {
     /// Reads lines from `input` (file descriptor) and calls `emit` with each output line, in
     /// order. Returns the number of failed lines.
     public func run(input: Int32, emit: @escaping @Sendable ([UInt8]) -> Void) throws -> Int {
-        let loader = try DocumentLoader(corpusRoot: corpusRoot ?? "/nonexistent-framescope-stdin")
+        var reader = try DocumentLoader(corpusRoot: corpusRoot ?? "/nonexistent-framescope-stdin")
+        reader.streamRoot = corpusRoot
+        let loader = reader
         let context = DocumentJSON.Context(toolVersion: FramescopeVersion.string, lexiconHash: lexicons.hash,
                                            settingsHash: framing.settingsHash)
         let queue = WorkQueue<(Int, [UInt8])?>(capacity: jobs * 4)
@@ -57,7 +59,10 @@ public struct StreamRunner: Sendable {
                         line = json.bytes
                     case .failure(let e):
                         var json = JSONWriter(indent: 0)
-                        json.beginObject(); json.field("schema", "framescope.error/1"); json.field("line", number); json.field("error", e.reason); json.endObject()
+                        json.beginObject(); json.field("schema", "framescope.error/1"); json.field("line", number)
+                        // The corpus file too: a stdin line number means little in a Spark part.
+                        if e.file != "stdin" { json.field("file", e.file) }
+                        json.field("error", e.reason); json.endObject()
                         line = json.bytes
                         failed = true
                     }

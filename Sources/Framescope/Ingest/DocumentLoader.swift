@@ -23,6 +23,10 @@ public struct DocumentLoader: Sendable {
     public let metadata: MetadataReader
     /// Documents larger than this are refused (a runaway file should not take a worker's memory).
     public var maximumBytes = 256 << 20
+    /// The corpus folder (`annotate --stdin-jsonl --corpus-root`) that an envelope naming only its
+    /// `corpus_file` is read from. Nil: such an envelope is an error, so a stream reads no file
+    /// unless its runner named the folder, and never one outside it.
+    public var streamRoot: String?
 
     public init(corpusRoot: String) throws(IngestError) {
         metadata = try MetadataReader(corpusRoot: corpusRoot)
@@ -83,7 +87,7 @@ public struct DocumentLoader: Sendable {
         case .success(let read): bytes = read
         case .failure(.system(let reason)): return .failure(IngestError(file: rel, line: nil, reason: "cannot be read (\(reason))"))
         case .failure(.tooLarge(let size)):
-            return .failure(IngestError(file: rel, line: nil, reason: "is \(size >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
+            return .failure(tooLarge(rel, size))
         }
         return load(bytes: bytes, relativePath: rel, kind: entry.kind, sidecar: .files(absolutePath: entry.absolutePath, known: entry.sidecars))
     }
@@ -101,9 +105,7 @@ public struct DocumentLoader: Sendable {
     /// text rules. `sidecar` is the content of the file's `NAME.meta.json`, when it has one.
     public func load(bytes: [UInt8], relativePath: String, sidecar: Data? = nil) -> Result<SourceDocument, IngestError> {
         guard let kind = Self.documentKind(relativePath) else { return .failure(Self.notADocument(relativePath)) }
-        guard bytes.count <= maximumBytes else {
-            return .failure(IngestError(file: relativePath, line: nil, reason: "is \(bytes.count >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
-        }
+        guard bytes.count <= maximumBytes else { return .failure(tooLarge(relativePath, bytes.count)) }
         return load(bytes: bytes, relativePath: relativePath, kind: kind, sidecar: .content(sidecar))
     }
 
@@ -112,6 +114,10 @@ public struct DocumentLoader: Sendable {
         let ext = ((relativePath as NSString).lastPathComponent as NSString).pathExtension.lowercased()
         guard let kind = CorpusWalker.extensions[ext], kind != .jsonl else { return nil }
         return kind
+    }
+
+    func tooLarge(_ relativePath: String, _ size: Int) -> IngestError {
+        IngestError(file: relativePath, line: nil, reason: "is \(size >> 20) MiB, over the \(maximumBytes >> 20) MiB limit")
     }
 
     static func notADocument(_ relativePath: String) -> IngestError {
@@ -194,10 +200,10 @@ public struct DocumentLoader: Sendable {
     /// would read it, so a cluster run gives the same ids, decoding and metadata:
     /// - `{"corpus_file": "outlet/2024/a.html", "bytes_base64": "…", "sidecar": {…}}`: the file's
     ///   raw bytes (any encoding) and, optionally, its `NAME.meta.json` object;
-    /// - `{"corpus_file": "outlet/2024/a.html", "file": "/mnt/corpus/outlet/2024/a.html"}`: the same,
-    ///   read from an absolute path this process can open (a shared or local file system), so a
-    ///   job runner sends a path instead of the bytes; without a `sidecar` field the sidecar is
-    ///   looked for beside the file, as in a local run;
+    /// - `{"corpus_file": "outlet/2024/a.html"}` with `streamRoot` set: the same file read from
+    ///   that folder (a shared or local file system), so a job runner sends a path instead of the
+    ///   bytes; without a `sidecar` field the sidecar is looked for beside the file, as in a local
+    ///   run;
     /// - `{"corpus_file": "feeds/a.jsonl", "line": 12, "record": "<the line, as a string>"}`: one
     ///   line of a corpus JSONL file.
     public func load(streamLine bytes: ArraySlice<UInt8>, line: Int) -> Result<SourceDocument, IngestError> {
@@ -225,23 +231,23 @@ public struct DocumentLoader: Sendable {
         } else if let side = object["sidecar"] as? String {
             sidecar = Data(side.utf8)
         }
-        if let file = object["file"] {
-            guard let file = file as? String, file.hasPrefix("/") else {
-                return .failure(IngestError(file: "stdin", line: line, reason: "file must be an absolute path, for \(path)"))
-            }
+        if object["bytes_base64"] == nil, let root = streamRoot {
+            // corpus_file is relative and has no "..": the file is inside the root (or behind a
+            // link in it, as a local run would follow).
             guard let kind = Self.documentKind(path) else { return .failure(Self.notADocument(path)) }
+            let file = root + "/" + path
             switch Self.readFile(file, limit: maximumBytes) {
             case .success(let bytes):
-                return load(bytes: bytes, relativePath: path, kind: kind,
-                            sidecar: object["sidecar"] != nil ? .content(sidecar) : .files(absolutePath: file, known: nil))
+                let side: SidecarSource = object["sidecar"].map { $0 is NSNull } == false ? .content(sidecar) : .files(absolutePath: file, known: nil)
+                return load(bytes: bytes, relativePath: path, kind: kind, sidecar: side)
             case .failure(.system(let reason)):
                 return .failure(IngestError(file: path, line: nil, reason: "cannot be read from \(file) (\(reason))"))
             case .failure(.tooLarge(let size)):
-                return .failure(IngestError(file: path, line: nil, reason: "is \(size >> 20) MiB, over the \(maximumBytes >> 20) MiB limit"))
+                return .failure(tooLarge(path, size))
             }
         }
         guard let encoded = object["bytes_base64"] as? String, let raw = Data(base64Encoded: encoded) else {
-            return .failure(IngestError(file: "stdin", line: line, reason: "an envelope needs bytes_base64 (the file's bytes), file (its absolute path) or record (a JSONL line)"))
+            return .failure(IngestError(file: "stdin", line: line, reason: "an envelope needs bytes_base64 (the file's bytes) or record (a JSONL line), or --corpus-root for corpus_file to be read from"))
         }
         return load(bytes: [UInt8](raw), relativePath: path, sidecar: sidecar)
     }

@@ -57,9 +57,10 @@ public struct QuantityFinder: Sendable {
             guard at < s.count else { return nil }
             if skip == 1 && !(s[f] == 0x20 || s[f] == 0x2D) { return nil }
             if let m = units.matcher.longestMatch(at: at, in: folded) {
-                // A currency sign right before a digit is the next number's ("$62-$65",
-                // "US$62-US$65"), not this one's unit.
-                if skip == 1, s[f] == 0x2D, m.end < s.count, NumberParser.isDigit(s[m.end]),
+                // A currency right before a digit is the next number's ("$62-$65", "US$ 62-US$ 65",
+                // "62-RMB 65"), not this one's unit.
+                let next = m.end < s.count && s[m.end] == 0x20 ? m.end + 1 : m.end
+                if skip == 1, s[f] == 0x2D, next < s.count, NumberParser.isDigit(s[next]),
                    units.entries[Int(m.payload)].dimension.hasPrefix("currency") { return nil }
                 return (units.entries[Int(m.payload)], at, m.end)
             }

@@ -116,7 +116,11 @@ struct QuantityTests {
         // is no unit of the first ("62-$" was one mention, and "$65" was lost).
         Case(sentence: "Oxide sold for $62-$65 per kilogram.", surface: "$62", value: 62, unit: "USD/kg", base: 62_000, min: 62, max: 65),
         Case(sentence: "Oxide sold for $62-$65 per kilogram.", surface: "$65 per kilogram", value: 65, unit: "USD/kg", base: 65_000, min: 62, max: 65),
+        Case(sentence: "Bids were US$62-US$65.", surface: "US$62", value: 62, unit: "USD", base: 62, min: 62, max: 65),
         Case(sentence: "Bids were US$62-US$65.", surface: "US$65", value: 65, unit: "USD", base: 65, min: 62, max: 65),
+        Case(sentence: "Bids were US$ 62-US$ 65.", surface: "US$ 62", value: 62, unit: "USD", base: 62, min: 62, max: 65),
+        Case(sentence: "Bids were US$ 62-US$ 65.", surface: "US$ 65", value: 65, unit: "USD", base: 65, min: 62, max: 65),
+        Case(sentence: "Ore fetched RMB 62-RMB 65 a tonne.", surface: "RMB 62", value: 62, unit: "CNY/t", base: 62, min: 62, max: 65),
         // Singular unit words in hyphenated compounds, and energy spelled out.
         Case(sentence: "A 0.3-millimetre sheet was rolled.", surface: "0.3-millimetre", value: 0.3, unit: "mm", base: 0.0003),
         Case(sentence: "They built a 5-megawatt furnace.", surface: "5-megawatt", value: 5, unit: "MW", base: 5e6),
