@@ -238,8 +238,10 @@ public struct DocumentLoader: Sendable {
             let file = root + "/" + path
             switch Self.readFile(file, limit: maximumBytes) {
             case .success(let bytes):
-                let side: SidecarSource = object["sidecar"].map { $0 is NSNull } == false ? .content(sidecar) : .files(absolutePath: file, known: nil)
-                return load(bytes: bytes, relativePath: path, kind: kind, sidecar: side)
+                // A sidecar sent along wins; without one (or with null) it is looked for beside the file.
+                let sent = object["sidecar"].map { !($0 is NSNull) } ?? false
+                return load(bytes: bytes, relativePath: path, kind: kind,
+                            sidecar: sent ? .content(sidecar) : .files(absolutePath: file, known: nil))
             case .failure(.system(let reason)):
                 return .failure(IngestError(file: path, line: nil, reason: "cannot be read from \(file) (\(reason))"))
             case .failure(.tooLarge(let size)):
