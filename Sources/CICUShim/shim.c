@@ -75,13 +75,6 @@ FSTransliterator *fs_translit_open(const uint16_t *id, int32_t idLength, int32_t
     return (FSTransliterator *)t;
 }
 
-FSTransliterator *fs_translit_clone(const FSTransliterator *t, int32_t *status) {
-    UErrorCode err = U_ZERO_ERROR;
-    UTransliterator *copy = utrans_clone((const UTransliterator *)t, &err);
-    *status = err;
-    return (FSTransliterator *)copy;
-}
-
 void fs_translit_close(FSTransliterator *t) { utrans_close((UTransliterator *)t); }
 
 void fs_translit(const FSTransliterator *t, uint16_t *buffer, int32_t *length, int32_t capacity, int32_t *status) {

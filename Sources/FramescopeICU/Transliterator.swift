@@ -19,20 +19,7 @@ public final class Transliterator {
         self.id = id
     }
 
-    private init(handle: OpaquePointer, id: String) {
-        self.handle = handle
-        self.id = id
-    }
-
     deinit { fs_translit_close(handle) }
-
-    public func clone() throws(ICUError) -> Transliterator {
-        var status: Int32 = 0
-        let h = fs_translit_clone(handle, &status)
-        try ICUError.check(status, "utrans_clone(\(id))")
-        guard let h else { throw ICUError("utrans_clone(\(id))", status: status) }
-        return Transliterator(handle: h, id: id)
-    }
 
     public func transliterate(_ utf16: [UInt16]) throws(ICUError) -> [UInt16] {
         var capacity = max(16, utf16.count * 4 + 8)

@@ -36,7 +36,6 @@ int32_t fs_normalize(int32_t which, const uint16_t *src, int32_t length,
 int32_t fs_fold_case(const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity, int32_t *status);
 
 FSTransliterator *fs_translit_open(const uint16_t *id, int32_t idLength, int32_t *status);
-FSTransliterator *fs_translit_clone(const FSTransliterator *t, int32_t *status);
 void fs_translit_close(FSTransliterator *t);
 /// Transliterates buffer[0..<*length] in place; capacity bounds growth. Returns nothing; *length
 /// is updated; status is U_BUFFER_OVERFLOW_ERROR when the result does not fit.

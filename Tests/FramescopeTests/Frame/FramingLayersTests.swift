@@ -77,29 +77,16 @@ struct FramingLayersTests {
         """,
     ]
 
-    static func options(_ change: (inout FramingOptions) -> Void = { _ in }) -> FramingOptions {
-        var o = FramingOptions()
-        o.leadWeighting = false
-        o.repetitionDamping = false
-        change(&o)
-        return o
-    }
+    static func options(_ change: (inout FramingOptions) -> Void = { _ in }) -> FramingOptions { FramingHarness.options(change) }
 
     func annotate(_ s: String, options: FramingOptions = Self.options()) throws -> AnnotatedDocument {
-        let lex = try TemporaryLexicons(Self.lexicon).load()
-        return try Annotator(lexicons: lex, framing: options).annotate(SourceDocument(id: "t", path: "t", text: s))
+        try FramingHarness.annotate(s, lexicon: Self.lexicon, options: options)
     }
 
     func cue(_ doc: AnnotatedDocument, _ name: String) -> CueEvidence? { doc.cues.first { $0.cue == name } }
 
-    /// The evidence adds up to the document totals whatever the layers did.
-    func expectTotalsAddUp(_ doc: AnnotatedDocument) {
-        let c = doc.cues.filter { $0.scoredFrame == .celebratory }.reduce(0) { $0 + $1.score }
-        let t = doc.cues.filter { $0.scoredFrame == .strategicThreat }.reduce(0) { $0 + $1.score }
-        #expect(abs(c - doc.framing.celebratory) < 1e-9 && abs(t - doc.framing.strategicThreat) < 1e-9)
-        for cue in doc.cues {
-            #expect(abs(cue.modifiers.reduce(cue.weight) { $0 * $1.factor } - cue.contribution) < 1e-9, "\(cue.cue)")
-        }
+    func expectTotalsAddUp(_ doc: AnnotatedDocument, sourceLocation: SourceLocation = #_sourceLocation) {
+        FramingHarness.expectTotalsAddUp(doc, sourceLocation: sourceLocation)
     }
 
     @Test("pressure on China is the self-reliance story: the threat cue counts celebratory, and the West is no audience")

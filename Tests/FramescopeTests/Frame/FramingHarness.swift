@@ -1,0 +1,31 @@
+import Testing
+@testable import Framescope
+
+/// What the suites that score literal texts with a small lexicon of their own share: options
+/// without lead weighting and repetition damping (so each number can be checked by hand), one
+/// annotation, and the check that the evidence adds up to the document's totals.
+enum FramingHarness {
+    static func options(_ change: (inout FramingOptions) -> Void = { _ in }) -> FramingOptions {
+        var o = FramingOptions()
+        o.leadWeighting = false
+        o.repetitionDamping = false
+        change(&o)
+        return o
+    }
+
+    static func annotate(_ s: String, lexicon: [String: String], options: FramingOptions) throws -> AnnotatedDocument {
+        let lex = try TemporaryLexicons(lexicon).load()
+        return try Annotator(lexicons: lex, framing: options).annotate(SourceDocument(id: "t", path: "t", text: s))
+    }
+
+    /// The evidence adds up to the document totals whatever the layers did.
+    static func expectTotalsAddUp(_ doc: AnnotatedDocument, sourceLocation: SourceLocation = #_sourceLocation) {
+        let c = doc.cues.filter { $0.scoredFrame == .celebratory }.reduce(0) { $0 + $1.score }
+        let t = doc.cues.filter { $0.scoredFrame == .strategicThreat }.reduce(0) { $0 + $1.score }
+        #expect(abs(c - doc.framing.celebratory) < 1e-9 && abs(t - doc.framing.strategicThreat) < 1e-9, sourceLocation: sourceLocation)
+        for cue in doc.cues {
+            #expect(abs(cue.modifiers.reduce(cue.weight) { $0 * $1.factor } - cue.contribution) < 1e-9, "\(cue.cue)",
+                    sourceLocation: sourceLocation)
+        }
+    }
+}
