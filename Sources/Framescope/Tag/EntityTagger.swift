@@ -111,6 +111,12 @@ public struct EntityTagger: Sendable {
         let found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
+            // Unit symbols of one letter keep their case (SI symbols are case-sensitive; matching
+            // is on folded text): "5 g" is grams, "5G" a network.
+            if let unit = q.quantity.unit, unit.utf8.count == 1, let symbol = unit.utf8.first, symbol >= 0x41 {
+                let written = text.utf16[index.utf16(e - 1)]
+                if written != UInt16(symbol), written | 0x20 == UInt16(symbol | 0x20) { continue }
+            }
             candidates.append(Candidate(start: s, end: e, type: .quantity, source: .number, quantity: k))
         }
         // Token ranges of each sentence, for the English name patterns.

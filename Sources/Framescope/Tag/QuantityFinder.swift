@@ -68,6 +68,9 @@ public struct QuantityFinder: Sendable {
         return nil
     }
 
+    /// Scale letters a currency amount may carry: m(illion), k (thousand), b(illion).
+    static let attachedScale: [UInt32: Double] = [0x6D: 1e6, 0x6B: 1e3, 0x62: 1e9]
+
     /// A currency written before the number (`$`, `US$`, `RMB `, `人民币`), ending at `f`.
     func prefixUnit(endingAt f: Int, in folded: FoldedText) -> (entry: UnitEntry, start: Int)? {
         let s = folded.scalars
@@ -220,7 +223,16 @@ public struct QuantityFinder: Sendable {
             guard let n = NumberParser.parse(s, at: f + 3) else { return [] }
             return [Found(start: f, end: n.end, quantity: Quantity(value: n.value, unit: "%", dimension: "percent", baseValue: n.value))]
         }
-        guard let n = NumberParser.parse(s, at: f), n.end > f else { return [] }
+        guard var n = NumberParser.parse(s, at: f), n.end > f else { return [] }
+        // After a currency sign, an attached m, k or b is the financial pages' scale ("$20m",
+        // "A$45m", "£1.5b", "€300k"), not metres: "20m" alone stays a length.
+        if n.multiplier == nil, n.hasArabicDigits, n.end < s.count, let scale = Self.attachedScale[s[n.end]],
+           n.end + 1 == s.count || !ScriptClass.isSpacedWordChar(s[n.end + 1]),
+           let p = prefixUnit(endingAt: f, in: folded), p.entry.dimension.hasPrefix("currency") {
+            n.value *= scale
+            n.multiplier = scale
+            n.end += 1
+        }
         // Chinese numerals alone need a unit or a multiplier to count (一个, 两国 are not amounts).
         var start = f
         var end = n.end
@@ -365,10 +377,9 @@ public struct QuantityFinder: Sendable {
                 guard secondEnd > second.start else { return [first] }  // never an inverted span
                 return [first, Found(start: second.start, end: secondEnd, quantity: secondQuantity)]
             }
-        } else if n.multiplier != nil && (n.hasArabicDigits || n.chineseNumerals >= 2) {
-            quantity = Quantity(value: value, unit: nil, dimension: "number", baseValue: value, multiplier: n.multiplier,
-                                approx: approx, min: lo, max: hi)
         } else {
+            // A number without a unit is a count or a figure, however large ("1.2 million people",
+            // 20万人, 数百家): the conventions count only amounts with a unit or a percent sign.
             return []
         }
         return [Found(start: start, end: Self.trimmed(end, from: start, s), quantity: quantity)]

@@ -41,6 +41,13 @@ struct QuantityTests {
         Case(sentence: "年产约300余吨。", surface: "300余吨", value: 300, unit: "t", base: 300, approx: true),
         Case(sentence: "新增3至5万吨产能。", surface: "3", value: 3e4, unit: "t", base: 3e4, min: 3e4, max: 5e4),
         Case(sentence: "產能達到１７５０萬噸。", surface: "１７５０萬噸", value: 1.75e7, unit: "t", base: 1.75e7, multiplier: 1e4),
+        // The financial pages' scale letters after a currency sign: millions, not metres.
+        Case(sentence: "The miner paid $20m for the stake.", surface: "$20m", value: 2e7, unit: "USD", base: 2e7, multiplier: 1e6),
+        Case(sentence: "A A$45m grant was announced.", surface: "A$45m", value: 4.5e7, unit: "AUD", base: 4.5e7, multiplier: 1e6),
+        Case(sentence: "It raised £1.5b in London.", surface: "£1.5b", value: 1.5e9, unit: "GBP", base: 1.5e9, multiplier: 1e9),
+        Case(sentence: "A €300k study was funded.", surface: "€300k", value: 3e5, unit: "EUR", base: 3e5, multiplier: 1e3),
+        Case(sentence: "A 20m-long rail was rolled.", surface: "20m", value: 20, unit: "m", base: 20),
+        Case(sentence: "The sample weighs 5 g.", surface: "5 g", value: 5, unit: "g", base: 5e-6),
     ]
 
     @Test("each number form parses to the right value and unit", arguments: cases)
@@ -172,7 +179,11 @@ struct QuantityTests {
 
     @Test("years, bare counts and lone numerals are not quantities")
     func notQuantities() throws {
-        for s in ["包钢成立于1954年。", "It launched 10 new steel products in 2025.", "一个企业", "两国签署协议"] {
+        for s in ["包钢成立于1954年。", "It launched 10 new steel products in 2025.", "一个企业", "两国签署协议",
+                  // Large counts are counts: a multiplier is no unit.
+                  "The city has 1.2 million people.", "就业人数达20万人。", "全国有2万家企业。", "數百家廠商參展。",
+                  // One-letter unit symbols keep their case: 5G is a network, 20M no length.
+                  "5G网络覆盖全市。", "The 5G rollout was delayed.", "Shares rose to 20M."] {
             let (text, result) = try tag(s)
             let q = result.entities.filter { $0.type == .quantity }
             #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
