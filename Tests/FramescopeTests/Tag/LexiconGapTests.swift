@@ -54,6 +54,19 @@ struct LexiconGapTests {
         Case(sentence: "海绵钛价格上涨。", surface: "海绵钛", type: .material, id: "material:titanium-sponge"),
         Case(sentence: "Hafnium and tellurium are by-products.", surface: "tellurium", type: .material, id: "material:tellurium"),
         Case(sentence: "型鋼出口量年增。", surface: "型鋼", type: .material, id: "material:section-steel"),
+        // Product forms and grades with their qualifier: the qualifier is part of the material.
+        Case(sentence: "Natural graphite exports now need a licence.", surface: "Natural graphite", type: .material,
+             id: "material:natural-graphite"),
+        Case(sentence: "人造石墨负极产能过剩。", surface: "人造石墨", type: .material, id: "material:synthetic-graphite"),
+        Case(sentence: "Copper cathode imports rose in May.", surface: "Copper cathode", type: .material, id: "material:copper-cathode"),
+        Case(sentence: "陰極銅進口量增加。", surface: "陰極銅", type: .material, id: "material:copper-cathode"),
+        Case(sentence: "镁锭价格持稳。", surface: "镁锭", type: .material, id: "material:magnesium-ingot"),
+        Case(sentence: "Platinum group metals are mined near Rustenburg.", surface: "Platinum group metals", type: .material, id: "material:pgm"),
+        Case(sentence: "馬口鐵罐需求回升。", surface: "馬口鐵", type: .material, id: "material:tinplate"),
+        Case(sentence: "Alloy steel contains chromium.", surface: "Alloy steel", type: .material, id: "material:alloy-steel"),
+        Case(sentence: "碳素钢价格下跌。", surface: "碳素钢", type: .material, id: "material:carbon-steel"),
+        Case(sentence: "Ferroniobium goes into pipeline steel.", surface: "Ferroniobium", type: .material, id: "material:ferroniobium"),
+        Case(sentence: "磷酸鐵鋰電池出貨增加。", surface: "磷酸鐵鋰", type: .material, id: "material:lfp"),
     ]
 
     @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)

@@ -69,6 +69,8 @@ struct NameShapeTests {
         "美国公司在此设厂。", "包头钢铁，", "美国和日本公司",
         // Traditional script folds to the same keys.
         "我國擁有稀土。", "去年公司營收增長。", "三家上市公司發布公告。", "多家鋼鐵公司減產。", "該集團表示，",
+        // Verbs of containing and yielding before a material.
+        "磷钇矿富含重稀土。", "這種礦石富含重稀土。", "该地区盛产稀土。", "中国垄断稀土。",
     ])
     func noNameHead(_ s: String) throws {
         #expect(try names(s) == [], "\(s)")
