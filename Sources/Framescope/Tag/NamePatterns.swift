@@ -385,6 +385,7 @@ struct NamePatterns {
     /// Legal words that follow a comma in registered names ("Tesla, Inc.", "Foo Holdings, LLC").
     static let legalWordsAfterComma: Set<String> = ["inc", "ltd", "llc", "limited", "plc", "corp", "pty", "l.p", "lp", "llp"]
 
+    static let ltd: [UInt32] = Array("ltd".unicodeScalars.map(\.value))
     /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
     static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc"]
 
@@ -451,8 +452,12 @@ struct NamePatterns {
                 var end = i
                 var k = i + 1
                 while k < upper, adjacent(k) {
-                    // A full stop that also ends the sentence is the sentence's ("… Rare-Earth Co. The company").
-                    if word(k) == words.dot, k + 1 < upper, Self.abbreviatedLegalWords.contains(FoldedText.string(key(k - 1))) { end = k; k += 1; continue }
+                    // A full stop that also ends the sentence is the sentence's ("… Rare-Earth Co. The company"),
+                    // except after "Ltd", which closes a registered name's tail ("Co., Ltd.") and is
+                    // written and copied with its stop (and ICU ends a sentence after it before any
+                    // capital: "… Co., Ltd. Q3 Earnings Call").
+                    if word(k) == words.dot, Self.abbreviatedLegalWords.contains(FoldedText.string(key(k - 1))),
+                       k + 1 < upper || key(k - 1).elementsEqual(Self.ltd) { end = k; k += 1; continue }
                     if word(k) == words.comma, k + 1 < upper, adjacent(k + 1), isLegalSuffix(k + 1) { k += 1; continue }
                     if isLegalSuffix(k) { end = k; k += 1; continue }
                     break

@@ -302,7 +302,9 @@ public struct QuantityFinder: Sendable {
             // Two mentions, as the annotation conventions count a range: the first ends at its
             // own unit when it has one ("20% to 30%"), else at its number ("18 to 22 percent",
             // 3至5万吨: "18" and "22 percent"); each carries the range in min/max.
-            if secondUnit != nil || secondHasPrefix {
+            // A currency written once before the first number ("RMB 540,000–560,000 per tonne", "$5-8")
+            // makes two mentions too: the amount with its sign, and the second with any rate.
+            if secondUnit != nil || secondHasPrefix || (prefix != nil && unitFound == nil) {
                 firstEnd = unitFound?.end ?? end
                 second = (secondSpanStart, other, m.multiplier)
                 if unitFound == nil { value = first }

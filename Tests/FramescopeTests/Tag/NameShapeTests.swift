@@ -119,9 +119,12 @@ struct NameShapeTests {
         #expect(result.entities.filter { $0.type == .company }.map { text.text(of: $0) } == [expected], "\(s)")
     }
 
-    @Test("a sentence-final full stop after Co stays the sentence's")
+    @Test("a sentence-final full stop after Co stays the sentence's; after Ltd it is the name's")
     func finalStop() throws {
         #expect(try names("Output rose at Halden Magnetics Co. The company said so.") == ["Halden Magnetics Co"])
+        // "Ltd." closes the registered tail and keeps its stop, also where ICU ends a sentence after it.
+        #expect(try names("We buy from Halden Rare Metals Co., Ltd. Its plant is new.") == ["Halden Rare Metals Co., Ltd."])
+        #expect(try names("Halden Rare Earth Hi-Tech Co., Ltd. Q3 2026 Earnings Call") == ["Halden Rare Earth Hi-Tech Co., Ltd."])
     }
 
     @Test("a registered name whose head is known is the known company, with code-point offsets")

@@ -198,6 +198,9 @@ struct QuantityTests {
             ("Toughness rises 18 to 22 percent.", "18", "22 percent", 18, 22),
             ("新增5~8万吨产能。", "5", "8万吨", 5e4, 8e4),
             ("每吨55万元至57万元。", "每吨55万元", "57万元", 55e4, 57e4),
+            // A currency written once before the first number.
+            ("Oxide sold at RMB 540,000–560,000 per tonne.", "RMB 540,000", "560,000 per tonne", 54e4, 56e4),
+            ("It fetched $5-8 a kilogram.", "$5", "8 a kilogram", 5, 8),
         ] {
             let (text, result) = try tag(sentence)
             let q = result.entities.filter { $0.type == .quantity }
