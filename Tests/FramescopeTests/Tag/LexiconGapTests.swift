@@ -67,6 +67,12 @@ struct LexiconGapTests {
         Case(sentence: "碳素钢价格下跌。", surface: "碳素钢", type: .material, id: "material:carbon-steel"),
         Case(sentence: "Ferroniobium goes into pipeline steel.", surface: "Ferroniobium", type: .material, id: "material:ferroniobium"),
         Case(sentence: "磷酸鐵鋰電池出貨增加。", surface: "磷酸鐵鋰", type: .material, id: "material:lfp"),
+        // Grades and service conditions join the material they specify.
+        Case(sentence: "高寒耐候稀土钢轨通过验收。", surface: "高寒耐候稀土钢轨", type: .material, id: "material:rare-earth-rail"),
+        Case(sentence: "Grain-boundary-diffused magnets use less terbium.", surface: "Grain-boundary-diffused magnets", type: .material,
+             id: "material:magnets"),
+        Case(sentence: "寬厚板產量增長。", surface: "寬厚板", type: .material, id: "material:wide-heavy-plate"),
+        Case(sentence: "磁粉供应偏紧。", surface: "磁粉", type: .material, id: "material:magnet-powder"),
     ]
 
     @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)
