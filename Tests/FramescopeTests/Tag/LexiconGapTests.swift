@@ -73,6 +73,11 @@ struct LexiconGapTests {
              id: "material:magnets"),
         Case(sentence: "寬厚板產量增長。", surface: "寬厚板", type: .material, id: "material:wide-heavy-plate"),
         Case(sentence: "磁粉供应偏紧。", surface: "磁粉", type: .material, id: "material:magnet-powder"),
+        // Industrial towns and districts outside the core.
+        Case(sentence: "A magnet recycler opened in Tyseley.", surface: "Tyseley", type: .place, id: "place:tyseley"),
+        Case(sentence: "他在紅磡長大。", surface: "紅磡", type: .place, id: "place:hung-hom"),
+        Case(sentence: "新厂落户昆都仑区。", surface: "昆都仑区", type: .place, id: "place:kundulun"),
+        Case(sentence: "產線設於楠梓。", surface: "楠梓", type: .place, id: "place:nanzi"),
     ]
 
     @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)
@@ -88,6 +93,7 @@ struct LexiconGapTests {
         ("China raised apple exports to Vietnam.", "apple"), ("The fiat currency weakened.", "fiat"), ("Apple growers lost sales.", "Apple"),
         ("三星堆遗址出土青铜器。", "三星"), ("据福斯新聞報導，關稅將上調。", "福斯"), ("高通胀压力下，钢价走低。", "高通"),
         ("现代化产业体系加快建设。", "现代"), ("大众消费回暖。", "大众"), ("乘坐地铁和高铁出行。", "铁"),
+        ("孙中山纪念馆重新开放。", "中山"), ("数据在平台中共享。", "台中"),
     ])
     func collisions(_ sentence: String, _ word: String) throws {
         let (text, result) = try tag(sentence)
