@@ -28,6 +28,10 @@ public struct PatternLexicon: Sendable {
         /// 行政院经贸谈判办公室. It makes a name only after a known organization, with at least two
         /// characters between them (工信部布局 and 商务部官司 are no names).
         case orgUnit = "org-unit"
+        /// An industry, sector or ownership word (汽车, 证券, 航运, 中资, 跨国): a firm's name head made
+        /// only of these and common words is no name (证券公司, 新能源汽车公司, 跨国公司 are kinds of
+        /// firm), but an organization's name may start with one (冶金工业规划研究院, 电子科技大学).
+        case sectorWord = "sector-word"
     }
 
     /// Folded English words (or short phrases) per role.
@@ -52,6 +56,14 @@ public struct PatternLexicon: Sendable {
     public private(set) var chineseByLast: [Role: [UInt32: [[UInt32]]]] = [:]
     /// The same grouped by their first character, longest first, for forward scans.
     public private(set) var chineseByFirst: [Role: [UInt32: [[UInt32]]]] = [:]
+
+    /// The generic and sector words together, grouped as `chineseByFirst` and `chineseByLast` are
+    /// (longest first), with their first and last characters: a firm's name head reads both as
+    /// common words. Built once here rather than per document.
+    public private(set) var firmCommonByFirst: [UInt32: [[UInt32]]] = [:]
+    public private(set) var firmCommonByLast: [UInt32: [[UInt32]]] = [:]
+    public private(set) var firmCommonStarts = ScalarSet()
+    public private(set) var firmCommonEnds = ScalarSet()
 
     public init() {}
 
@@ -83,6 +95,11 @@ public struct PatternLexicon: Sendable {
             chineseByLast[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[$0.count - 1] })
             chineseByFirst[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[0] })
         }
+        let common = ((chinese[.genericWord] ?? []) + (chinese[.sectorWord] ?? [])).sorted { $0.count > $1.count }
+        firmCommonByFirst = Dictionary(grouping: common, by: { $0[0] })
+        firmCommonByLast = Dictionary(grouping: common, by: { $0[$0.count - 1] })
+        firmCommonStarts = ScalarSet(common.compactMap(\.first))
+        firmCommonEnds = ScalarSet(common.compactMap(\.last))
         let endings = (chinese[.companySuffix] ?? []).map { (key: $0, role: Role.companySuffix) }
             + (chinese[.orgHead] ?? []).map { (key: $0, role: Role.orgHead) }
             + (chinese[.orgUnit] ?? []).map { (key: $0, role: Role.orgUnit) }

@@ -288,7 +288,7 @@ public struct EntityTagger: Sendable {
             while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
             return lo
         }
-        let genericZh = patterns.chinese[.genericWord] ?? [], clauseZh = patterns.chinese[.clauseWord] ?? []
+        let genericZh = (patterns.chinese[.genericWord] ?? []) + (patterns.chinese[.sectorWord] ?? []), clauseZh = patterns.chinese[.clauseWord] ?? []
         let descriptorsZh = patterns.chinese[.descriptor] ?? []
         for (k, c) in chosen.enumerated() where c.source == .pattern && (c.type == .company || c.type == .organization || c.type == .person) {
             let a = fi(c.start)

@@ -589,18 +589,20 @@ struct NamePatterns {
     struct ChineseClasses {
         let clauseByLast, measureByLast, numeralByLast, genericByFirst, genericByLast, modifiersByLast: [UInt32: [[UInt32]]]
         let clauseLast, measureLast, genericStarts, genericLast, modifierLast: ScalarSet
-        init(_ p: PatternLexicon) {
+        /// `sectors`: the sector words (汽车, 证券, 中资) count as common words, as they do before a
+        /// firm's suffix; an organization's name may start with one (冶金工业规划研究院).
+        init(_ p: PatternLexicon, sectors: Bool = false) {
             clauseByLast = p.chineseByLast[.clauseWord] ?? [:]
             measureByLast = p.chineseByLast[.measureWord] ?? [:]
             numeralByLast = p.chineseByLast[.numeral] ?? [:]
-            genericByFirst = p.chineseByFirst[.genericWord] ?? [:]
-            genericByLast = p.chineseByLast[.genericWord] ?? [:]
             modifiersByLast = p.chineseByLast[.materialModifier] ?? [:]
             clauseLast = p.chineseEnds[.clauseWord] ?? ScalarSet()
             measureLast = p.chineseEnds[.measureWord] ?? ScalarSet()
-            genericStarts = p.chineseStarts[.genericWord] ?? ScalarSet()
-            genericLast = p.chineseEnds[.genericWord] ?? ScalarSet()
             modifierLast = p.chineseEnds[.materialModifier] ?? ScalarSet()
+            genericByFirst = (sectors ? p.firmCommonByFirst : p.chineseByFirst[.genericWord]) ?? [:]
+            genericByLast = (sectors ? p.firmCommonByLast : p.chineseByLast[.genericWord]) ?? [:]
+            genericStarts = (sectors ? p.firmCommonStarts : p.chineseStarts[.genericWord]) ?? ScalarSet()
+            genericLast = (sectors ? p.firmCommonEnds : p.chineseEnds[.genericWord]) ?? ScalarSet()
         }
     }
 
@@ -622,7 +624,7 @@ struct NamePatterns {
         let endings = patterns.chineseNameEndings
         let anyStart = patterns.chineseNameEndingStarts
         let weakChinese = Self.weakChineseSuffixes
-        let classes = ChineseClasses(patterns)
+        let bodyClasses = ChineseClasses(patterns), firmClasses = ChineseClasses(patterns, sectors: true)
         var f = 0
         while f < s.count {
             f = anyStart.firstMember(in: s, from: f)
@@ -632,6 +634,7 @@ struct NamePatterns {
             // A suffix that starts a longer known name (海关 of 海关总署) ends no name here.
             if let h = heads[f], !h.isPlace, h.end > f + suffix.count { f += 1; continue }
             let type: EntityType = role == .companySuffix ? .company : .organization
+            let classes = type == .company ? firmClasses : bodyClasses
             // Weak company suffixes (钢铁, 稀土, 控股, 高科, 股份) must end the Han run or be followed by a
             // stronger suffix, otherwise they are ordinary words (钢铁产量).
             let end = f + suffix.count
