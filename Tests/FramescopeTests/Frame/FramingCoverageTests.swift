@@ -140,4 +140,21 @@ struct FramingCoverageTests {
         let doc = try annotate(note)
         #expect(doc.framing.label == .neutral, "\(doc.framing)")
     }
+    @Test("dependence named by its holder is one threat cue, in English and Taiwan's phrasing")
+    func dependenceNamedByItsHolder() throws {
+        let en = try annotate("Carmakers' reliance on Beijing for magnets keeps growing.")
+        #expect(en.cues.map(\.cue) == ["reliance on beijing"])
+        #expect(en.cues.first?.scoredFrame == .strategicThreat)
+        let hant = try annotate("業者正設法降低對中依賴。")
+        #expect(hant.cues.contains { $0.cue == "对中依赖" && $0.scoredFrame == .strategicThreat }, "\(hant.cues.map(\.cue))")
+    }
+
+    @Test("catching up told as triumph is celebratory, in both scripts")
+    func catchingUp() throws {
+        for text in ["国产电机实现弯道超车，从并跑走向领跑。", "國產電機實現彎道超車，從並跑走向領跑。"] {
+            let doc = try annotate(text)
+            #expect(Set(doc.cues.filter { $0.scoredFrame == .celebratory }.map(\.cue)).isSuperset(of: ["弯道超车", "并跑", "领跑"]), "\(doc.cues.map(\.cue))")
+            #expect(doc.framing.strategicThreat == 0)
+        }
+    }
 }
