@@ -78,6 +78,10 @@ struct LexiconGapTests {
         Case(sentence: "他在紅磡長大。", surface: "紅磡", type: .place, id: "place:hung-hom"),
         Case(sentence: "新厂落户昆都仑区。", surface: "昆都仑区", type: .place, id: "place:kundulun"),
         Case(sentence: "產線設於楠梓。", surface: "楠梓", type: .place, id: "place:nanzi"),
+        // China's prefecture-level cities, bare and with 市, in both scripts.
+        Case(sentence: "新厂落户盐城。", surface: "盐城", type: .place, id: "place:yancheng"),
+        Case(sentence: "淄博與濰坊兩地鋼企減產。", surface: "濰坊", type: .place, id: "place:weifang"),
+        Case(sentence: "保定市出台新政。", surface: "保定市", type: .place, id: "place:baoding"),
     ]
 
     @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)
@@ -94,6 +98,8 @@ struct LexiconGapTests {
         ("三星堆遗址出土青铜器。", "三星"), ("据福斯新聞報導，關稅將上調。", "福斯"), ("高通胀压力下，钢价走低。", "高通"),
         ("现代化产业体系加快建设。", "现代"), ("大众消费回暖。", "大众"), ("乘坐地铁和高铁出行。", "铁"),
         ("孙中山纪念馆重新开放。", "中山"), ("数据在平台中共享。", "台中"),
+        ("确保定价合理。", "保定"), ("其中卫生支出增加。", "中卫"), ("朝阳产业蓬勃发展。", "朝阳"), ("大理石出口增长。", "大理"),
+        ("上海口岸进口铁矿石。", "海口"), ("建设新乡村。", "新乡"),
     ])
     func collisions(_ sentence: String, _ word: String) throws {
         let (text, result) = try tag(sentence)
