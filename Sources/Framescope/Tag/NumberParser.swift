@@ -50,6 +50,7 @@ public enum NumberParser {
     /// English scale words after a number.
     static let scaleWords: [(String, Double)] = [
         ("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mln", 1e6), ("mn", 1e6),
+        ("crore", 1e7), ("lakh", 1e5),  // Indian news: Rs 500 crore
     ].map { (word: String, v: Double) in (word, v) }
 
     static let scaleKeys: [([UInt32], Double)] = scaleWords.map { ($0.0.unicodeScalars.map(\.value), $0.1) }
@@ -130,6 +131,9 @@ public enum NumberParser {
                 i += 1
                 continue
             }
+            // A place character straight after 万 or 亿 with no digit of its own starts the unit, not
+            // the number: 3万千瓦 is 30,000 kW, 12亿千瓦时 1.2 billion kWh (三万五千 has its 五).
+            if place(c) != nil, number == 0, i > f, section(s[i - 1]) != nil { break }
             if let p = place(c), anything || chineseDigit(s[safe: i + 1] ?? 0) != nil || section(s[safe: i + 1] ?? 0) != nil || p == 10 {
                 if vague && sectionValue == 0 && vaguePlace == 1 { vaguePlace = p }
                 sectionValue += (number == 0 ? 1 : number) * p

@@ -48,6 +48,16 @@ struct QuantityTests {
         Case(sentence: "A €300k study was funded.", surface: "€300k", value: 3e5, unit: "EUR", base: 3e5, multiplier: 1e3),
         Case(sentence: "A 20m-long rail was rolled.", surface: "20m", value: 20, unit: "m", base: 20),
         Case(sentence: "The sample weighs 5 g.", surface: "5 g", value: 5, unit: "g", base: 5e-6),
+        // Magnet properties, weight percent, the won and the rupee.
+        Case(sentence: "Grade N52 reaches 52 MGOe.", surface: "52 MGOe", value: 52, unit: "MGOe", base: 52),
+        Case(sentence: "Coercivity exceeds 20 kOe at room temperature.", surface: "20 kOe", value: 20, unit: "kOe", base: 20),
+        Case(sentence: "The field is 1.2 tesla.", surface: "1.2 tesla", value: 1.2, unit: "T", base: 1.2),
+        Case(sentence: "Dysprosium content is 1.5 wt% of the magnet.", surface: "1.5 wt%", value: 1.5, unit: "wt%", base: 1.5),
+        Case(sentence: "It invested ₩1 trillion.", surface: "₩1 trillion", value: 1e12, unit: "KRW", base: 1e12, multiplier: 1e12),
+        Case(sentence: "The plant cost Rs 500 crore.", surface: "Rs 500 crore", value: 5e9, unit: "INR", base: 5e9, multiplier: 1e7),
+        // A unit that starts with 千 after 万 or 亿: the 千 is the unit's.
+        Case(sentence: "装机3万千瓦。", surface: "3万千瓦", value: 3e4, unit: "kW", base: 3e7, multiplier: 1e4),
+        Case(sentence: "年发电量12亿千瓦时。", surface: "12亿千瓦时", value: 1.2e9, unit: "kWh", base: 1.2e12, multiplier: 1e8),
     ]
 
     @Test("each number form parses to the right value and unit", arguments: cases)
@@ -151,7 +161,7 @@ struct QuantityTests {
     }
 
     @Test("the number parser reads the forms Recognizers-Text gets wrong", arguments: [
-        ("1,100万", 1.1e7), ("3万4000", 34_000.0), ("二十万亿", 2e13), ("一万五千亿", 1.5e12), ("二〇〇一", 2001.0),
+        ("1,100万", 1.1e7), ("3万4000", 34_000.0), ("三万五千", 35_000.0), ("二十万亿", 2e13), ("一万五千亿", 1.5e12), ("二〇〇一", 2001.0),
         ("一千零五", 1005.0), ("十二", 12.0), ("1.5亿", 1.5e8), ("800,000", 800_000.0), ("1.5", 1.5),
     ])
     func numbers(_ input: String, _ expected: Double) {
