@@ -82,6 +82,9 @@ struct LexiconGapTests {
         Case(sentence: "新厂落户盐城。", surface: "盐城", type: .place, id: "place:yancheng"),
         Case(sentence: "淄博與濰坊兩地鋼企減產。", surface: "濰坊", type: .place, id: "place:weifang"),
         Case(sentence: "保定市出台新政。", surface: "保定市", type: .place, id: "place:baoding"),
+        // Short names the steel and chip press uses.
+        Case(sentence: "湘钢与南钢同日调价。", surface: "湘钢", type: .company, id: "company:xiangtan-steel"),
+        Case(sentence: "聯電與日月光法說會", surface: "日月光", type: .company, id: "company:ase"),
     ]
 
     @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)
@@ -99,7 +102,7 @@ struct LexiconGapTests {
         ("现代化产业体系加快建设。", "现代"), ("大众消费回暖。", "大众"), ("乘坐地铁和高铁出行。", "铁"),
         ("孙中山纪念馆重新开放。", "中山"), ("数据在平台中共享。", "台中"),
         ("确保定价合理。", "保定"), ("其中卫生支出增加。", "中卫"), ("朝阳产业蓬勃发展。", "朝阳"), ("大理石出口增长。", "大理"),
-        ("上海口岸进口铁矿石。", "海口"), ("建设新乡村。", "新乡"),
+        ("上海口岸进口铁矿石。", "海口"), ("建设新乡村。", "新乡"), ("U.S. steel imports fell.", "U.S. steel"),
     ])
     func collisions(_ sentence: String, _ word: String) throws {
         let (text, result) = try tag(sentence)
