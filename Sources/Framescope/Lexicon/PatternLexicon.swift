@@ -32,6 +32,11 @@ public struct PatternLexicon: Sendable {
         /// only of these and common words is no name (证券公司, 新能源汽车公司, 跨国公司 are kinds of
         /// firm), but an organization's name may start with one (冶金工业规划研究院, 电子科技大学).
         case sectorWord = "sector-word"
+        /// A zone or an administrative designator after a known place, which makes one place with
+        /// it (赣州 + 高新技术产业开发区, 包头 + 稀土 + 高新区, "Longnan" + "County", "Ganzhou" +
+        /// "High-tech Zone"): the conventions keep an attached designator and count development
+        /// zones as places.
+        case placeSuffix = "place-suffix"
     }
 
     /// Folded English words (or short phrases) per role.

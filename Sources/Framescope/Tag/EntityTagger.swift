@@ -108,6 +108,7 @@ public struct EntityTagger: Sendable {
                 candidates.append(Candidate(start: start, end: c.end, type: .organization, source: .lexicon, entry: c.entry))
             }
         }
+        candidates += placeSuffixCandidates(candidates, text: text, folded: folded, index: index)
         let found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
