@@ -176,8 +176,13 @@ public struct LabelNouns: Sendable, Hashable {
         let before = String(decoding: u[range.lowerBound..<(i - 1)], as: UTF16.self)
         let count = before.split(whereSeparator: { $0 == " " }).count
         guard count >= 1, count + 1 <= maxWords else { return false }
-        return words.contains(String(decoding: u[i..<end], as: UTF16.self).lowercased())
+        let word = String(decoding: u[i..<end], as: UTF16.self).lowercased()
+        return words.contains(word) && !Self.compoundHeads.contains(word)
     }
+
+    /// Nouns for talk that also end everyday compounds ("red line", "production line"): after a
+    /// quoted term they name talk ('the "decoupling" line'), inside the marks they do not.
+    static let compoundHeads: Set<String> = ["line"]
 }
 
 /// Framing cues and modifiers, each indexed by folded phrase.

@@ -35,6 +35,7 @@ struct FramingV6Tests {
         the West\taudience\t1.5\tsentence
         西方\taudience\t1.5\tsentence
         theory\tlabel\t0\tquotation
+        line\tlabel\t0\tquotation
         论\tlabel\t0\tquotation
         論\tlabel\t0\tquotation
 
@@ -65,7 +66,10 @@ struct FramingV6Tests {
         #expect(cue(long, "dominance")!.score > 0)
         let longZh = try annotate("他说：“稀土市场的长期垄断早已是业内公认的一个结论”。")
         #expect(cue(longZh, "垄断")!.score > 0)
-        // The noun alone in the marks, or one character before it, names nothing.
+        // A compound that ends with a listed noun ("red line") is no label.
+        let compound = try annotate("They crossed a \"dominance line\" this year.") { _ in }
+        #expect(cue(compound, "dominance")?.score == 1)
+        // Two characters before the noun are enough for a label.
         #expect(cue(try annotate("“垄断论”。"), "垄断")?.score == 0)
         FramingHarness.expectTotalsAddUp(en)
         FramingHarness.expectTotalsAddUp(hans)
