@@ -195,6 +195,9 @@ public struct FramingOptions: Sendable, Hashable {
     /// Reported speech (attribution, quotations, block quotes) that leans against the author's
     /// own sentences: × this factor.
     public var reportedFactor = 0.4
+    /// A cue discounted by `reportedFactor` also loses its `audience` and `position` factors (the
+    /// other side's loudness is not the author's). Framing v6; false restores v5.
+    public var reportedLoudness = true
     /// The author's sentences lead when their cues weigh at least this much and lean one way by
     /// this margin (|T − C| / (T + C)).
     public var authorLeadMass = 1.5

@@ -160,8 +160,20 @@ public struct FramingScorer: Sendable {
         guard c + t >= options.authorLeadMass, abs(t - c) / (t + c) >= options.authorLeadMargin, options.reportedFactor != 1 else { return }
         let lean: Frame = t > c ? .strategicThreat : .celebratory
         for k in evidence.indices where evidence[k].voice == .reported && evidence[k].scoredFrame != lean {
-            evidence[k].modifiers.append(AppliedModifier(kind: "voice", text: "reported, against the author's \(lean.rawValue)",
-                                                         factor: options.reportedFactor, start: nil, end: nil))
+            // The other side's warning to its own audience, and a quotation set in the lead, are
+            // loud in the other side's voice, not the author's: the `audience` and `position`
+            // factors go with the voice factor (a quoted think-tank warning to the West, placed
+            // first in a commentary that answers it, weighs what any reported passage weighs).
+            var text = "reported, against the author's \(lean.rawValue)"
+            if options.reportedLoudness {
+                let loud = evidence[k].modifiers.filter { ($0.kind == ModifierKind.audience.rawValue || $0.kind == "position") && $0.factor > 1 }
+                if !loud.isEmpty {
+                    evidence[k].modifiers.removeAll { ($0.kind == ModifierKind.audience.rawValue || $0.kind == "position") && $0.factor > 1 }
+                    evidence[k].contribution = evidence[k].modifiers.reduce(evidence[k].weight) { $0 * $1.factor }
+                    text += "; not the author's " + loud.map { $0.kind == "position" ? $0.text : "audience '\($0.text)'" }.joined(separator: ", ")
+                }
+            }
+            evidence[k].modifiers.append(AppliedModifier(kind: "voice", text: text, factor: options.reportedFactor, start: nil, end: nil))
             evidence[k].contribution *= options.reportedFactor
         }
     }

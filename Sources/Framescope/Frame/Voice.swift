@@ -16,7 +16,8 @@ public struct Quotation: Sendable, Hashable {
     public var words: Int
     public var blockQuote: Bool
     /// The quotation names other people's words rather than using them: a quoted term followed
-    /// by a noun for talk ("the 'chokehold' crowd", "'hostage' headlines", 「霸權」論, “稀土武器”之说).
+    /// by a noun for talk ("the 'chokehold' crowd", "'hostage' headlines", 「霸權」論, “稀土武器”之说),
+    /// or that ends with one inside its marks (“卡脖子论”, 'the "China threat theory"').
     public var mention: Bool = false
 }
 
@@ -64,7 +65,7 @@ enum QuotationFinder {
             }
             if c == 0x27 || c == 0x2018, let end = singleQuoteEnd(u, open: i) {
                 out.append(Quotation(utf16: (i + 1)..<end, words: words(in: (i + 1)..<end, tokens: tokens), blockQuote: false,
-                                     mention: isMention(u, after: end + 1, labels: labels)))
+                                     mention: isMention(u, after: end + 1, labels: labels) || labels.ends(u, in: (i + 1)..<end)))
                 i = end + 1
                 continue
             }
@@ -73,7 +74,7 @@ enum QuotationFinder {
             while j < u.count, u[j] != close, u[j] != 0x0A { j += 1 }
             guard j < u.count, u[j] == close else { i += 1; continue }
             out.append(Quotation(utf16: (i + 1)..<j, words: words(in: (i + 1)..<j, tokens: tokens), blockQuote: false,
-                                 mention: isMention(u, after: j + 1, labels: labels)))
+                                 mention: isMention(u, after: j + 1, labels: labels) || labels.ends(u, in: (i + 1)..<j)))
             i = j + 1
         }
         return out

@@ -154,6 +154,35 @@ public struct LabelNouns: Sendable, Hashable {
         guard j > i else { return false }
         return words.contains(String(decoding: u[i..<j], as: UTF16.self).lowercased())
     }
+
+    /// Whether a short quotation ends with a noun for talk inside its own marks: “卡脖子论”,
+    /// 「中國威脅論」, “依赖焦虑”, "the 'China threat theory'". Such a quotation names a
+    /// label as much as “卡脖子”论 does. Chinese: at most `maxHan` units and two before the
+    /// noun; English: at most `maxWords` words and one before the noun.
+    func ends(_ u: [UInt16], in range: Range<Int>, maxHan: Int = 12, maxWords: Int = 4) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, u[end - 1] == 0x20 { end -= 1 }
+        guard end > range.lowerBound else { return false }
+        if u[end - 1] >= 0x3000 {
+            guard end - range.lowerBound <= maxHan else { return false }
+            return prefixes.contains { p in
+                end - range.lowerBound >= p.count + 2 && u[(end - p.count)..<end].elementsEqual(p)
+            }
+        }
+        func letter(_ c: UInt16) -> Bool { (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || c == 0x2D || c == 0x27 }
+        var i = end
+        while i > range.lowerBound, letter(u[i - 1]) { i -= 1 }
+        guard i < end, i > range.lowerBound, u[i - 1] == 0x20 else { return false }
+        let before = String(decoding: u[range.lowerBound..<(i - 1)], as: UTF16.self)
+        let count = before.split(whereSeparator: { $0 == " " }).count
+        guard count >= 1, count + 1 <= maxWords else { return false }
+        let word = String(decoding: u[i..<end], as: UTF16.self).lowercased()
+        return words.contains(word) && !Self.compoundHeads.contains(word)
+    }
+
+    /// Nouns for talk that also end everyday compounds ("red line", "production line"): after a
+    /// quoted term they name talk ('the "decoupling" line'), inside the marks they do not.
+    static let compoundHeads: Set<String> = ["line"]
 }
 
 /// Framing cues and modifiers, each indexed by folded phrase.
