@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Framescope
 
 /// Where the repository lives, for tests that read `Corpus/`, `Lexicons/` or fixtures.
@@ -93,4 +94,22 @@ func tag(_ s: String, lexicons: Lexicons = BundledLexicons.shared) throws -> (te
 
 extension DocumentText {
     func text(of e: Entity) -> String { substring(utf16: e.utf16Start..<e.utf16End) }
+}
+
+/// A lexicon row expected in context, for the suites that sample lexicon families: the sentence,
+/// the surface as written, and the type and id it must be tagged with by the shipped lexicons.
+struct LexiconCase: Sendable, CustomTestStringConvertible {
+    let sentence: String
+    let surface: String
+    let type: EntityType
+    let id: String
+    var testDescription: String { surface }
+
+    func check(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (text, result) = try tag(sentence)
+        let e = try #require(result.entities.first { text.text(of: $0) == surface },
+                             "found: \(result.entities.map { "\(text.text(of: $0)):\($0.type)" })", sourceLocation: sourceLocation)
+        #expect(e.type == type, sourceLocation: sourceLocation)
+        #expect(e.id == id, sourceLocation: sourceLocation)
+    }
 }

@@ -6,13 +6,7 @@ import Testing
 /// was checked against.
 @Suite("Lexicon beyond the core")
 struct LexiconGapTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let sentence: String
-        let surface: String
-        let type: EntityType
-        let id: String
-        var testDescription: String { surface }
-    }
+    typealias Case = LexiconCase
 
     static let cases: [Case] = [
         // Photo agencies and wire credits in captions.
@@ -89,11 +83,7 @@ struct LexiconGapTests {
 
     @Test("a representative entry of each group is found in context, in both scripts", arguments: cases)
     func found(_ c: Case) throws {
-        let (text, result) = try tag(c.sentence)
-        let e = try #require(result.entities.first { text.text(of: $0) == c.surface },
-                             "found: \(result.entities.map { "\(text.text(of: $0)):\($0.type)" })")
-        #expect(e.type == c.type)
-        #expect(e.id == c.id)
+        try c.check()
     }
 
     @Test("the collisions the notes name stay out", arguments: [

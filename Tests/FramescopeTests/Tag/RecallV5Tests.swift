@@ -107,13 +107,7 @@ struct SectorWordTests {
 /// the collisions their notes name.
 @Suite("Lexicon recall v5")
 struct LexiconRecallV5Tests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        let sentence: String
-        let surface: String
-        let type: EntityType
-        let id: String
-        var testDescription: String { surface }
-    }
+    typealias Case = LexiconCase
 
     static let cases: [Case] = [
         // Government bodies.
@@ -153,11 +147,7 @@ struct LexiconRecallV5Tests {
 
     @Test("a sample of each family is found in context, in both scripts", arguments: cases)
     func found(_ c: Case) throws {
-        let (text, result) = try tag(c.sentence)
-        let e = try #require(result.entities.first { text.text(of: $0) == c.surface },
-                             "found: \(result.entities.map { "\(text.text(of: $0)):\($0.type)" })")
-        #expect(e.type == c.type)
-        #expect(e.id == c.id)
+        try c.check()
     }
 
     @Test("the short forms left out stay out of ordinary words", arguments: [
