@@ -47,6 +47,9 @@ public enum NumberParser {
     @inline(__always)
     static func isVagueMarker(_ c: UInt32) -> Bool { c == 0x6570 || c == 0x51E0 }
 
+    /// 瓦 克 米 帕 焦 伏 赫: after 千 they make a unit (千瓦, 千克, 千米, 千帕, 千焦, 千伏, 千赫).
+    static let kiloUnitSeconds: Set<UInt32> = [0x74E6, 0x514B, 0x7C73, 0x5E15, 0x7126, 0x4F0F, 0x8D6B]
+
     /// English scale words after a number.
     static let scaleWords: [(String, Double)] = [
         ("trillion", 1e12), ("billion", 1e9), ("million", 1e6), ("thousand", 1e3), ("bn", 1e9), ("mln", 1e6), ("mn", 1e6),
@@ -134,6 +137,8 @@ public enum NumberParser {
             // A place character straight after 万 or 亿 with no digit of its own starts the unit, not
             // the number: 3万千瓦 is 30,000 kW, 12亿千瓦时 1.2 billion kWh (三万五千 has its 五).
             if place(c) != nil, number == 0, i > f, section(s[i - 1]) != nil { break }
+            // 千 before the second character of a kilo unit is the unit's: 1200千瓦 is 1,200 kW.
+            if c == 0x5343, i > f, i + 1 < s.count, kiloUnitSeconds.contains(s[i + 1]) { break }
             if let p = place(c), anything || chineseDigit(s[safe: i + 1] ?? 0) != nil || section(s[safe: i + 1] ?? 0) != nil || p == 10 {
                 if vague && sectionValue == 0 && vaguePlace == 1 { vaguePlace = p }
                 sectionValue += (number == 0 ? 1 : number) * p

@@ -352,7 +352,7 @@ public struct QuantityFinder: Sendable {
                 break
             }
             // Or a per-unit part before the amount: 每吨55万元.
-            if denominator == nil, u.entry.dimension.hasPrefix("currency"), let per = perUnit(endingAt: start, in: folded) {
+            if denominator == nil, u.entry.dimension != "percent", let per = perUnit(endingAt: start, in: folded) {
                 denominator = per.entry
                 start = per.start
             }

@@ -58,6 +58,9 @@ struct QuantityTests {
         // A unit that starts with 千 after 万 or 亿: the 千 is the unit's.
         Case(sentence: "装机3万千瓦。", surface: "3万千瓦", value: 3e4, unit: "kW", base: 3e7, multiplier: 1e4),
         Case(sentence: "年发电量12亿千瓦时。", surface: "12亿千瓦时", value: 1.2e9, unit: "kWh", base: 1.2e12, multiplier: 1e8),
+        Case(sentence: "新增装机1200千瓦。", surface: "1200千瓦", value: 1200, unit: "kW", base: 1.2e6),
+        // A per-unit part first for any amount with a unit, not only prices.
+        Case(sentence: "废水中污染物浓度降至每升15毫克以下。", surface: "每升15毫克", value: 15, unit: "mg/L", base: 15e-9 / 0.001, approx: true),
     ]
 
     @Test("each number form parses to the right value and unit", arguments: cases)
@@ -161,7 +164,7 @@ struct QuantityTests {
     }
 
     @Test("the number parser reads the forms Recognizers-Text gets wrong", arguments: [
-        ("1,100万", 1.1e7), ("3万4000", 34_000.0), ("三万五千", 35_000.0), ("二十万亿", 2e13), ("一万五千亿", 1.5e12), ("二〇〇一", 2001.0),
+        ("1,100万", 1.1e7), ("3万4000", 34_000.0), ("三万五千", 35_000.0), ("3千", 3_000.0), ("二十万亿", 2e13), ("一万五千亿", 1.5e12), ("二〇〇一", 2001.0),
         ("一千零五", 1005.0), ("十二", 12.0), ("1.5亿", 1.5e8), ("800,000", 800_000.0), ("1.5", 1.5),
     ])
     func numbers(_ input: String, _ expected: Double) {
