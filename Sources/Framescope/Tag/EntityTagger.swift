@@ -63,6 +63,9 @@ public struct EntityTagger: Sendable {
         var materials = IntervalSet()
         var materialStarts: [Int: Int] = [:]  // code points: end → the earliest start of a known material ending there
         var heads: [Int: NamePatterns.Head] = [:]  // folded start → the longest place or known name there
+        // Chinese legal suffixes (有限公司 and its longer forms), longest first.
+        let legalSuffixesZh = (lexicons.patterns.chinese[.companySuffix] ?? []).filter { $0.count >= 4 && $0.contains(NamePatterns.you) }
+            .sorted { $0.count > $1.count }
         text.utf16.withUnsafeBufferPointer { utf16 in
             for m in lexiconMatches ?? lex.matcher.allMatches(in: folded) {
                 let (s, e) = cp(m.start, m.end)
@@ -84,7 +87,15 @@ public struct EntityTagger: Sendable {
                 if entry.type == .company || entry.type == .organization, folded.scalars[m.start] == 0x4E2D, m.start > 0,
                    Self.wordsEndingInZhong.contains(folded.scalars[m.start - 1]) { continue }
                 lexiconAny.insertOverlapping(s, e)
-                candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
+                // A known firm's registered name in the lexicon (宁波韵升股份有限公司) gives short forms as
+                // one the patterns extended does: its head is the name before the legal suffix.
+                var head: Range<Int>? = nil
+                if entry.type == .company, ScriptClass.isHan(folded.scalars[m.start]),
+                   let suffix = legalSuffixesZh.first(where: { m.end - $0.count - m.start >= 2 && FoldedHelpers.hasSuffix(folded.scalars, endingAt: m.end, $0) }) {
+                    head = s..<Int(folded.origin[m.end - suffix.count - 1]) + 1
+                }
+                candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex,
+                                            head: head, registered: head != nil))
                 if entry.type == .place || entry.type == .company || entry.type == .organization,
                    ScriptClass.isHan(folded.scalars[m.start]), (heads[m.start]?.end ?? -1) < m.end {
                     heads[m.start] = NamePatterns.Head(end: m.end, isPlace: entry.type == .place)
@@ -342,7 +353,7 @@ public struct EntityTagger: Sendable {
                 // first two characters of a longer industry word after it (华磁 + 新材料 → 华磁新材).
                 guard c.type != .person, let head = c.head else { continue }
                 var hs = fi(head.lowerBound), he = fi(head.upperBound)
-                if let h = heads[hs], h.isPlace, h.end < he { hs = h.end }
+                if let h = heads[hs], h.isPlace, h.end < he { hs = h.end } else if let pe = places[head.lowerBound], fi(pe) < he { hs = fi(pe) }
                 func usable(_ r: Range<Int>) -> Bool {
                     let key = Array(s[r])
                     return r.count >= 2 && r.count < fi(c.end) - a && !genericZh.contains(key) && !clauseZh.contains(key)
@@ -354,7 +365,7 @@ public struct EntityTagger: Sendable {
                     add(form, k)
                     if form.count >= 3 { anywhere.insert(form) }
                 }
-                if !c.registered { addZh(hs..<he) }
+                addZh(hs..<he)
                 var brandNext: [UInt32]? = nil
                 while let d = descriptorsZh.first(where: { he - $0.count - hs >= 2 && FoldedHelpers.hasSuffix(s, endingAt: he, $0) }) {
                     he -= d.count

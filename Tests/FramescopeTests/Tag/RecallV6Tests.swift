@@ -44,6 +44,21 @@ struct RecallV6Tests {
         #expect(firms.contains(form), "\(firms)")
     }
 
+    @Test("a known firm written with its registered name gives its brand after the place", arguments: [
+        ("宁波韵升股份有限公司公布业绩。韵升表示，产能将扩大。", "韵升"),
+        ("寧波韻升股份有限公司公佈業績。韻升表示，產能將擴大。", "韻升"),
+        ("Baotou Tianhe Magnetics Hi-Tech Co., Ltd. showed a magnet. Tianhe said demand rose.", "Tianhe"),
+    ])
+    func registeredKnownFirm(_ s: String, _ form: String) throws {
+        #expect(try spans(s, .company).contains(form))
+    }
+
+    @Test("a known firm's registered name without a place gives no brand form")
+    func registeredWithoutPlace() throws {
+        let s = "Robert Bosch GmbH buys magnets. Robert Miller said so."
+        #expect(try !spans(s, .company).contains("Robert"))
+    }
+
     @Test("a brand + industry word that fills a masthead line before the registered name is the firm")
     func chineseBrandBeforeIntroduction() throws {
         let s = "恒磁新材\n原创　宣传部　恒磁新材\n赣州恒磁新材料科技股份有限公司二期产线满负荷运行。"
