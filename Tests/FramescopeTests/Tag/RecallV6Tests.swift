@@ -165,6 +165,19 @@ struct RecallV6Tests {
         #expect(try spans(s, .material) == materials)
     }
 
+    @Test("milligrams and litres, and a mass per volume or mass written before the amount", arguments: [
+        ("利率由3.5升至4.0。", []),
+        ("废水浓度降至每升15毫克以下。", ["每升15毫克"]),
+        ("廢水濃度降至每公升15毫克以下。", ["每公升15毫克"]),
+        ("每吨钢消耗稀土0.3公斤，每吨15公斤。", ["0.3公斤", "每吨15公斤"]),
+        ("容量为2公升的容器。", ["2公升"]),
+        ("价格升5%，油价每公升上调0.2元。", ["5%", "0.2元"]),
+        ("Dosing stays below 15 mg per litre.", ["15 mg per litre"]),
+    ])
+    func massPerVolume(_ s: String, _ quantities: [String]) throws {
+        #expect(try spans(s, .quantity) == quantities)
+    }
+
     @Test("compound-semiconductor firms are known in both scripts", arguments: [
         ("已邀集穩懋半導體、晶元光電等業者盤點庫存。", ["穩懋半導體", "晶元光電"]),
         ("已邀集稳懋半导体、晶元光电等业者盘点库存。", ["稳懋半导体", "晶元光电"]),
