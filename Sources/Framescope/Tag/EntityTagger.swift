@@ -144,6 +144,25 @@ public struct EntityTagger: Sendable {
                 candidates.append(Candidate(start: Int(folded.origin[ds]), end: c.end, type: .organization, source: .lexicon, entry: c.entry))
             }
         }
+        // A development zone named after a known place (赣州经济技术开发区, 龙南经开区, 台中工業區,
+        // 高雄楠梓科技產業園區): the place, up to four more characters and a zone word are one place,
+        // as the annotation conventions count zones; a particle between them ends it (江西的工业园区).
+        do {
+            let s = folded.scalars
+            for c in candidates where c.type == .place && c.source == .lexicon {
+                let pe = Int(folded.start[c.end])
+                guard pe > 0, pe < s.count, ScriptClass.isHan(s[pe - 1]) else { continue }
+                var best: Int? = nil
+                var m = pe
+                while m <= min(s.count - 1, pe + 4) {
+                    if let z = Self.zoneWords.first(where: { FoldedHelpers.hasPrefix(s, at: m, $0) }) { best = m + z.count; break }
+                    guard ScriptClass.isHan(s[m]), !NamePatterns.stopChars.contains(s[m]) else { break }
+                    m += 1
+                }
+                guard let end = best, folded.isCodePointBoundary(end) || end == s.count else { continue }
+                candidates.append(Candidate(start: c.start, end: Int(folded.origin[end - 1]) + 1, type: .place, source: .pattern))
+            }
+        }
         let found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
@@ -498,6 +517,11 @@ public struct EntityTagger: Sendable {
         }
         return out
     }
+
+    /// Zone words after a place's name (folded), longest first.
+    static let zoneWords: [[UInt32]] = ["高新技术产业开发区", "经济技术开发区", "高新技术开发区", "综合保税区", "经济开发区", "产业园区",
+                                        "科技园区", "工业园区", "开发区", "经开区", "高新区", "工业园", "产业园", "科技园", "工业区",
+                                        "保税区", "自贸区"].map { $0.unicodeScalars.map(\.value) }
 
     /// Administrative levels that name a body of their level before it (自治区国资委, 省发改委; folded),
     /// longest first.

@@ -178,6 +178,19 @@ struct RecallV6Tests {
         #expect(try spans(s, .quantity) == quantities)
     }
 
+    @Test("a development zone named after a place is one place; a particle or a bare zone is none", arguments: [
+        ("项目落户赣州经济技术开发区。", ["赣州经济技术开发区"]),
+        ("項目落戶贛州經濟技術開發區。", ["贛州經濟技術開發區"]),
+        ("新闻：龙南经开区再添新项目。", ["龙南经开区"]),
+        ("工廠位於高雄臨海工業區。", ["高雄臨海工業區"]),
+        ("工廠位於台中工業區。", ["台中工業區"]),
+        ("江西的工业园区很多。", ["江西"]),
+        ("企业不必离开园区。", []),
+    ])
+    func zones(_ s: String, _ places: [String]) throws {
+        #expect(try spans(s, .place) == places)
+    }
+
     @Test("compound-semiconductor firms are known in both scripts", arguments: [
         ("已邀集穩懋半導體、晶元光電等業者盤點庫存。", ["穩懋半導體", "晶元光電"]),
         ("已邀集稳懋半导体、晶元光电等业者盘点库存。", ["稳懋半导体", "晶元光电"]),
