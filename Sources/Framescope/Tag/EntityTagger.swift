@@ -15,11 +15,17 @@ public struct EntityTagger: Sendable {
     public let lexicons: Lexicons
     private let quantities: QuantityFinder
     private let nameWords: EnglishNameWords
+    /// Chinese legal suffixes (有限公司 and its longer forms) and descriptors, longest first; sorted once.
+    private let legalSuffixesZh: [[UInt32]]
+    private let descriptorsZh: [[UInt32]]
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
         quantities = QuantityFinder(units: lexicons.units)
         nameWords = EnglishNameWords(patterns: lexicons.patterns)
+        legalSuffixesZh = (lexicons.patterns.chinese[.companySuffix] ?? []).filter { $0.count >= 4 && $0.contains(NamePatterns.you) }
+            .sorted { $0.count > $1.count }
+        descriptorsZh = (lexicons.patterns.chinese[.descriptor] ?? []).sorted { $0.count > $1.count }
     }
 
     public struct Result: Sendable {
@@ -63,9 +69,6 @@ public struct EntityTagger: Sendable {
         var materials = IntervalSet()
         var materialStarts: [Int: Int] = [:]  // code points: end → the earliest start of a known material ending there
         var heads: [Int: NamePatterns.Head] = [:]  // folded start → the longest place or known name there
-        // Chinese legal suffixes (有限公司 and its longer forms), longest first.
-        let legalSuffixesZh = (lexicons.patterns.chinese[.companySuffix] ?? []).filter { $0.count >= 4 && $0.contains(NamePatterns.you) }
-            .sorted { $0.count > $1.count }
         text.utf16.withUnsafeBufferPointer { utf16 in
             for m in lexiconMatches ?? lex.matcher.allMatches(in: folded) {
                 let (s, e) = cp(m.start, m.end)
@@ -352,8 +355,7 @@ public struct EntityTagger: Sendable {
             return lo
         }
         let genericZh = (patterns.chinese[.genericWord] ?? []) + (patterns.chinese[.sectorWord] ?? []), clauseZh = patterns.chinese[.clauseWord] ?? []
-        // Longest first: 高科技 before 科技, 新材料 before 材料.
-        let descriptorsZh = (patterns.chinese[.descriptor] ?? []).sorted { $0.count > $1.count }
+        // descriptorsZh: longest first (高科技 before 科技, 新材料 before 材料).
         // Chinese forms of three characters or more (brand + industry word: 华磁新材, 宝联金属) also
         // stand for the name before its introduction where they fill a line or a segment of one (an
         // account's masthead, a byline: "原创　宣传部　华磁新材"); in a sentence they wait for it.
