@@ -15,11 +15,17 @@ public struct EntityTagger: Sendable {
     public let lexicons: Lexicons
     private let quantities: QuantityFinder
     private let nameWords: EnglishNameWords
+    /// Chinese legal suffixes (有限公司 and its longer forms) and descriptors, longest first; sorted once.
+    private let legalSuffixesZh: [[UInt32]]
+    private let descriptorsZh: [[UInt32]]
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
         quantities = QuantityFinder(units: lexicons.units)
         nameWords = EnglishNameWords(patterns: lexicons.patterns)
+        legalSuffixesZh = (lexicons.patterns.chinese[.companySuffix] ?? []).filter { $0.count >= 4 && $0.contains(NamePatterns.you) }
+            .sorted { $0.count > $1.count }
+        descriptorsZh = (lexicons.patterns.chinese[.descriptor] ?? []).sorted { $0.count > $1.count }
     }
 
     public struct Result: Sendable {
@@ -40,6 +46,9 @@ public struct EntityTagger: Sendable {
         var head: Range<Int>? = nil
         /// For a short form: the index in the chosen entities of the name it stands for.
         var link: Int? = nil
+        /// A known firm written with its registered name ("Baotou Tianhe Magnetics Hi-Tech Co.,
+        /// Ltd."): its brand after the place is a short form in this document, as a pattern name's is.
+        var registered = false
         var priority: Int { source == .lexicon ? 0 : source == .number ? 1 : 2 }
     }
 
@@ -58,6 +67,7 @@ public struct EntityTagger: Sendable {
         var lexiconNames = IntervalSet()  // companies and organizations
         var lexiconAny = IntervalSet()
         var materials = IntervalSet()
+        var materialStarts: [Int: Int] = [:]  // code points: end → the earliest start of a known material ending there
         var heads: [Int: NamePatterns.Head] = [:]  // folded start → the longest place or known name there
         text.utf16.withUnsafeBufferPointer { utf16 in
             for m in lexiconMatches ?? lex.matcher.allMatches(in: folded) {
@@ -80,14 +90,24 @@ public struct EntityTagger: Sendable {
                 if entry.type == .company || entry.type == .organization, folded.scalars[m.start] == 0x4E2D, m.start > 0,
                    Self.wordsEndingInZhong.contains(folded.scalars[m.start - 1]) { continue }
                 lexiconAny.insertOverlapping(s, e)
-                candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex))
+                // A known firm's registered name in the lexicon (宁波韵升股份有限公司) gives short forms as
+                // one the patterns extended does: its head is the name before the legal suffix.
+                var head: Range<Int>? = nil
+                if entry.type == .company, ScriptClass.isHan(folded.scalars[m.start]),
+                   let suffix = legalSuffixesZh.first(where: { m.end - $0.count - m.start >= 2 && FoldedHelpers.hasSuffix(folded.scalars, endingAt: m.end, $0) }) {
+                    head = s..<Int(folded.origin[m.end - suffix.count - 1]) + 1
+                }
+                candidates.append(Candidate(start: s, end: e, type: entry.type, source: .lexicon, entry: entryIndex,
+                                            head: head, registered: head != nil))
                 if entry.type == .place || entry.type == .company || entry.type == .organization,
                    ScriptClass.isHan(folded.scalars[m.start]), (heads[m.start]?.end ?? -1) < m.end {
                     heads[m.start] = NamePatterns.Head(end: m.end, isPlace: entry.type == .place)
                 }
                 switch entry.type {
                 case .company, .organization: lexiconNames.insertOverlapping(s, e)
-                case .material: materials.insertOverlapping(s, e)
+                case .material:
+                    materials.insertOverlapping(s, e)
+                    materialStarts[e] = min(materialStarts[e] ?? s, s)
                 default: break
                 }
             }
@@ -95,7 +115,11 @@ public struct EntityTagger: Sendable {
         // A place right before a known body in Chinese is one name with it, the body's entity
         // (美国 + 能源部, 江西省 + 发改委, 日本 + 经济产业省), as the annotation conventions count it.
         var placeEnd: [Int: Int] = [:]  // code points: end → the longest place ending there, its start
-        for c in candidates where c.type == .place && ScriptClass.isHan(folded.scalars[Int(folded.start[c.start])]) {
+        // A known government counts as a place here: its bodies follow it (内蒙古自治区人民政府 +
+        // 国有资产监督管理委员会, 江西省人民政府 + 办公厅).
+        for c in candidates where (c.type == .place || c.type == .organization && c.source == .lexicon
+                                   && Self.endsWithGovernment(folded, c.end))
+            && ScriptClass.isHan(folded.scalars[Int(folded.start[c.start])]) {
             if let s = placeEnd[c.end], s <= c.start { continue }
             placeEnd[c.end] = c.start
         }
@@ -106,6 +130,21 @@ public struct EntityTagger: Sendable {
                 guard let start = placeEnd[c.start], ScriptClass.isHan(folded.scalars[Int(folded.start[c.start])]),
                       Self.bodyEnds.contains(folded.scalars[Int(folded.start[c.end]) - 1]) else { continue }
                 candidates.append(Candidate(start: start, end: c.end, type: .organization, source: .lexicon, entry: c.entry))
+            }
+        }
+        // A level designator alone before a known government body (自治区国资委, 省发改委, 市商务局) names
+        // that level's body, one organization as with a place, when it starts the clause: nothing, a
+        // non-Han character or a particle before it (全省, 各市 and 地区 are no designators here).
+        do {
+            let s = folded.scalars
+            for c in candidates where c.type == .organization && c.source == .lexicon {
+                let fs = Int(folded.start[c.start])
+                guard fs > 0, ScriptClass.isHan(s[fs]), Self.bodyEnds.contains(s[Int(folded.start[c.end]) - 1]) else { continue }
+                guard let d = Self.levelDesignators.first(where: { fs - $0.count >= 0 && FoldedHelpers.hasSuffix(s, endingAt: fs, $0) }) else { continue }
+                let ds = fs - d.count
+                guard ds == 0 || !ScriptClass.isHan(s[ds - 1]) || (NamePatterns.stopChars.contains(s[ds - 1]) && !Self.scopeParticles.contains(s[ds - 1])),
+                      folded.isCodePointBoundary(ds) else { continue }
+                candidates.append(Candidate(start: Int(folded.origin[ds]), end: c.end, type: .organization, source: .lexicon, entry: c.entry))
             }
         }
         candidates += placeSuffixCandidates(candidates, text: text, folded: folded, index: index)
@@ -133,7 +172,7 @@ public struct EntityTagger: Sendable {
         var patternFound = names.english(sentences: sentenceTokens, knownMaterial: { materials.overlaps($0, $1) })
         patternFound += names.englishLegalNames(sentences: sentenceTokens)
         patternFound += names.englishPersons(sentences: sentenceTokens)
-        patternFound += names.chinese(heads: heads)
+        patternFound += names.chinese(heads: heads, materialStarts: materialStarts)
         patternFound += names.chinesePersons()
         // A known name followed by a legal suffix ("包头华美稀土高科" + "有限公司", "X Group" + "Co.,
         // Ltd.") becomes the known entity over the whole span.
@@ -169,7 +208,8 @@ public struct EntityTagger: Sendable {
                 }
             }
             if let k {
-                candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry))
+                candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry,
+                                            head: p.legal ? p.head : nil, registered: p.legal && k.type == .company))
             }
         }
         // Unknown firms yield to known firms, except a unit over the body it starts with; a person
@@ -207,8 +247,14 @@ public struct EntityTagger: Sendable {
         // By start; the sort is stable, so ties keep their rank order as before.
         chosenIndices.sort { candidates[$0].start < candidates[$1].start }
         var chosen = chosenIndices.map { candidates[$0] }
+        chosen = joinOverlappingMaterials(chosen, rejected: rejected, taken: &taken, tokens: tokens)
         chosen = joinMaterials(chosen, folded: folded)
-        let shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads)
+        var placeSpans: [Int: Int] = [:]  // code points: start → the longest known place's end
+        for c in candidates where c.type == .place && c.source == .lexicon && (placeSpans[c.start] ?? -1) < c.end {
+            placeSpans[c.start] = c.end
+        }
+        let shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads,
+                                         places: placeSpans, isMaterial: { materials.overlaps($0, $1) })
         // Names that a short form stands for carry a document-local id, like their short forms.
         var named = Set(shortForms.compactMap(\.link))
         if !shortForms.isEmpty {
@@ -260,7 +306,8 @@ public struct EntityTagger: Sendable {
     /// lower case in the document (an ordinary word), a Chinese one at least two characters; no
     /// short form is a common word or stands for two names.
     func shortForms(of chosen: [Candidate], taken: inout Occupancy, text: DocumentText, folded: FoldedText, tokens: [Token],
-                    index: CodePointIndex, heads: [Int: NamePatterns.Head]) -> [Candidate] {
+                    index: CodePointIndex, heads: [Int: NamePatterns.Head], places: [Int: Int] = [:],
+                    isMaterial: (Int, Int) -> Bool = { _, _ in false }) -> [Candidate] {
         let s = folded.scalars
         let patterns = lexicons.patterns
         // Folded form → the introducing name (nil once two names claim it).
@@ -290,28 +337,45 @@ public struct EntityTagger: Sendable {
             return lo
         }
         let genericZh = (patterns.chinese[.genericWord] ?? []) + (patterns.chinese[.sectorWord] ?? []), clauseZh = patterns.chinese[.clauseWord] ?? []
-        let descriptorsZh = patterns.chinese[.descriptor] ?? []
-        for (k, c) in chosen.enumerated() where c.source == .pattern && (c.type == .company || c.type == .organization || c.type == .person) {
+        // descriptorsZh: longest first (高科技 before 科技, 新材料 before 材料).
+        // Chinese forms of three characters or more (brand + industry word: 华磁新材, 宝联金属) also
+        // stand for the name before its introduction where they fill a line or a segment of one (an
+        // account's masthead, a byline: "原创　宣传部　华磁新材"); in a sentence they wait for it.
+        var anywhere = Set<[UInt32]>()
+        func segment(_ a: Int, _ b: Int) -> Bool {
+            func edge(_ x: UInt32) -> Bool { x == 0x0A || x == 0x0D || x == 0x09 || x == 0x20 || x == 0x3000 || x == 0x7C || x == 0xFF5C || x == 0xB7 }
+            return (a == 0 || edge(s[a - 1])) && (b >= s.count || edge(s[b]))
+        }
+        for (k, c) in chosen.enumerated() where (c.source == .pattern || c.registered) && (c.type == .company || c.type == .organization || c.type == .person) {
             let a = fi(c.start)
             // The whole name again, where no pattern found it (a title-case line, a footer).
-            if c.type != .person { add(Array(s[a..<fi(c.end)]), k) }
+            if c.type != .person, !c.registered { add(Array(s[a..<fi(c.end)]), k) }
             if ScriptClass.isHan(s[a]) {
-                // Chinese: the head without a leading place, then without trailing industry words.
+                // Chinese: the head without a leading place, then without trailing industry words,
+                // one at a time (宝联金属集团控股 → 宝联金属集团 → 宝联金属 → 宝联), and the brand with the
+                // first two characters of a longer industry word after it (华磁 + 新材料 → 华磁新材).
                 guard c.type != .person, let head = c.head else { continue }
                 var hs = fi(head.lowerBound), he = fi(head.upperBound)
-                if let h = heads[hs], h.isPlace, h.end < he { hs = h.end }
+                if let h = heads[hs], h.isPlace, h.end < he { hs = h.end } else if let pe = places[head.lowerBound], fi(pe) < he { hs = fi(pe) }
                 func usable(_ r: Range<Int>) -> Bool {
                     let key = Array(s[r])
                     return r.count >= 2 && r.count < fi(c.end) - a && !genericZh.contains(key) && !clauseZh.contains(key)
                         && heads[r.lowerBound]?.isPlace != true
                 }
-                if usable(hs..<he) { add(Array(s[hs..<he]), k) }
-                var trimmed = false
+                func addZh(_ r: Range<Int>, _ extra: [UInt32] = []) {
+                    guard usable(r) else { return }
+                    let form = Array(s[r]) + extra
+                    add(form, k)
+                    if form.count >= 3 { anywhere.insert(form) }
+                }
+                addZh(hs..<he)
+                var brandNext: [UInt32]? = nil
                 while let d = descriptorsZh.first(where: { he - $0.count - hs >= 2 && FoldedHelpers.hasSuffix(s, endingAt: he, $0) }) {
                     he -= d.count
-                    trimmed = true
+                    brandNext = d
+                    addZh(hs..<he)
                 }
-                if trimmed, usable(hs..<he) { add(Array(s[hs..<he]), k) }
+                if let d = brandNext, d.count >= 3 { addZh(hs..<he, Array(d.prefix(2))) }
                 continue
             }
             // English: the name's word tokens.
@@ -328,16 +392,29 @@ public struct EntityTagger: Sendable {
             func proper(_ t: Int) -> Bool {
                 let u = text.utf16[tokens[t].utf16Start]
                 return tokens[t].end - tokens[t].start >= 3 && (0x41...0x5A).contains(u) && kinds(t).isDisjoint(with: notAShortForm)
+                    && !isMaterial(tokens[t].start, tokens[t].end)
             }
             if c.type == .person {
                 for w in words where proper(w) { add(key(w, w), k) }
                 continue
             }
-            if proper(words[0]) { add(key(words[0], words[0]), k) }
-            // "Kessler Motor" of "Kessler Motor Corporation": the head without its suffix words.
+            // A leading place is no part of the brand ("Ningbo" of "Ningbo Kexin Magnetics Co., Ltd.").
+            var first = 0
+            if let end = places[tokens[words[0]].start], let j = words.firstIndex(where: { tokens[$0].end == end }), j + 1 < words.count - 1 {
+                first = j + 1
+            } else if c.registered {
+                continue  // a known firm's brand is its lexicon forms ("Robert" of "Robert Bosch GmbH" is none)
+            }
+            guard proper(words[first]) else { continue }
+            add(key(words[first], words[first]), k)
+            // "Kessler Motor" of "Kessler Motor Corporation", "Kexin Magnetics" of "… Magnetics Co., Ltd.":
+            // the head without its suffix words, and without its industry words one at a time.
             var last = words.count - 1
-            while last > 0, !kinds(words[last]).isDisjoint(with: [.legalSuffix, .companySuffix, .orgHead]) { last -= 1 }
-            if last > 0, last < words.count - 1, proper(words[0]) { add(key(words[0], words[last]), k) }
+            let tail: EnglishNameWords.Kind = [.legalSuffix, .companySuffix, .orgHead, .descriptor]
+            while last > first, !kinds(words[last]).isDisjoint(with: tail) {
+                last -= 1
+                if last > first, kinds(words[last]).isDisjoint(with: [.legalSuffix]) { add(key(words[first], words[last]), k) }
+            }
         }
         // A short form in brackets right after a name, whatever found the name: "Japan
         // Organization for Metals and Energy Security (JOGMEC)", 工业技术研究院（工研院）,
@@ -375,6 +452,12 @@ public struct EntityTagger: Sendable {
         }
         // Longest first: "Kessler Motor" before "Kessler".
         formOrder.sort { $0.count > $1.count }
+        // A firm's short form before 人 names its staff, no firm (华磁人, 宝联人), except 人员 and 人事
+        // (华磁人员: the firm's personnel).
+        func staff(_ end: Int) -> Bool {
+            end < s.count && ScriptClass.isHan(s[end - 1]) && s[end] == 0x4EBA
+                && !(end + 1 < s.count && (s[end + 1] == 0x5458 || s[end + 1] == 0x4E8B))
+        }
         // One pass over the text for all forms (most characters start none); at each position the
         // longest form that matches there is recorded. Only a match start is looked at, and the
         // rest of a spaced word is skipped at once: no position inside it can start a form. The
@@ -393,7 +476,8 @@ public struct EntityTagger: Sendable {
                 for n in firsts.indices where firsts[n] == c && FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
                     if !ScriptClass.isHan(c), !(0x41...0x5A).contains(text.utf16[index.utf16(Int(folded.origin[p]))]) {
                         ordinary[n] = true
-                    } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end),
+                    } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end) || anywhere.contains(formOrder[n]) && segment(p, p + formOrder[n].count),
+                              !staff(p + formOrder[n].count),
                               !headForms.contains(formOrder[n]) || standsAlone(Int(folded.origin[p])) {
                         hits[n].append(p)
                     }
@@ -416,6 +500,18 @@ public struct EntityTagger: Sendable {
             }
         }
         return out
+    }
+
+    /// Administrative levels that name a body of their level before it (自治区国资委, 省发改委; folded),
+    /// longest first.
+    static let levelDesignators: [[UInt32]] = ["自治区", "自治州", "省", "市", "县", "州"].map { $0.unicodeScalars.map(\.value) }
+    /// Particles before a designator that make it a scope, not a level (各省, 每市).
+    static let scopeParticles = ScalarSet("各每".unicodeScalars.map(\.value))
+
+    /// Whether the folded text ends with 政府 at code point `end`.
+    static func endsWithGovernment(_ folded: FoldedText, _ end: Int) -> Bool {
+        let e = Int(folded.start[end])
+        return e >= 2 && folded.scalars[e - 2] == 0x653F && folded.scalars[e - 1] == 0x5E9C
     }
 
     /// Last characters of a government body's name (folded).
@@ -494,6 +590,51 @@ public struct EntityTagger: Sendable {
         return form
     }
 
+    /// A known material that a longer one cut into joins it: "light rare earth" + "rare earth
+    /// oxides" is "light rare earth oxides", 耐候钢 + 钢轨 is 耐候钢轨 (the longest span, as the
+    /// annotation conventions count it), when the part it adds is free.
+    /// The joined span must end and start where words do (the segmenter's tokens): 耐磨钢 + 钢品 in
+    /// 耐磨钢品种 ("kinds of wear-resistant steel") does not join, 钢品 cuts into 品种.
+    func joinOverlappingMaterials(_ chosen: [Candidate], rejected: [Candidate], taken: inout Occupancy, tokens: [Token]) -> [Candidate] {
+        // Whether code point `p` falls inside a token rather than at its edge.
+        func insideToken(_ p: Int) -> Bool {
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].end <= p { lo = mid + 1 } else { hi = mid } }
+            return lo < tokens.count && tokens[lo].start < p && tokens[lo].end > p
+        }
+        var startingAt: [Int: Int] = [:], endingAt: [Int: Int] = [:]  // code points: the longest rejected material
+        for r in rejected where r.type == .material {
+            startingAt[r.start] = max(startingAt[r.start] ?? r.end, r.end)
+            endingAt[r.end] = min(endingAt[r.end] ?? r.start, r.start)
+        }
+        guard !startingAt.isEmpty else { return chosen }
+        var out = chosen
+        for k in out.indices where out[k].type == .material {
+            var c = out[k]
+            let (s, e) = (c.start, c.end)
+            for p in (s + 1)..<max(s + 1, e) {
+                if let end = startingAt[p], end > c.end, !taken.overlaps(c.end, end), !insideToken(end) { c.end = end }
+                if let start = endingAt[p], start < c.start, !taken.overlaps(start, c.start), !insideToken(start) { c.start = start }
+            }
+            guard c.start != s || c.end != e else { continue }
+            taken.insert(c.start, c.end)
+            c.source = .lexicon
+            out[k] = c
+        }
+        return out
+    }
+
+    /// Product heads after which 含 or 无 before a material name the product (含镝磁粉, 无重稀土磁石),
+    /// and those after which 分离 does (分离稀土氧化物); folded. 该矿含稀土 stays 稀土.
+    static let containingHeads: [[UInt32]] = ["磁石", "磁体", "磁粉", "磁铁", "磁钢", "磁材", "合金", "材料"].map { $0.unicodeScalars.map(\.value) }
+    static let separatedHeads: [[UInt32]] = ["氧化物", "金属"].map { $0.unicodeScalars.map(\.value) }
+    static let containing: [[UInt32]] = ["含", "无"].map { $0.unicodeScalars.map(\.value) }
+    static let separated: [UInt32] = "分离".unicodeScalars.map(\.value)
+    /// Characters that make a verb with 含 or 无 before them (包含, 富含, 蕴含; 毫无, 并无, 有无): no product.
+    static let wordBeforeContaining: [UInt32: ScalarSet] = [0x542B: ScalarSet("包富蕴隐饱暗内"), 0x65E0: ScalarSet("毫并有虚全绝")]
+    /// 材料 after a Han material is part of it (高端镓材料, 稀土永磁材料), unless a longer word starts there.
+    static let cailiao: [UInt32] = "材料".unicodeScalars.map(\.value)
+
     /// Joins touching materials and the material modifiers before them into one material.
     func joinMaterials(_ entities: [Candidate], folded: FoldedText) -> [Candidate] {
         let s = folded.scalars
@@ -503,7 +644,8 @@ public struct EntityTagger: Sendable {
         // Folded index of a code point.
         func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
         var out: [Candidate] = []
-        for var c in entities {
+        for (n, var c) in entities.enumerated() {
+            let next = n + 1 < entities.count ? entities[n + 1] : nil
             if c.type == .material, let previous = out.last, previous.type == .material {
                 // Touching in Han text, or one space/hyphen apart in Latin text.
                 let gap = fi(c.start) - fi(previous.end)
@@ -535,6 +677,24 @@ public struct EntityTagger: Sendable {
                             start = b
                             extended = true
                         }
+                    }
+                }
+                // 材料 right after a Han material, when nothing else starts there.
+                let e = fi(c.end)
+                if e > 0, ScriptClass.isHan(s[e - 1]), FoldedHelpers.hasPrefix(s, at: e, Self.cailiao),
+                   next.map({ $0.start >= Int(folded.origin[e + 1]) + 1 }) ?? true, folded.isCodePointBoundary(e + 2) || e + 2 == s.count {
+                    c.end = Int(folded.origin[e + 1]) + 1
+                }
+                // 含 or 无 before a product (含镝磁粉, 无重稀土磁石), 分离 before oxides or metals.
+                let end = fi(c.end)
+                let limit = out.last.map { fi($0.end) } ?? 0
+                if start > limit, ScriptClass.isHan(s[start]) {
+                    func endsWith(_ heads: [[UInt32]]) -> Bool { heads.contains { end - $0.count > start && FoldedHelpers.hasSuffix(s, endingAt: end, $0) } }
+                    if endsWith(Self.containingHeads), let w = Self.containing.first(where: { start - $0.count >= limit && FoldedHelpers.hasSuffix(s, endingAt: start, $0) }),
+                       !(start - w.count > 0 && Self.wordBeforeContaining[w[0]]?.contains(s[start - w.count - 1]) == true) {
+                        start -= w.count
+                    } else if endsWith(Self.separatedHeads), start - 2 >= limit, FoldedHelpers.hasSuffix(s, endingAt: start, Self.separated) {
+                        start -= 2
                     }
                 }
                 c.start = Int(folded.origin[start])

@@ -150,7 +150,7 @@ struct NamePatterns {
     ]
     /// Heads that are ordinary nouns inside a capitalised phrase and name a body only at its end
     /// ("Harbourline Research", "Mining Transparency Watch"; not "About The Research Desk").
-    static let lastOnlyHeads: Set<String> = ["research", "intelligence", "watch"]
+    static let lastOnlyHeads: Set<String> = ["research", "intelligence", "watch", "report"]
     /// Continents' adjectives: the bodies they start are transnational and the adjective is their name.
     static let continental: Set<String> = ["european", "african", "asian", "arab"]
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
@@ -618,7 +618,9 @@ struct NamePatterns {
     /// place or known name after that point (Chinese firms are usually named place first:
     /// 包头华美稀土高科有限公司); common words alone (三家上市公司, 新型稀土, 下游企业) are no name.
     /// A bracketed part (中国北方稀土（集团）高科技股份有限公司) stays inside the name.
-    func chinese(heads: [Int: Head]) -> [Found] {
+    /// `materialStarts`: code points, end → the earliest start of a known material ending there. A
+    /// weak suffix that ends a longer known material (重稀土, 中重稀土) is that material, no firm's suffix.
+    func chinese(heads: [Int: Head], materialStarts: [Int: Int] = [:]) -> [Found] {
         let s = folded.scalars
         var out: [Found] = []
         let endings = patterns.chineseNameEndings
@@ -640,6 +642,7 @@ struct NamePatterns {
             let end = f + suffix.count
             let weak = weakChinese.contains(suffix)
             if weak, end < s.count, ScriptClass.isHan(s[end]) { f += 1; continue }
+            if weak, f > 0, let m = materialStarts[Int(folded.origin[end - 1]) + 1], m < Int(folded.origin[f]) { f += 1; continue }
             // A head whose last character starts another word with the next one ends no name
             // (上周报告, 澳大利亚工业部长, 美国能源部门, 美国人大多).
             // 公司 ends a name before 长 all the same (公司长期: the company has long …).
@@ -669,11 +672,20 @@ struct NamePatterns {
                 (max(0, b - 6)..<b).contains { heads[$0].map { $0.end >= b } ?? false }
             }
             while b > widest, !clauseEnds(s, at: b, classes: classes) || insideKnown(b) { b -= 1 }
+            // A clause word that ends inside a common noun (供应 of 供应商) ends the clause after the noun.
+            if b < f, let k = (max(widest, b - 3)..<b).first(where: { k in genericWord(s, at: k, before: f, classes: classes).map { k + $0 > b } ?? false }) {
+                b = k + genericWord(s, at: k, before: f, classes: classes)!
+            }
             // A bracket cannot start a name: one before it is an enumeration mark or an aside
             // (（二）黄埔海关), and the name starts after it.
             if b < f, s[b] == 0x28 { b = (b..<f).first(where: { s[$0] == 0x29 }).map { $0 + 1 } ?? f }
             var anchored = false
-            if let head = (b..<f).first(where: { heads[$0] != nil }) {
+            // A place in a bracket inside the name (宏达电机（马来西亚）有限公司) is no head: the name starts before it.
+            func inBracket(_ i: Int) -> Bool {
+                guard let open = (b..<i).last(where: { s[$0] == 0x28 }) else { return false }
+                return !(open..<i).contains { s[$0] == 0x29 }
+            }
+            if let head = (b..<f).first(where: { heads[$0] != nil && !inBracket($0) }) {
                 b = head
                 anchored = true
             } else {

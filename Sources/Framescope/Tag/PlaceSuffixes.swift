@@ -7,14 +7,13 @@ extension EntityTagger {
     static let designators: Set<String> = ["county", "district", "province", "prefecture", "municipality", "city"]
 
     /// Longer place candidates for the known places in `candidates` that a suffix follows: in Han
-    /// text touching places may chain and one industry word may stand before the suffix
+    /// text touching places may chain and the zone's own name may stand before the suffix
     /// (高雄 + 楠梓 + 科技产业园区, 包头 + 稀土 + 高新区); in Latin text the suffix follows after one
     /// space and is not itself the start of a longer capitalised name ("District Court").
     func placeSuffixCandidates(_ candidates: [Candidate], text: DocumentText, folded: FoldedText, index: CodePointIndex) -> [Candidate] {
         let patterns = lexicons.patterns
         guard let chineseByFirst = patterns.chineseByFirst[.placeSuffix] else { return [] }
         let english = patterns.english[.placeSuffix] ?? []
-        let descriptors = patterns.chineseByFirst[.descriptor] ?? [:]
         let s = folded.scalars
         func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
         // Code points: start → the longest known place's end.
@@ -33,10 +32,17 @@ extension EntityTagger {
             var end = placeAt[start]!
             if ScriptClass.isHan(s[fi(start)]) {
                 while let next = placeAt[end], next > end { end = next }  // 高雄 + 楠梓
+                // The zone's own name may stand between: up to four Han characters, no particle
+                // (包头 + 稀土 + 高新区, 高雄 + 臨海 + 工業區; 江西的工业园区 is no zone name).
                 var f = fi(end)
-                if let d = word(at: f, in: descriptors), word(at: f, in: chineseByFirst) == nil { f += d }  // 包头 + 稀土 + 高新区
-                guard let n = word(at: f, in: chineseByFirst), folded.isCodePointBoundary(f + n) else { continue }
-                out.append(Candidate(start: start, end: Int(folded.origin[f + n - 1]) + 1, type: .place, source: .pattern))
+                var found: Int?
+                for _ in 0...4 {
+                    if let n = word(at: f, in: chineseByFirst) { found = f + n; break }
+                    guard f < s.count, ScriptClass.isHan(s[f]), !NamePatterns.stopChars.contains(s[f]) else { break }
+                    f += 1
+                }
+                guard let zoneEnd = found, folded.isCodePointBoundary(zoneEnd) else { continue }
+                out.append(Candidate(start: start, end: Int(folded.origin[zoneEnd - 1]) + 1, type: .place, source: .pattern))
             } else if !english.isEmpty {
                 var f = fi(end)
                 guard f + 1 < s.count, s[f] == 0x20 else { continue }

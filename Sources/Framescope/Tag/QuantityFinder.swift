@@ -156,6 +156,8 @@ public struct QuantityFinder: Sendable {
     static let fahrenheitWord = scalars("华氏")
     static let degree: UInt32 = 0x5EA6  // 度
     static let per: UInt32 = 0x6BCF  // 每
+    static let sheng: UInt32 = 0x5347  // 升
+    static let litre = UnitEntry(surface: "升", unit: "L", dimension: "volume", factor: 0.001)
 
     /// The sign ending at folded index `b` (the number, or its currency sign, starts at `b`).
     /// A hyphen is a minus only where it is no range, compound or date: not after a letter, a
@@ -209,6 +211,8 @@ public struct QuantityFinder: Sendable {
                 if m.end == b { found = units.entries[Int(m.payload)] }
             }
             if let e = found, !e.dimension.hasPrefix("currency"), e.dimension != "count" { return (e, at - 1) }
+            // 升 is a unit only after 每 (每升15毫克): after a number it is as often a rise (由1.2万升至1.5万).
+            if at + 1 == b, s[at] == Self.sheng { return (Self.litre, at - 1) }
         }
         return nil
     }
@@ -351,7 +355,8 @@ public struct QuantityFinder: Sendable {
                 end = v.end
                 break
             }
-            // Or a per-unit part before the amount: 每吨55万元.
+            // Or a per-unit part before the amount: 每吨55万元, 每升15毫克 (a concentration), 每吨500千瓦时
+            // (a consumption rate); never before a percentage.
             if denominator == nil, u.entry.dimension != "percent", let per = perUnit(endingAt: start, in: folded) {
                 denominator = per.entry
                 start = per.start
