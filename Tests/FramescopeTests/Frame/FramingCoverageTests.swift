@@ -7,11 +7,8 @@ import Testing
 /// hold or mockery of Western alarm. Each text was written for these tests; none is a dev text.
 @Suite("Framing coverage of the registers (shipped lexicons)")
 struct FramingCoverageTests {
-    func annotate(_ s: String) throws -> AnnotatedDocument {
-        try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: s))
-    }
-
-    func cueNames(_ doc: AnnotatedDocument) -> Set<String> { Set(doc.cues.map(\.cue)) }
+    func annotate(_ s: String) throws -> AnnotatedDocument { try FramingHarness.annotateShipped(s) }
+    func cueNames(_ doc: AnnotatedDocument) -> Set<String> { FramingHarness.cueNames(doc) }
 
     @Test("stock progress formulas of official and company prose read celebratory, in both scripts")
     func chineseProgressFormulas() throws {

@@ -18,6 +18,14 @@ enum FramingHarness {
         return try Annotator(lexicons: lex, framing: options).annotate(SourceDocument(id: "t", path: "t", text: s))
     }
 
+    /// One annotation with the shipped lexicons and default options, for the suites that check
+    /// the shipped cue families.
+    static func annotateShipped(_ s: String) throws -> AnnotatedDocument {
+        try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: s))
+    }
+
+    static func cueNames(_ doc: AnnotatedDocument) -> Set<String> { Set(doc.cues.map(\.cue)) }
+
     /// The evidence adds up to the document totals whatever the layers did.
     static func expectTotalsAddUp(_ doc: AnnotatedDocument, sourceLocation: SourceLocation = #_sourceLocation) {
         let c = doc.cues.filter { $0.scoredFrame == .celebratory }.reduce(0) { $0 + $1.score }

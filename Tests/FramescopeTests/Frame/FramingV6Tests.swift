@@ -111,11 +111,8 @@ struct FramingV6Tests {
 /// The v6 cue families with the shipped lexicons.
 @Suite("Framing v6 cue families (shipped lexicons)")
 struct FramingV6CoverageTests {
-    func annotate(_ s: String) throws -> AnnotatedDocument {
-        try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: s))
-    }
-
-    func cueNames(_ doc: AnnotatedDocument) -> Set<String> { Set(doc.cues.map(\.cue)) }
+    func annotate(_ s: String) throws -> AnnotatedDocument { try FramingHarness.annotateShipped(s) }
+    func cueNames(_ doc: AnnotatedDocument) -> Set<String> { FramingHarness.cueNames(doc) }
 
     @Test("pressure 'by others' (被人) on us is the self-reliance story, in both scripts")
     func byOthers() throws {
