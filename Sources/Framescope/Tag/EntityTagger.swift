@@ -147,7 +147,12 @@ public struct EntityTagger: Sendable {
                 candidates.append(Candidate(start: Int(folded.origin[ds]), end: c.end, type: .organization, source: .lexicon, entry: c.entry))
             }
         }
-        candidates += placeSuffixCandidates(candidates, text: text, folded: folded, index: index)
+        // Code points: start → the longest known place's end, for zones, registered names and short forms.
+        var placeSpans: [Int: Int] = [:]
+        for c in candidates where c.type == .place && c.source == .lexicon && (placeSpans[c.start] ?? -1) < c.end {
+            placeSpans[c.start] = c.end
+        }
+        candidates += placeSuffixCandidates(places: placeSpans, text: text, folded: folded, index: index)
         let found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
@@ -185,17 +190,10 @@ public struct EntityTagger: Sendable {
         func known(at start: Int, before end: Int) -> Candidate? {
             knownByStart[start]?.filter { $0.end < end }.max { $0.end < $1.end }
         }
-        var placeEnds: [Int: Int]?  // code points: start → the longest place's end; built when first needed
         for p in patternFound where (p.type == .company || p.type == .organization) && !p.unit {
             var k = known(at: p.start, before: p.end)
             if k == nil, p.legal || p.type == .company {
-                if placeEnds == nil {
-                    placeEnds = [:]
-                    for c in candidates where c.type == .place && c.source == .lexicon && (placeEnds?[c.start] ?? -1) < c.end {
-                        placeEnds?[c.start] = c.end
-                    }
-                }
-                if let place = placeEnds?[p.start] {
+                if let place = placeSpans[p.start] {
                     if p.legal {
                         k = known(at: place, before: p.end) ?? known(at: place + 1, before: p.end)
                     } else if let firm = known(at: place, before: p.end), firm.type == .company, p.end - firm.end <= 2,
@@ -249,10 +247,6 @@ public struct EntityTagger: Sendable {
         var chosen = chosenIndices.map { candidates[$0] }
         chosen = joinOverlappingMaterials(chosen, rejected: rejected, taken: &taken, tokens: tokens)
         chosen = joinMaterials(chosen, folded: folded)
-        var placeSpans: [Int: Int] = [:]  // code points: start → the longest known place's end
-        for c in candidates where c.type == .place && c.source == .lexicon && (placeSpans[c.start] ?? -1) < c.end {
-            placeSpans[c.start] = c.end
-        }
         let shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads,
                                          places: placeSpans, isMaterial: { materials.overlaps($0, $1) })
         // Names that a short form stands for carry a document-local id, like their short forms.

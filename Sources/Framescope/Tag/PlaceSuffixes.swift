@@ -6,21 +6,17 @@ extension EntityTagger {
     /// Administrative designators, which news also writes in lower case after a place name.
     static let designators: Set<String> = ["county", "district", "province", "prefecture", "municipality", "city"]
 
-    /// Longer place candidates for the known places in `candidates` that a suffix follows: in Han
+    /// Longer place candidates for the known places (`places`: code points, start → the longest
+    /// known place's end) that a suffix follows: in Han
     /// text touching places may chain and the zone's own name may stand before the suffix
     /// (高雄 + 楠梓 + 科技产业园区, 包头 + 稀土 + 高新区); in Latin text the suffix follows after one
     /// space and is not itself the start of a longer capitalised name ("District Court").
-    func placeSuffixCandidates(_ candidates: [Candidate], text: DocumentText, folded: FoldedText, index: CodePointIndex) -> [Candidate] {
+    func placeSuffixCandidates(places placeAt: [Int: Int], text: DocumentText, folded: FoldedText, index: CodePointIndex) -> [Candidate] {
         let patterns = lexicons.patterns
         guard let chineseByFirst = patterns.chineseByFirst[.placeSuffix] else { return [] }
         let english = patterns.english[.placeSuffix] ?? []
         let s = folded.scalars
         func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
-        // Code points: start → the longest known place's end.
-        var placeAt: [Int: Int] = [:]
-        for c in candidates where c.type == .place && c.source == .lexicon && (placeAt[c.start] ?? -1) < c.end {
-            placeAt[c.start] = c.end
-        }
         guard !placeAt.isEmpty else { return [] }
         /// The longest word of `words` (grouped by first scalar) at folded index `f`.
         func word(at f: Int, in words: [UInt32: [[UInt32]]]) -> Int? {

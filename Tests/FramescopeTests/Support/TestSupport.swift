@@ -71,6 +71,14 @@ struct TemporaryLexicons {
     }
 
     func load() throws -> Lexicons { try Lexicons.load(directory: directory, folder: try Folder()) }
+
+    /// A small entity lexicon written by a suite with the shipped `patterns.tsv`, whose word
+    /// classes are the name rules under test; loaded once per suite (a load failure leaves the
+    /// lexicons empty, and the suite's expectations fail).
+    static func withShippedPatterns(entities: String) -> Lexicons {
+        let patterns = (try? String(contentsOfFile: Repository.path("Lexicons/patterns.tsv"), encoding: .utf8)) ?? ""
+        return (try? TemporaryLexicons(["entities/test.tsv": entities, "patterns.tsv": patterns]).load()) ?? Lexicons()
+    }
 }
 
 /// The bundled lexicons, loaded once for the whole test run.

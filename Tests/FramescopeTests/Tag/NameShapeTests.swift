@@ -29,10 +29,7 @@ struct NameShapeTests {
 
         """
 
-    static let lexicons: Lexicons = {
-        let patterns = (try? String(contentsOfFile: Repository.path("Lexicons/patterns.tsv"), encoding: .utf8)) ?? ""
-        return (try? TemporaryLexicons(["entities/test.tsv": entities, "patterns.tsv": patterns]).load()) ?? Lexicons()
-    }()
+    static let lexicons = TemporaryLexicons.withShippedPatterns(entities: entities)
 
     func names(_ s: String) throws -> [String] {
         let (text, result) = try tag(s, lexicons: Self.lexicons)

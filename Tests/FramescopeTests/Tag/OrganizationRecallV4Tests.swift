@@ -30,10 +30,7 @@ struct OrganizationRecallV4Tests {
 
         """
 
-    static let lexicons: Lexicons = {
-        let patterns = (try? String(contentsOfFile: Repository.path("Lexicons/patterns.tsv"), encoding: .utf8)) ?? ""
-        return (try? TemporaryLexicons(["entities/test.tsv": entities, "patterns.tsv": patterns]).load()) ?? Lexicons()
-    }()
+    static let lexicons = TemporaryLexicons.withShippedPatterns(entities: entities)
 
     /// Organizations and companies as their text, in text order.
     func names(_ s: String) throws -> [String] {

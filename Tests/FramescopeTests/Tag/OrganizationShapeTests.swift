@@ -25,10 +25,7 @@ struct OrganizationShapeTests {
 
         """
 
-    static let lexicons: Lexicons = {
-        let patterns = (try? String(contentsOfFile: Repository.path("Lexicons/patterns.tsv"), encoding: .utf8)) ?? ""
-        return (try? TemporaryLexicons(["entities/test.tsv": entities, "patterns.tsv": patterns]).load()) ?? Lexicons()
-    }()
+    static let lexicons = TemporaryLexicons.withShippedPatterns(entities: entities)
 
     func organizations(_ s: String) throws -> [Entity] {
         let (_, result) = try tag(s, lexicons: Self.lexicons)

@@ -26,10 +26,7 @@ struct UnseenOrganizationTests {
 
         """
 
-    static let lexicons: Lexicons = {
-        let patterns = (try? String(contentsOfFile: Repository.path("Lexicons/patterns.tsv"), encoding: .utf8)) ?? ""
-        return (try? TemporaryLexicons(["entities/test.tsv": entities, "patterns.tsv": patterns]).load()) ?? Lexicons()
-    }()
+    static let lexicons = TemporaryLexicons.withShippedPatterns(entities: entities)
 
     /// Organizations and companies as (text, type), in text order.
     func names(_ s: String, lexicons: Lexicons = lexicons) throws -> [String] {
