@@ -21,7 +21,7 @@ public struct PhraseMatcher: Sendable {
 
     /// The folded key of a phrase, with whitespace normalised.
     public static func key(_ phrase: String, folder: Folder) -> [UInt32] {
-        folder.fold(phrase).unicodeScalars.map(\.value)
+        folder.foldedScalars(phrase)
     }
 
     public mutating func add(_ phrase: String, payload: Int32, folder: Folder) -> AddResult {
