@@ -201,16 +201,20 @@ public struct QuantityFinder: Sendable {
         return (c, at, at + 1)
     }
 
-    /// A per-unit part written before the amount: 每吨55万元, 每公斤48.2澳元 (a price per tonne or
-    /// kilogram). Returns the unit and where 每 is.
-    func perUnit(endingAt b: Int, in folded: FoldedText) -> (entry: UnitEntry, start: Int)? {
+    /// A per-unit part written before the amount: 每吨55万元, 每公斤48.2澳元, 每噸 20.8萬元 (a price per
+    /// tonne or kilogram; one space may stand between). A count is no unit there, except a share
+    /// before a price (每股3仙, a dividend per share). Returns the unit and where 每 is.
+    func perUnit(endingAt amountStart: Int, in folded: FoldedText, price: Bool) -> (entry: UnitEntry, start: Int)? {
         let s = folded.scalars
+        let b = amountStart > 0 && s[amountStart - 1] == 0x20 ? amountStart - 1 : amountStart
         for at in stride(from: b - 1, through: max(1, b - 6), by: -1) where s[at - 1] == Self.per {
             var found: UnitEntry?
             units.matcher.forEachMatch(at: at, in: folded, limit: b) { m in
                 if m.end == b { found = units.entries[Int(m.payload)] }
             }
-            if let e = found, !e.dimension.hasPrefix("currency"), e.dimension != "count" { return (e, at - 1) }
+            if let e = found, !e.dimension.hasPrefix("currency"), e.dimension != "count" || (price && e.surface == "股") {
+                return (e, at - 1)
+            }
             // 升 is a unit only after 每 (每升15毫克): after a number it is as often a rise (由1.2万升至1.5万).
             if at + 1 == b, s[at] == Self.sheng { return (Self.litre, at - 1) }
         }
@@ -255,6 +259,8 @@ public struct QuantityFinder: Sendable {
             return []
         }
         if let u = unitFound, u.entry.dimension == "count" { unitFound = nil }
+        // Cents (仙) only after digits: a Chinese numeral before 仙 is a word (八仙, 一仙).
+        if let u = unitFound, u.entry.dimension == "currency_cent", !n.hasArabicDigits { unitFound = nil }
         var prefix = prefixUnit(endingAt: f, in: folded)
         // A currency before the number and a generic 元 after it (新台币300元, 港币50元): the
         // currency is the one before; otherwise a unit after the number wins.
@@ -357,7 +363,7 @@ public struct QuantityFinder: Sendable {
             }
             // Or a per-unit part before the amount: 每吨55万元, 每升15毫克 (a concentration), 每吨500千瓦时
             // (a consumption rate); never before a percentage.
-            if denominator == nil, u.entry.dimension != "percent", let per = perUnit(endingAt: start, in: folded) {
+            if denominator == nil, u.entry.dimension != "percent", let per = perUnit(endingAt: start, in: folded, price: u.entry.dimension.hasPrefix("currency")) {
                 denominator = per.entry
                 start = per.start
             }
@@ -367,15 +373,19 @@ public struct QuantityFinder: Sendable {
                 base = value * u.entry.factor / v.factor
             }
             // Compound units with a multiplier word (万吨, 亿元) carry it in their factor: report it.
-            let multiplier = n.multiplier ?? Self.leadingMultiplier(of: u.entry.surface)
-            quantity = Quantity(value: value, unit: unitName, dimension: dimension, baseValue: base, multiplier: multiplier,
-                                approx: approx, min: lo, max: hi)
+            // Written apart from the number (20.8 万元), the unit's multiplier scales the amount as
+            // one written in the number (1750万吨) does: value is the amount, not the digits.
+            let unitMultiplier = n.multiplier == nil ? Self.leadingMultiplier(of: u.entry.surface) : nil
+            let scale = unitMultiplier ?? 1
+            quantity = Quantity(value: value * scale, unit: unitName, dimension: dimension, baseValue: base,
+                                multiplier: n.multiplier ?? unitMultiplier, approx: approx, min: lo.map { $0 * scale }, max: hi.map { $0 * scale })
             if let firstEnd, let second {
                 // Two mentions: the first ends at its own unit, the second carries any rate after it.
                 var firstQuantity = quantity
                 var secondQuantity = quantity
-                secondQuantity.value = second.value
-                secondQuantity.multiplier = second.multiplier ?? Self.leadingMultiplier(of: u.entry.surface)
+                let secondUnitMultiplier = second.multiplier == nil ? Self.leadingMultiplier(of: u.entry.surface) : nil
+                secondQuantity.value = second.value * (secondUnitMultiplier ?? 1)
+                secondQuantity.multiplier = second.multiplier ?? secondUnitMultiplier
                 secondQuantity.baseValue = second.value * u.entry.factor / (denominator?.factor ?? 1)
                 secondQuantity.approx = false  // 约20%至30%: the approximation word stands before the first
                 firstQuantity.approx = approx

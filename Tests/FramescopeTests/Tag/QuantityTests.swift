@@ -61,6 +61,20 @@ struct QuantityTests {
         Case(sentence: "新增装机1200千瓦。", surface: "1200千瓦", value: 1200, unit: "kW", base: 1.2e6),
         // A per-unit part first for any amount with a unit, not only prices.
         Case(sentence: "废水中污染物浓度降至每升15毫克以下。", surface: "每升15毫克", value: 15, unit: "mg/L", base: 15e-9 / 0.001, approx: true),
+        // A space between the per-unit part and the amount (scraped price flashes), and a share
+        // before a price: a dividend or earnings per share.
+        Case(sentence: "鎢精礦報每噸 20.8 萬元人民幣，持平。", surface: "每噸 20.8 萬元人民幣", value: 2.08e5, unit: "CNY/t", base: 2.08e5,
+             multiplier: 1e4),
+        Case(sentence: "董事會建議派末期息每股３港仙。", surface: "每股３港仙", value: 3, unit: "HK cent/share", base: 0.03),
+        Case(sentence: "公司擬派息每股3仙。", surface: "每股3仙", value: 3, unit: "cent/share", base: 3),
+        Case(sentence: "基本每股盈利為9.8分人民幣。", surface: "9.8分人民幣", value: 9.8, unit: "fen", base: 0.098),
+        // Currencies of Southeast Asian, African and other trade news, wet and dry tonnes, pounds of metal.
+        Case(sentence: "该集团拟投资140亿令吉建设钢厂。", surface: "140亿令吉", value: 1.4e10, unit: "MYR", base: 1.4e10, multiplier: 1e8),
+        Case(sentence: "每吨成本约2万泰铢。", surface: "2万泰铢", value: 2e4, unit: "THB", base: 2e4, multiplier: 1e4, approx: true),
+        Case(sentence: "The smelter owes 1,200 million kwacha in tax.", surface: "1,200 million kwacha", value: 1.2e9, unit: "ZMW", base: 1.2e9,
+             multiplier: 1e6),
+        Case(sentence: "進口礦價約910元/濕噸。", surface: "910元/濕噸", value: 910, unit: "CNY/t", base: 910, approx: true),
+        Case(sentence: "Cobalt traded at $11.60 per pound.", surface: "$11.60 per pound", value: 11.6, unit: "USD/lb", base: 11.6 / 0.00045359237),
     ]
 
     @Test("each number form parses to the right value and unit", arguments: cases)
@@ -196,7 +210,9 @@ struct QuantityTests {
                   // Large counts are counts: a multiplier is no unit.
                   "The city has 1.2 million people.", "就业人数达20万人。", "全国有2万家企业。", "數百家廠商參展。",
                   // One-letter unit symbols keep their case: 5G is a network, 20M no length.
-                  "5G网络覆盖全市。", "The 5G rollout was delayed.", "Shares rose to 20M."] {
+                  "5G网络覆盖全市。", "The 5G rollout was delayed.", "Shares rose to 20M.",
+                  // Cents only after digits (八仙 is the Eight Immortals); shares are counted, not measured.
+                  "八仙过海，各显神通。", "他增持了3000股。", "The Rand Corporation published it."] {
             let (text, result) = try tag(s)
             let q = result.entities.filter { $0.type == .quantity }
             #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
