@@ -510,8 +510,9 @@ public struct FramingScorer: Sendable {
                 voice = .reported
                 if q.mention {
                     // Named, not used: "the 'chokehold' crowd", 「霸權」論, "the 'win-win' line": the
-                    // label is the other side's word, and counts for neither frame.
-                    applied.append(AppliedModifier(kind: "stance", text: "\"…\" as a label", factor: 0, start: nil, end: nil))
+                    // label is the other side's word, and counts for neither frame; so is the
+                    // title of a work (《致命依賴》), a name.
+                    applied.append(AppliedModifier(kind: "stance", text: q.title ? "《…》 as a title" : "\"…\" as a label", factor: 0, start: nil, end: nil))
                 }
                 if q.words <= options.shortQuotation && !q.blockQuote {
                     if options.quotationFactor != 1 {

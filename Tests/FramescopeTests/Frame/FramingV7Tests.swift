@@ -138,4 +138,16 @@ struct FramingV7Tests {
         let hant = try FramingHarness.annotateShipped("出口管制引發關注。\n\n對下游的衝擊有限。\n\n對物價的影響有限。")
         #expect(hant.cues.first { $0.cue == "出口管制" }?.modifiers.contains { $0.kind == "stance" && $0.text.hasPrefix("document:") } == true)
     }
+
+    @Test("a cue inside book-title marks is part of a work's name: it counts for neither frame")
+    func titles() throws {
+        let hans = try annotate("这份题为《致命依赖》的报告又提到了依赖。")
+        let named = try #require(hans.cues.first)
+        #expect(named.cue == "依赖" && named.score == 0 && named.voice == .reported)
+        #expect(named.modifiers.contains { $0.kind == "stance" && $0.text == "《…》 as a title" && $0.factor == 0 })
+        #expect(abs(hans.framing.strategicThreat - 1) < 1e-9)  // the second 依赖, outside the marks
+        let hant = try annotate("《供應鏈風險報告》出版。")
+        #expect(hant.cues.first { $0.cue == "风险" }?.score == 0)
+        FramingHarness.expectTotalsAddUp(hans)
+    }
 }
