@@ -150,4 +150,21 @@ struct FramingV7Tests {
         #expect(hant.cues.first { $0.cue == "风险" }?.score == 0)
         FramingHarness.expectTotalsAddUp(hans)
     }
+
+    @Test("shipped: an understated obituary's formulas of foundation and devotion read celebratory, in both scripts and English")
+    func legacy() throws {
+        let hans = try FramingHarness.annotateShipped("""
+        著名冶金学家张明远逝世，享年88岁。
+
+        1958年他响应号召来到包头，带领小组研制出第一代稀土耐磨钢。
+
+        同事说，他为这一领域奠定了基础，毕生简朴。
+        """)
+        #expect(FramingHarness.cueNames(hans).isSuperset(of: ["响应号召", "研制出", "奠定", "毕生"]))
+        #expect(hans.framing.celebratory > 2 && hans.framing.strategicThreat == 0)
+        let hant = try FramingHarness.annotateShipped("她是這個領域的奠基人，一生致力於冶金教學，無私奉獻。")
+        #expect(FramingHarness.cueNames(hant).isSuperset(of: ["奠基人", "一生致力", "无私奉献"]))
+        let en = try FramingHarness.annotateShipped("A trailblazer who laid the foundations of the field, she devoted her life to teaching.")
+        #expect(FramingHarness.cueNames(en).isSuperset(of: ["trailblazer", "laid the foundations", "devoted her life"]))
+    }
 }
