@@ -167,4 +167,18 @@ struct FramingV7Tests {
         let en = try FramingHarness.annotateShipped("A trailblazer who laid the foundations of the field, she devoted her life to teaching.")
         #expect(FramingHarness.cueNames(en).isSuperset(of: ["trailblazer", "laid the foundations", "devoted her life"]))
     }
+
+    @Test("shipped: a Taiwanese market page's valuation and closing formulas make the analysis register")
+    func shippedAnalysisTraditional() throws {
+        let doc = try FramingHarness.annotateShipped("""
+        法人估算，該股本益比約12倍，目標價上調至85元。
+
+        市場擔心對中國依賴過高，該股今日收盤上漲1.2%。
+        """)
+        let dependence = try #require(doc.cues.first { $0.frame == .strategicThreat })
+        #expect(dependence.modifiers.contains { $0.kind == "analysis" && $0.factor == 0.4 })
+        // 對中國依賴 is one cue: the 对中国 target row inside it does not turn it into pressure on China.
+        #expect(dependence.cue == "对中国依赖" && dependence.scoredFrame == .strategicThreat)
+        #expect(doc.framing.label == .neutral)
+    }
 }
