@@ -24,6 +24,11 @@ public enum Boilerplate {
         ("navigation", "follow us"), ("caption", "[photo/"), ("caption", "[photo /"), ("caption", "(photo/"), ("caption", "photo:"),
         ("disclaimer", "不构成投资建议"), ("disclaimer", "不構成投資建議"), ("disclaimer", "not investment advice"),
         ("disclaimer", "does not constitute investment advice"), ("disclaimer", "免责声明"), ("disclaimer", "免責聲明"),
+        // The regulator's standard warning that closes a broker's or a market page: "risk" there
+        // is a legal formula, not a frame (framing v7).
+        ("disclaimer", "股市有风险"), ("disclaimer", "股市有風險"), ("disclaimer", "投资需谨慎"), ("disclaimer", "投資需謹慎"),
+        ("disclaimer", "入市需谨慎"), ("disclaimer", "入市需謹慎"), ("disclaimer", "investing involves risk"),
+        ("disclaimer", "past performance is not"),
         ("caption", "图片来源"), ("caption", "资料图"), ("tags", "categories:"), ("tags", "tags:"), ("tags", "标签："),
     ]
 

@@ -218,6 +218,10 @@ public struct FramingOptions: Sendable, Hashable {
     /// sentences make the text a notice, whose strategic-threat cues × the marker factor. 0
     /// switches it off.
     public var registerSentences = 2
+    /// Analysis (framing v7): analysis markers (rating, forecast, scenario and market-report
+    /// formulas) in this many of the author's sentences make the text professional analysis,
+    /// whose cues of both frames × the marker factor. 0 switches it off.
+    public var analysisSentences = 2
 
     public init() {}
 }

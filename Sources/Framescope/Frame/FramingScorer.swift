@@ -110,10 +110,11 @@ public struct FramingScorer: Sendable {
             applySkepticism(&evidence, markers: skepticMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout,
                                                                quotations: quotations, text: text, folded: folded, tokens: tokens, index: index))
         }
-        if !evidence.isEmpty, options.registerSentences > 0 || options.perspectiveSentences > 0 {
+        if !evidence.isEmpty, options.registerSentences > 0 || options.perspectiveSentences > 0 || options.analysisSentences > 0 {
             let marks = documentMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences, layout: layout, quotations: quotations,
                                         text: text, folded: folded, tokens: tokens, index: index)
             applyRegister(&evidence, markers: marks.register)
+            applyAnalysis(&evidence, markers: marks.analysis)
             applyPerspective(&evidence, holders: marks.holders, layout: layout)
         }
         applyAuthorVoice(&evidence)
@@ -492,8 +493,8 @@ public struct FramingScorer: Sendable {
                     }
                 case .contrast:
                     if item.start >= m.end { applies = true } else if item.end <= m.start { applies = true; factor = 1 / entry.factor }
-                case .audience, .label, .holder, .register:
-                    break  // audience below; holder and register act on the whole document (Perspective.swift)
+                case .audience, .label, .holder, .register, .analysis:
+                    break  // audience below; holder, register and analysis act on the whole document (Perspective.swift)
                 }
                 if applies {
                     applied.append(AppliedModifier(kind: entry.kind.rawValue, text: original(m), factor: factor, start: m.cpStart, end: m.cpEnd))
@@ -509,8 +510,9 @@ public struct FramingScorer: Sendable {
                 voice = .reported
                 if q.mention {
                     // Named, not used: "the 'chokehold' crowd", 「霸權」論, "the 'win-win' line": the
-                    // label is the other side's word, and counts for neither frame.
-                    applied.append(AppliedModifier(kind: "stance", text: "\"…\" as a label", factor: 0, start: nil, end: nil))
+                    // label is the other side's word, and counts for neither frame; so is the
+                    // title of a work (《致命依賴》), a name.
+                    applied.append(AppliedModifier(kind: "stance", text: q.title ? "《…》 as a title" : "\"…\" as a label", factor: 0, start: nil, end: nil))
                 }
                 if q.words <= options.shortQuotation && !q.blockQuote {
                     if options.quotationFactor != 1 {

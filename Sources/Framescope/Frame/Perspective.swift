@@ -10,8 +10,13 @@
 ///   "pursuant to", "hereby") states export-control rules; its licensing vocabulary describes,
 ///   it does not frame. Once register markers stand in two of the author's sentences, every
 ///   strategic-threat cue × the markers' factor.
+/// - **Analysis** (`analysis` markers, framing v7): a credit opinion, a broker's morning note, a
+///   results flash or an outlook box measures and forecasts ("base case", "we expect", 环比,
+///   评级, 情景, 收盘). Concentration, dependence, leverage and 风险 are its facts, and a price
+///   at a record is a market fact, not an achievement. Once analysis markers stand in two of the
+///   author's sentences, every cue of both frames × the markers' factor.
 ///
-/// Both are applied after the sentences are scored, as one more factor on each cue they touch
+/// All are applied after the sentences are scored, as one more factor on each cue they touch
 /// (kind `holder` or `register` in the evidence), so the document totals stay the sums of the
 /// evidence.
 struct DocumentMarker {
@@ -23,17 +28,17 @@ struct DocumentMarker {
 }
 
 extension FramingScorer {
-    /// The holder and register markers of the document, in text order: not in boilerplate, not
-    /// inside a longer cue; register markers not inside a quotation either (a news report quoting
-    /// 特此公告 is no notice).
+    /// The holder, register and analysis markers of the document, in text order: not in
+    /// boilerplate, not inside a longer cue; register and analysis markers not inside a quotation
+    /// either (a news report quoting 特此公告 is no notice, a quoted forecast is no analysis).
     func documentMarkers(_ modifierMatches: [PhraseMatcher.Match], cueMatches: [PhraseMatcher.Match], sentences: [TextSpan],
                          layout: DocumentLayout, quotations: [Quotation], text: DocumentText, folded: FoldedText, tokens: [Token],
-                         index: CodePointIndex) -> (holders: [DocumentMarker], register: [DocumentMarker]) {
-        var holders: [DocumentMarker] = [], register: [DocumentMarker] = []
+                         index: CodePointIndex) -> (holders: [DocumentMarker], register: [DocumentMarker], analysis: [DocumentMarker]) {
+        var holders: [DocumentMarker] = [], register: [DocumentMarker] = [], analysis: [DocumentMarker] = []
         var s = 0
         for m in modifierMatches {
             let entry = lexicon.modifiers[Int(m.payload)]
-            guard entry.kind == .holder || entry.kind == .register else { continue }
+            guard entry.kind == .holder || entry.kind == .register || entry.kind == .analysis else { continue }
             guard Self.acceptable(m.start, m.end, folded: folded, tokens: tokens[...]) else { continue }
             let cpStart = Int(folded.origin[m.start]), cpEnd = Int(folded.origin[m.end - 1]) + 1
             while s < sentences.count, sentences[s].end <= cpStart { s += 1 }
@@ -44,10 +49,10 @@ extension FramingScorer {
             if entry.kind == .holder {
                 holders.append(marker)
             } else if !quotations.contains(where: { $0.utf16.lowerBound <= a && b <= $0.utf16.upperBound }) {
-                register.append(marker)
+                if entry.kind == .register { register.append(marker) } else { analysis.append(marker) }
             }
         }
-        return (holders, register)
+        return (holders, register, analysis)
     }
 
     /// Whether a longer cue overlaps the match (the longest match wins). `cues` are sorted by
@@ -83,6 +88,27 @@ extension FramingScorer {
         let label = "notice: " + texts.joined(separator: ", ")
         for k in evidence.indices where evidence[k].scoredFrame == .strategicThreat && evidence[k].contribution > 0 {
             evidence[k].modifiers.append(AppliedModifier(kind: ModifierKind.register.rawValue, text: label, factor: factor, start: nil, end: nil))
+            evidence[k].contribution *= factor
+        }
+    }
+
+    /// Analysis: analysis markers in `analysisSentences` or more of the author's sentences make
+    /// every cue of both frames × the smallest marker factor, shown as `analysis '…'`. Applied
+    /// after the notice register, so a notice's threat cues are not weakened twice by the same
+    /// reasoning (a cue that already has a `register` factor keeps it alone).
+    func applyAnalysis(_ evidence: inout [CueEvidence], markers: [DocumentMarker]) {
+        guard options.analysisSentences > 0 else { return }
+        var sentencesSeen = 0, last = -1, factor = 1.0, texts: [String] = []
+        for m in markers {
+            if m.sentence != last { sentencesSeen += 1; last = m.sentence }
+            factor = min(factor, m.entry.factor)
+            if texts.count < 4, !texts.contains(m.text) { texts.append(m.text) }
+        }
+        guard sentencesSeen >= options.analysisSentences, factor != 1 else { return }
+        let label = texts.joined(separator: ", ")
+        for k in evidence.indices where evidence[k].contribution != 0
+            && !evidence[k].modifiers.contains(where: { $0.kind == ModifierKind.register.rawValue }) {
+            evidence[k].modifiers.append(AppliedModifier(kind: ModifierKind.analysis.rawValue, text: label, factor: factor, start: nil, end: nil))
             evidence[k].contribution *= factor
         }
     }

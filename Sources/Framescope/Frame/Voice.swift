@@ -19,17 +19,22 @@ public struct Quotation: Sendable, Hashable {
     /// by a noun for talk ("the 'chokehold' crowd", "'hostage' headlines", 「霸權」論, “稀土武器”之说),
     /// or that ends with one inside its marks (“卡脖子论”, 'the "China threat theory"').
     public var mention: Bool = false
+    /// The quotation is the title of a work in book-title marks (《致命依賴》, 《出口管制法》): the
+    /// name of a book, report, law or programme, which the writer names and does not use, as a
+    /// cue inside a tagged name is not the writer's framing (framing v7). Always a mention.
+    public var title: Bool = false
 }
 
 enum QuotationFinder {
-    /// The closing mark for an opening one: “” 「」 『』 "" ＂＂ ‘’ is left out: it is also the
-    /// apostrophe.
+    /// The closing mark for an opening one: “” 「」 『』 《》 "" ＂＂ ‘’ is left out: it is also the
+    /// apostrophe. 《》 marks a title (`Quotation.title`).
     @inline(__always)
     static func closingQuote(_ u: UInt16) -> UInt16? {
         switch u {
         case 0x201C: return 0x201D
         case 0x300C: return 0x300D
         case 0x300E: return 0x300F
+        case 0x300A: return 0x300B
         case 0x22, 0xFF02: return u
         default: return nil
         }
@@ -73,8 +78,9 @@ enum QuotationFinder {
             var j = i + 1
             while j < u.count, u[j] != close, u[j] != 0x0A { j += 1 }
             guard j < u.count, u[j] == close else { i += 1; continue }
+            let title = c == 0x300A
             out.append(Quotation(utf16: (i + 1)..<j, words: words(in: (i + 1)..<j, tokens: tokens), blockQuote: false,
-                                 mention: isMention(u, after: j + 1, labels: labels) || labels.ends(u, in: (i + 1)..<j)))
+                                 mention: title || isMention(u, after: j + 1, labels: labels) || labels.ends(u, in: (i + 1)..<j), title: title))
             i = j + 1
         }
         return out

@@ -48,6 +48,12 @@ public enum ModifierKind: String, Sendable, Codable, CaseIterable {
     /// states rules rather than frames, and its strategic-threat cues (export control, 许可,
     /// 管制) × factor (0 to 1). Scope `document` only.
     case register
+    /// The register of professional analysis (rating, forecast, scenario and market-report
+    /// formulas: "base case", "credit opinion", "we expect", 环比, 评级, 情景, 收盘): once the
+    /// author's sentences carry such markers in two places, the text measures and forecasts,
+    /// and its cues of both frames (concentration, leverage, 风险, a price "record") × factor
+    /// (0 to 1). Scope `document` only (framing v7).
+    case analysis
     /// A noun for talk ("crowd", "headlines", 论, 之说) right after a closing quotation mark: the
     /// quoted words are a label the writer names, not uses, and count for neither frame (factor
     /// 0, scope `quotation`). Matched on the text after the mark, not by the phrase matcher.
@@ -257,15 +263,15 @@ public struct FramingLexicon: Sendable {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "a holder marker reaches its sentence or its paragraph; use sentence or paragraph"))
                 continue
             }
-            if kind == .register && scope != .document {
+            if (kind == .register || kind == .analysis) && scope != .document {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "a register marker speaks for the whole document; use scope document"))
                 continue
             }
-            if scope == .document && kind != .register && (kind != .stance || factor != 0) {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "only rejecting stance markers (factor 0) and register markers reach the whole document"))
+            if scope == .document && kind != .register && kind != .analysis && (kind != .stance || factor != 0) {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "only rejecting stance markers (factor 0), register and analysis markers reach the whole document"))
                 continue
             }
-            if (kind == .holder || kind == .register) && !(0...1).contains(factor) {
+            if (kind == .holder || kind == .register || kind == .analysis) && !(0...1).contains(factor) {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "\(kind.rawValue) factor must be from 0 to 1 (it weakens cues)"))
                 continue
             }

@@ -122,7 +122,8 @@ struct MetadataTests {
         ("首页 | 新闻", "navigation"), ("责任编辑：王小明", "editor"), ("[Photo/Xinhua]", "caption"),
         ("Tags: rare earths, Baogang", "tags"), ("  Updated: 2024-10-15  ", "dateline"),
         ("风险提示：本报告仅供参考，不构成投资建议。", "disclaimer"), ("This note is not investment advice.", "disclaimer"),
-        ("免責聲明｜聯絡我們", "disclaimer"),
+        ("免責聲明｜聯絡我們", "disclaimer"), ("风险提示：股市有风险，投资需谨慎。", "disclaimer"),
+        ("市場有風險，投資需謹慎", "disclaimer"), ("Investing involves risk; read the prospectus.", "disclaimer"),
     ])
     func boilerplate(line: String, reason: String) {
         #expect(Boilerplate.reason(forLine: line) == reason)
