@@ -22,7 +22,7 @@ public struct Quotation: Sendable, Hashable {
 }
 
 enum QuotationFinder {
-    /// The closing mark for an opening one: “” 「」 『』 "" ＂＂ ‘’ is left out: it is also the
+    /// The closing mark for an opening one: “” 「」 『』 《》 "" ＂＂ ‘’ is left out: it is also the
     /// apostrophe.
     @inline(__always)
     static func closingQuote(_ u: UInt16) -> UInt16? {
@@ -30,6 +30,9 @@ enum QuotationFinder {
         case 0x201C: return 0x201D
         case 0x300C: return 0x300D
         case 0x300E: return 0x300F
+        // 《…》 names a work (a report, a book, an article): its words are its authors', not the
+        // writer's (v7: a think-tank report titled 《致命依賴：中國稀土武器化》).
+        case 0x300A: return 0x300B
         case 0x22, 0xFF02: return u
         default: return nil
         }
