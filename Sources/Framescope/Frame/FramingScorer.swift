@@ -230,15 +230,16 @@ public struct FramingScorer: Sendable {
     /// no marker (the longest match wins, as within a sentence).
     ///
     /// Mockery markers (`target` rows of paragraph scope, v7) are the author's own dismissal: one
-    /// inside a quotation, or in a sentence that reports somebody (an attribution marker) without
-    /// naming the foreign side, is somebody else's word (a Western analysis quoting Beijing's
-    /// scorn of "hysteria") and marks nothing.
+    /// inside a quotation, or in a sentence that reports a voice other than the foreign side's
+    /// (said, 称, 环球时报; not 西方媒体, "Western media"), is somebody else's word (a Western
+    /// analysis quoting Beijing's scorn) and marks nothing.
     func paragraphStanceMarkers(_ modifierMatches: [PhraseMatcher.Match], cueMatches: [PhraseMatcher.Match], sentences: [TextSpan],
                                 layout: DocumentLayout, quotations: [Quotation] = [], text: DocumentText, folded: FoldedText, tokens: [Token],
                                 index: CodePointIndex) -> [Int: [ParagraphStance]] {
         var out: [Int: [ParagraphStance]] = [:]
         var mockery: [ParagraphStance] = []
-        var reporting = Set<Int>(), naming = Set<Int>()  // sentences with an attribution, an audience marker
+        // Per sentence, the folded spans of its attribution and its audience markers.
+        var reporting: [Int: [Range<Int>]] = [:], naming: [Int: [Range<Int>]] = [:]
         var s = 0
         for m in modifierMatches {
             let entry = lexicon.modifiers[Int(m.payload)]
@@ -248,8 +249,8 @@ public struct FramingScorer: Sendable {
             let cpStart = Int(folded.origin[m.start]), cpEnd = Int(folded.origin[m.end - 1]) + 1
             while s < sentences.count, sentences[s].end <= cpStart { s += 1 }
             guard s < sentences.count, layout.roles[s] != .boilerplate else { continue }
-            if entry.kind == .attribution { reporting.insert(s); continue }
-            if entry.kind == .audience { naming.insert(s); continue }
+            if entry.kind == .attribution { reporting[s, default: []].append(m.start..<m.end); continue }
+            if entry.kind == .audience { naming[s, default: []].append(m.start..<m.end); continue }
             if Self.insideLongerCue(m, cueMatches) || cueMatches.contains(where: { $0.start == m.start && $0.end == m.end }) { continue }
             let a = index.utf16(cpStart), b = index.utf16(cpEnd)
             let marker = ParagraphStance(sentence: s, entry: entry, cpStart: cpStart, cpEnd: cpEnd, text: text.substring(utf16: a..<b))
@@ -260,7 +261,10 @@ public struct FramingScorer: Sendable {
                 out[layout.paragraphs[s], default: []].append(marker)
             }
         }
-        for m in mockery where !reporting.contains(m.sentence) || naming.contains(m.sentence) {
+        // A sentence reports somebody else's scorn when one of its attribution markers is not
+        // itself the foreign side (西方媒体 and "Western media" hold an audience word; 新华社,
+        // 环球时报, "said" do not).
+        for m in mockery where !(reporting[m.sentence] ?? []).contains(where: { a in !(naming[m.sentence] ?? []).contains { $0.overlaps(a) } }) {
             out[layout.paragraphs[m.sentence], default: []].append(m)
         }
         return out
@@ -547,8 +551,10 @@ public struct FramingScorer: Sendable {
             // of its paragraph to the celebratory side where they are the other side's: quoted or
             // attributed, or in a sentence that names the foreign side (西方, Washington). In the
             // marker's own sentence every threat word is the mocked one. The author's own threat
-            // words elsewhere in the paragraph stay as they are.
+            // words elsewhere in the paragraph stay as they are, and a word already turned (所谓,
+            // a negator) or rejected is not turned back.
             if cue.frame == .strategicThreat, !applied.contains(where: { $0.kind == "target" }),
+               applied.reduce(cue.weight, { $0 * $1.factor }) > 0,
                let p = paragraphStances.first(where: { $0.entry.kind == .target && ($0.sentence == si || voice == .reported || audience != nil) }) {
                 applied.append(AppliedModifier(kind: ModifierKind.target.rawValue, text: "mocked: " + p.text, factor: p.entry.factor,
                                                start: p.cpStart, end: p.cpEnd))
