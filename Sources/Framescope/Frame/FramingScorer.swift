@@ -51,7 +51,8 @@ public struct FramingScorer: Sendable {
         let quotations = cueMatches.isEmpty ? [] : QuotationFinder.find(in: text, tokens: tokens, labels: lexicon.labelNouns)
         let names = cueMatches.isEmpty ? [] : Self.nameSpans(entities)
         let paragraphStances = cueMatches.isEmpty ? [:] : paragraphStanceMarkers(modifierMatches, cueMatches: cueMatches, sentences: sentences,
-                                                                               layout: layout, text: text, folded: folded, tokens: tokens, index: index)
+                                                                               layout: layout, quotations: quotations, text: text, folded: folded,
+                                                                               tokens: tokens, index: index)
         var nextCue = 0, nextModifier = 0  // matches are in start order, sentences too
         var contentTokens = 0
         var contentSentences = 0
@@ -90,7 +91,9 @@ public struct FramingScorer: Sendable {
             }
             previousContent = (si, evidence.count)
             guard !sentenceCues.isEmpty else { continue }
-            let outside = paragraphStances[layout.paragraphs[si]]?.filter { $0.sentence != si } ?? []
+            // Stance markers of the paragraph outside this sentence (those inside it are scored with
+            // the sentence), and the paragraph's mockery markers wherever they stand (v7).
+            let outside = paragraphStances[layout.paragraphs[si]]?.filter { $0.sentence != si || $0.entry.kind == .target } ?? []
             var cues = scoreSentence(si, sentence, folds: folds, tokens: sentenceTokens, text: text, folded: folded, index: index,
                                      position: position, cueMatches: sentenceCues, modifierMatches: sentenceModifiers,
                                      quotations: quotations, paragraphStances: outside, names: names)
@@ -225,20 +228,44 @@ public struct FramingScorer: Sendable {
     /// Stance markers whose scope is their paragraph, by paragraph: found before any sentence is
     /// scored, because they reach back to the sentences before them too. A marker inside a cue is
     /// no marker (the longest match wins, as within a sentence).
+    ///
+    /// Mockery markers (`target` rows of paragraph scope, v7) are the author's own dismissal: one
+    /// inside a quotation, or in a sentence that reports a voice other than the foreign side's
+    /// (said, 称, 环球时报; not 西方媒体, "Western media"), is somebody else's word (a Western
+    /// analysis quoting Beijing's scorn) and marks nothing.
     func paragraphStanceMarkers(_ modifierMatches: [PhraseMatcher.Match], cueMatches: [PhraseMatcher.Match], sentences: [TextSpan],
-                                layout: DocumentLayout, text: DocumentText, folded: FoldedText, tokens: [Token], index: CodePointIndex) -> [Int: [ParagraphStance]] {
+                                layout: DocumentLayout, quotations: [Quotation] = [], text: DocumentText, folded: FoldedText, tokens: [Token],
+                                index: CodePointIndex) -> [Int: [ParagraphStance]] {
         var out: [Int: [ParagraphStance]] = [:]
+        var mockery: [ParagraphStance] = []
+        // Per sentence, the folded spans of its attribution and its audience markers.
+        var reporting: [Int: [Range<Int>]] = [:], naming: [Int: [Range<Int>]] = [:]
         var s = 0
         for m in modifierMatches {
             let entry = lexicon.modifiers[Int(m.payload)]
-            guard entry.kind == .stance, entry.scope == .paragraph else { continue }
-            if cueMatches.contains(where: { $0.start < m.end && m.start < $0.end && ($0.end - $0.start) >= (m.end - m.start) }) { continue }
+            let isMockery = entry.kind == .target && entry.scope == .paragraph
+            guard (entry.kind == .stance && entry.scope == .paragraph) || isMockery || entry.kind == .attribution || entry.kind == .audience else { continue }
             guard Self.acceptable(m.start, m.end, folded: folded, tokens: tokens[...]) else { continue }
             let cpStart = Int(folded.origin[m.start]), cpEnd = Int(folded.origin[m.end - 1]) + 1
             while s < sentences.count, sentences[s].end <= cpStart { s += 1 }
             guard s < sentences.count, layout.roles[s] != .boilerplate else { continue }
-            out[layout.paragraphs[s], default: []].append(ParagraphStance(sentence: s, entry: entry, cpStart: cpStart, cpEnd: cpEnd,
-                                                                           text: text.substring(utf16: index.utf16(cpStart)..<index.utf16(cpEnd))))
+            if entry.kind == .attribution { reporting[s, default: []].append(m.start..<m.end); continue }
+            if entry.kind == .audience { naming[s, default: []].append(m.start..<m.end); continue }
+            if Self.insideLongerCue(m, cueMatches) || cueMatches.contains(where: { $0.start == m.start && $0.end == m.end }) { continue }
+            let a = index.utf16(cpStart), b = index.utf16(cpEnd)
+            let marker = ParagraphStance(sentence: s, entry: entry, cpStart: cpStart, cpEnd: cpEnd, text: text.substring(utf16: a..<b))
+            if isMockery {
+                if quotations.contains(where: { $0.utf16.lowerBound <= a && b <= $0.utf16.upperBound }) { continue }
+                mockery.append(marker)
+            } else {
+                out[layout.paragraphs[s], default: []].append(marker)
+            }
+        }
+        // A sentence reports somebody else's scorn when one of its attribution markers is not
+        // itself the foreign side (西方媒体 and "Western media" hold an audience word; 新华社,
+        // 环球时报, "said" do not).
+        for m in mockery where !(reporting[m.sentence] ?? []).contains(where: { a in !(naming[m.sentence] ?? []).contains { $0.overlaps(a) } }) {
+            out[layout.paragraphs[m.sentence], default: []].append(m)
         }
         return out
     }
@@ -481,8 +508,9 @@ public struct FramingScorer: Sendable {
                     }
                 case .stance, .target:
                     // Both reach either side of the marker: "fears of dominance are overblown",
-                    // "sanctions on China", 对华制裁. A target marker speaks of threats only.
-                    if entry.kind == .target && cue.frame != .strategicThreat { break }
+                    // "sanctions on China", 对华制裁. A target marker speaks of threats only; one of
+                    // paragraph scope (mockery) is applied below, with the paragraph's.
+                    if entry.kind == .target && (cue.frame != .strategicThreat || entry.scope == .paragraph) { break }
                     switch entry.scope {
                     case .next(let n): applies = item.firstToken >= m.endToken && withinNext(n, after: m, item)
                     case .clause:
@@ -500,7 +528,7 @@ public struct FramingScorer: Sendable {
                     applied.append(AppliedModifier(kind: entry.kind.rawValue, text: original(m), factor: factor, start: m.cpStart, end: m.cpEnd))
                 }
             }
-            for p in paragraphStances {
+            for p in paragraphStances where p.entry.kind == .stance {
                 applied.append(AppliedModifier(kind: ModifierKind.stance.rawValue, text: p.text, factor: p.entry.factor, start: p.cpStart, end: p.cpEnd))
             }
             applied = Self.joiningCoordinatedNegators(applied, text: text, index: index)
@@ -519,6 +547,18 @@ public struct FramingScorer: Sendable {
                         applied.append(AppliedModifier(kind: "quotation", text: "\"…\"", factor: options.quotationFactor, start: nil, end: nil))
                     }
                 }
+            }
+            // Mockery (v7): the author's dismissive word (可笑, 鼓噪, "lol") turns the threat words
+            // of its paragraph to the celebratory side where they are the other side's: quoted or
+            // attributed, or in a sentence that names the foreign side (西方, Washington). In the
+            // marker's own sentence every threat word is the mocked one. The author's own threat
+            // words elsewhere in the paragraph stay as they are, and a word already turned (所谓,
+            // a negator) or rejected is not turned back.
+            if cue.frame == .strategicThreat, !applied.contains(where: { $0.kind == "target" }),
+               applied.reduce(cue.weight, { $0 * $1.factor }) > 0,
+               let p = paragraphStances.first(where: { $0.entry.kind == .target && ($0.sentence == si || voice == .reported || audience != nil) }) {
+                applied.append(AppliedModifier(kind: ModifierKind.target.rawValue, text: "mocked: " + p.text, factor: p.entry.factor,
+                                               start: p.cpStart, end: p.cpEnd))
             }
             // Pressure on China, or China's own side speaking: the West is then the one applying
             // the pressure, not the audience being warned.

@@ -255,8 +255,8 @@ public struct FramingLexicon: Sendable {
                 issues.append(LexiconIssue(file: table.file, line: row.line, "scope '\(row["scope"])' must be next:N (1–20), clause, sentence, paragraph or document"))
                 continue
             }
-            if scope == .paragraph && kind != .stance && kind != .holder {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "only stance and holder markers reach a whole paragraph; use clause or sentence"))
+            if scope == .paragraph && kind != .stance && kind != .holder && kind != .target {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "only stance, target and holder markers reach a whole paragraph; use clause or sentence"))
                 continue
             }
             if kind == .holder && scope != .sentence && scope != .paragraph {
