@@ -234,6 +234,31 @@ public struct EntityTagger: Sendable {
             if t > first { sentenceTokens.append(first..<t) }
         }
         let names = NamePatterns(patterns: lexicons.patterns, words: nameWords, text: text, tokens: tokens, folded: folded)
+        // A material written in title case right before another capitalised word is a word of a longer
+        // name ("Critical Raw Materials Act", "Rare Earth High-Tech Zone", "Steel City Hotel"), no
+        // mention of the material, except in a headline, where every word is capitalised.
+        do {
+            let u = text.utf16
+            func upper(_ cp: Int) -> Bool { (0x41...0x5A).contains(u[index.utf16(cp)]) }
+            func firstToken(atOrAfter cp: Int) -> Int {
+                var lo = 0, hi = tokens.count
+                while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
+                return lo
+            }
+            func sentence(of t: Int) -> Range<Int>? {
+                var lo = 0, hi = sentenceTokens.count
+                while lo < hi { let mid = (lo + hi) / 2; if sentenceTokens[mid].upperBound <= t { lo = mid + 1 } else { hi = mid } }
+                return lo < sentenceTokens.count && sentenceTokens[lo].contains(t) ? sentenceTokens[lo] : nil
+            }
+            candidates.removeAll { c in
+                guard c.type == .material, c.source == .lexicon, upper(c.start) else { return false }
+                let first = firstToken(atOrAfter: c.start), next = firstToken(atOrAfter: c.end)
+                guard next < tokens.count, tokens[next].kind == .word, tokens[next].start - c.end == 1, names.capitalised[next],
+                      (first..<next).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }),
+                      let range = sentence(of: next) else { return false }
+                return !names.isHeadline(range)
+            }
+        }
         var patternFound = names.english(sentences: sentenceTokens, knownMaterial: { materials.overlaps($0, $1) })
         patternFound += names.englishLegalNames(sentences: sentenceTokens)
         patternFound += names.englishPersons(sentences: sentenceTokens)
@@ -312,8 +337,19 @@ public struct EntityTagger: Sendable {
         var chosen = chosenIndices.map { candidates[$0] }
         chosen = joinOverlappingMaterials(chosen, rejected: rejected, taken: &taken, tokens: tokens)
         chosen = joinMaterials(chosen, folded: folded, tokens: tokens)
-        let shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads,
-                                         places: placeSpans, isMaterial: { materials.overlaps($0, $1) })
+        var displaced = Set<Int>()
+        var shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads,
+                                         places: placeSpans, isMaterial: { materials.overlaps($0, $1) }, displaced: &displaced)
+        // Materials inside a short form (锗 of 澜沧锗材) are nested in it, as in the full name.
+        if !displaced.isEmpty {
+            var newIndex = [Int](repeating: -1, count: chosen.count)
+            var kept: [Candidate] = []
+            for (k, c) in chosen.enumerated() {
+                if displaced.contains(k) { if c.source == .lexicon { rejected.append(c) } } else { newIndex[k] = kept.count; kept.append(c) }
+            }
+            chosen = kept
+            for k in shortForms.indices { shortForms[k].link = shortForms[k].link.map { newIndex[$0] } }
+        }
         // Names that a short form stands for carry a document-local id, like their short forms.
         var named = Set(shortForms.compactMap(\.link))
         if !shortForms.isEmpty {
@@ -375,7 +411,7 @@ public struct EntityTagger: Sendable {
     /// short form is a common word or stands for two names.
     func shortForms(of chosen: [Candidate], taken: inout Occupancy, text: DocumentText, folded: FoldedText, tokens: [Token],
                     index: CodePointIndex, heads: [Int: NamePatterns.Head], places: [Int: Int] = [:],
-                    isMaterial: (Int, Int) -> Bool = { _, _ in false }) -> [Candidate] {
+                    isMaterial: (Int, Int) -> Bool = { _, _ in false }, displaced: inout Set<Int>) -> [Candidate] {
         let s = folded.scalars
         let patterns = lexicons.patterns
         // Folded form → the introducing name (nil once two names claim it).
@@ -570,7 +606,17 @@ public struct EntityTagger: Sendable {
             guard let owner = forms[form], let k = owner else { continue }
             for p in hits[n] {
                 let start = Int(folded.origin[p]), end = Int(folded.origin[p + form.count - 1]) + 1
-                guard !taken.overlaps(start, end) else { continue }
+                // A Chinese form may take the place of materials inside it (镓 of 右江镓业), nothing else.
+                var inside: [Int] = []
+                if taken.overlaps(start, end) {
+                    guard ScriptClass.isHan(s[p]) else { continue }
+                    var lo = 0, hi = chosen.count
+                    while lo < hi { let mid = (lo + hi) / 2; if chosen[mid].end <= start { lo = mid + 1 } else { hi = mid } }
+                    var j = lo
+                    while j < chosen.count, chosen[j].start < end { inside.append(j); j += 1 }
+                    guard !inside.isEmpty, inside.allSatisfy({ chosen[$0].type == .material && chosen[$0].start >= start && chosen[$0].end <= end }) else { continue }
+                    displaced.formUnion(inside)
+                }
                 taken.insert(start, end)
                 out.append(Candidate(start: start, end: end, type: chosen[k].type, source: .shortForm, link: k))
             }
@@ -607,6 +653,7 @@ public struct EntityTagger: Sendable {
 
     /// Words that introduce a short form inside the bracket (以下简称, 简称; folded).
     static let shortFormIntroducers: [[UInt32]] = ["以下简称", "下称", "简称"].map { $0.unicodeScalars.map(\.value) }
+    static let yixia: [UInt32] = "以下".unicodeScalars.map(\.value)
 
     /// The folded short form in a bracket right after the name `c`, when it abbreviates the name:
     /// an acronym of two to ten letters, written with at least two capitals, whose letters occur
@@ -621,8 +668,18 @@ public struct EntityTagger: Sendable {
         if i < s.count, s[i] == 0x20 { i += 1 }
         guard i < s.count, s[i] == 0x28 else { return nil }
         i += 1
+        // A line break of a wrapped page is one space in the folded text: skip it anywhere in the
+        // bracket (（以下 简称"澜沧锗材" ）).
+        func space() { while i < s.count, s[i] == 0x20 || s[i] == 0x0A || s[i] == 0x0D { i += 1 } }
+        space()
         if let intro = Self.shortFormIntroducers.first(where: { FoldedHelpers.hasPrefix(s, at: i, $0) }) {
             i += intro.count
+            if i < s.count, s[i] == 0x3A || s[i] == 0x20 { i += 1 }
+        } else if FoldedHelpers.hasPrefix(s, at: i, Self.yixia) {
+            var j = i + 2
+            while j < s.count, s[j] == 0x20 || s[j] == 0x0A || s[j] == 0x0D { j += 1 }
+            guard j > i + 2, let intro = Self.shortFormIntroducers.first(where: { FoldedHelpers.hasPrefix(s, at: j, $0) }) else { return nil }
+            i = j + intro.count
             if i < s.count, s[i] == 0x3A || s[i] == 0x20 { i += 1 }
         }
         let quotes: Set<UInt32> = [0x22, 0x27, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019]
@@ -632,7 +689,14 @@ public struct EntityTagger: Sendable {
             i += 1
         }
         let form = Array(s[first..<i])
+        space()
         if i < s.count, quotes.contains(s[i]) { i += 1 }
+        space()
+        // A listing's code may follow the form after a comma (（南岭稀材，股份代号：8）, "(Lynas, ASX: LYC)").
+        if i < s.count, s[i] == 0x2C || s[i] == 0x3001, let close = (i..<min(s.count, i + 24)).first(where: { s[$0] == 0x29 }),
+           !(i..<close).contains(where: { s[$0] == 0x28 }) {
+            i = close
+        }
         guard i < s.count, s[i] == 0x29, (2...10).contains(form.count) else { return nil }
         let han = form.allSatisfy { ScriptClass.isHan($0) }
         let longIsHan = ScriptClass.isHan(s[a])

@@ -602,6 +602,12 @@ struct NamePatterns {
         if Self.stopChars.contains(c), !(joining && Self.conjunctions.contains(c)) { return true }
         if classes.clauseLast.contains(c), let words = classes.clauseByLast[c],
            words.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { return true }
+        return counted(s, at: b, classes: classes)
+    }
+
+    /// Whether a numeral with a measure word ends at folded index `b` (三家, 一家, 十余家).
+    func counted(_ s: [UInt32], at b: Int, classes: ChineseClasses) -> Bool {
+        let c = s[b - 1]
         if classes.measureLast.contains(c), let measures = classes.measureByLast[c] {
             for m in measures where FoldedHelpers.hasSuffix(s, endingAt: b, m) && b - m.count > 0 {
                 if let numerals = classes.numeralByLast[s[b - m.count - 1]],
@@ -753,7 +759,10 @@ struct NamePatterns {
                 break
             }
             if commons > 0 { places += scopes }
-            var generic = covered && (places == 0 || weak || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
+            // After a count (一家上海贸易公司, 两家江西稀土企业) a place and common words describe a kind of
+            // firm or body; without one they may name it (中國鋼鐵公司).
+            let afterCount = b > 0 && counted(s, at: b, classes: classes)
+            var generic = covered && (places == 0 || weak || afterCount || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
             // A paper, magazine or body that fills a pair of title marks is named by all of it, common
             // words included (《南方钢铁周刊》, 《中部商报》).
             if role == .orgHead, widest > 0, s[widest - 1] == Self.titleOpen, end < s.count, s[end] == Self.titleClose, f - widest >= 2 {
