@@ -147,6 +147,66 @@ public struct EntityTagger: Sendable {
                 candidates.append(Candidate(start: Int(folded.origin[ds]), end: c.end, type: .organization, source: .lexicon, entry: c.entry))
             }
         }
+        // English: a known firm followed by a company word ("Baotou Iron and Steel" + "Company", + "Co.,
+        // Ltd.") is the known firm over the whole span; a place and an administrative adjective before a
+        // known body ("Tangshan" + "Municipal" + SASAC) or a place before a known body's acronym
+        // ("Tangshan SASAC") are one body with it, as in Chinese (唐山市国资委).
+        do {
+            let s = folded.scalars, u = text.utf16
+            func capital(_ f: Int) -> Bool { let c = u[index.utf16(Int(folded.origin[f]))]; return (0x41...0x5A).contains(c) }
+            func word(at f: Int, _ list: [[UInt32]]) -> [UInt32]? {
+                list.first { FoldedHelpers.hasPrefix(s, at: f, $0) && (f + $0.count == s.count || !ScriptClass.isSpacedWordChar(s[f + $0.count])) }
+            }
+            var englishPlaceEnd: [Int: Int] = [:]  // folded end → start
+            for c in candidates where c.type == .place && c.source == .lexicon {
+                let a = Int(folded.start[c.start])
+                if !ScriptClass.isHan(s[a]) { englishPlaceEnd[Int(folded.start[c.end])] = a }
+            }
+            var extra: [Candidate] = []
+            for c in candidates where c.source == .lexicon && (c.type == .company || c.type == .organization) {
+                let a = Int(folded.start[c.start]), e = Int(folded.start[c.end])
+                guard !ScriptClass.isHan(s[a]), ScriptClass.isSpacedWordChar(s[e - 1]) else { continue }
+                if c.type == .company {
+                    var end = e
+                    if end + 1 < s.count, s[end] == 0x20, capital(end + 1), let w = word(at: end + 1, Self.firmWords) {
+                        end += 1 + w.count
+                        // Abbreviations keep their stop; ", Ltd." and ", Limited" follow.
+                        var last = w
+                        while true {
+                            // A stop that also ends the sentence is the sentence's, except after "Ltd" (as for
+                            // registered names found by pattern).
+                            if last.count <= 4, end < s.count, s[end] == 0x2E {
+                                let closes = end + 1 >= s.count || (s[end + 1] == 0x20 || s[end + 1] == 0x0A) && (end + 2 >= s.count || capital(end + 2) || s[end + 2] == 0x0A)
+                                if !closes || last == NamePatterns.ltd { end += 1 }
+                            }
+                            if end + 2 < s.count, s[end] == 0x2C, s[end + 1] == 0x20, capital(end + 2), let w = word(at: end + 2, Self.legalAfterComma) {
+                                end += 2 + w.count
+                                last = w
+                                continue
+                            }
+                            break
+                        }
+                        extra.append(Candidate(start: c.start, end: Int(folded.origin[end - 1]) + 1, type: .company, source: .lexicon, entry: c.entry))
+                    }
+                    continue
+                }
+                guard a >= 2, s[a - 1] == 0x20 else { continue }
+                if let ps = englishPlaceEnd[a - 1] {
+                    // Written in capitals: an acronym ("SASAC", "NDRC").
+                    let acronym = (c.start..<c.end).allSatisfy { let x = u[index.utf16($0)]; return (0x41...0x5A).contains(x) || x == 0x26 }
+                    if acronym, c.end - c.start >= 3 {
+                        extra.append(Candidate(start: Int(folded.origin[ps]), end: c.end, type: .organization, source: .lexicon, entry: c.entry))
+                    }
+                    continue
+                }
+                var b = a - 1
+                while b > 0, ScriptClass.isSpacedWordChar(s[b - 1]) { b -= 1 }
+                guard b >= 2, s[b - 1] == 0x20, capital(b), let adjective = word(at: b, Self.levelAdjectives), b + adjective.count == a - 1,
+                      let ps = englishPlaceEnd[b - 1] else { continue }
+                extra.append(Candidate(start: Int(folded.origin[ps]), end: c.end, type: .organization, source: .lexicon, entry: c.entry))
+            }
+            candidates += extra
+        }
         // Code points: start → the longest known place's end, for zones, registered names and short forms.
         var placeSpans: [Int: Int] = [:]
         for c in candidates where c.type == .place && c.source == .lexicon && (placeSpans[c.start] ?? -1) < c.end {
@@ -174,6 +234,31 @@ public struct EntityTagger: Sendable {
             if t > first { sentenceTokens.append(first..<t) }
         }
         let names = NamePatterns(patterns: lexicons.patterns, words: nameWords, text: text, tokens: tokens, folded: folded)
+        // A material written in title case right before another capitalised word is a word of a longer
+        // name ("Critical Raw Materials Act", "Rare Earth High-Tech Zone", "Steel City Hotel"), no
+        // mention of the material, except in a headline, where every word is capitalised.
+        do {
+            let u = text.utf16
+            func upper(_ cp: Int) -> Bool { (0x41...0x5A).contains(u[index.utf16(cp)]) }
+            func firstToken(atOrAfter cp: Int) -> Int {
+                var lo = 0, hi = tokens.count
+                while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
+                return lo
+            }
+            func sentence(of t: Int) -> Range<Int>? {
+                var lo = 0, hi = sentenceTokens.count
+                while lo < hi { let mid = (lo + hi) / 2; if sentenceTokens[mid].upperBound <= t { lo = mid + 1 } else { hi = mid } }
+                return lo < sentenceTokens.count && sentenceTokens[lo].contains(t) ? sentenceTokens[lo] : nil
+            }
+            candidates.removeAll { c in
+                guard c.type == .material, c.source == .lexicon, upper(c.start) else { return false }
+                let first = firstToken(atOrAfter: c.start), next = firstToken(atOrAfter: c.end)
+                guard next < tokens.count, tokens[next].kind == .word, tokens[next].start - c.end == 1, names.capitalised[next],
+                      (first..<next).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }),
+                      let range = sentence(of: next) else { return false }
+                return !names.isHeadline(range)
+            }
+        }
         var patternFound = names.english(sentences: sentenceTokens, knownMaterial: { materials.overlaps($0, $1) })
         patternFound += names.englishLegalNames(sentences: sentenceTokens)
         patternFound += names.englishPersons(sentences: sentenceTokens)
@@ -190,7 +275,8 @@ public struct EntityTagger: Sendable {
         func known(at start: Int, before end: Int) -> Candidate? {
             knownByStart[start]?.filter { $0.end < end }.max { $0.end < $1.end }
         }
-        for p in patternFound where (p.type == .company || p.type == .organization) && !p.unit {
+        // Registered names first: one found by the capitalised-run pattern too takes the same span.
+        for p in patternFound.filter(\.legal) + patternFound.filter({ !$0.legal }) where (p.type == .company || p.type == .organization) && !p.unit {
             var k = known(at: p.start, before: p.end)
             if k == nil, p.legal || p.type == .company {
                 if let place = placeSpans[p.start] {
@@ -212,8 +298,12 @@ public struct EntityTagger: Sendable {
         }
         // Unknown firms yield to known firms, except a unit over the body it starts with; a person
         // pattern yields to any known entity.
+        // A unit that cuts into a known name running past its end is none (…有限公司哈尔滨局 + 哈尔滨局集团公司).
+        func cutsIntoKnown(_ p: NamePatterns.Found) -> Bool {
+            (p.start + 1..<p.end).contains { knownByStart[$0]?.contains { $0.end > p.end } ?? false }
+        }
         for p in patternFound where p.end > p.start
-            && (p.unit || !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end)) {
+            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         // Sorted as plain keys, which the comparator reads without touching the candidates.
@@ -246,9 +336,20 @@ public struct EntityTagger: Sendable {
         chosenIndices.sort { candidates[$0].start < candidates[$1].start }
         var chosen = chosenIndices.map { candidates[$0] }
         chosen = joinOverlappingMaterials(chosen, rejected: rejected, taken: &taken, tokens: tokens)
-        chosen = joinMaterials(chosen, folded: folded)
-        let shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads,
-                                         places: placeSpans, isMaterial: { materials.overlaps($0, $1) })
+        chosen = joinMaterials(chosen, folded: folded, tokens: tokens)
+        var displaced = Set<Int>()
+        var shortForms = self.shortForms(of: chosen, taken: &taken, text: text, folded: folded, tokens: tokens, index: index, heads: heads,
+                                         places: placeSpans, isMaterial: { materials.overlaps($0, $1) }, displaced: &displaced)
+        // Materials inside a short form (锗 of 澜沧锗材) are nested in it, as in the full name.
+        if !displaced.isEmpty {
+            var newIndex = [Int](repeating: -1, count: chosen.count)
+            var kept: [Candidate] = []
+            for (k, c) in chosen.enumerated() {
+                if displaced.contains(k) { if c.source == .lexicon { rejected.append(c) } } else { newIndex[k] = kept.count; kept.append(c) }
+            }
+            chosen = kept
+            for k in shortForms.indices { shortForms[k].link = shortForms[k].link.map { newIndex[$0] } }
+        }
         // Names that a short form stands for carry a document-local id, like their short forms.
         var named = Set(shortForms.compactMap(\.link))
         if !shortForms.isEmpty {
@@ -259,6 +360,15 @@ public struct EntityTagger: Sendable {
             for (k, i) in order.enumerated() { position[i] = k }
             chosen = order.map { var c = chosen[$0]; c.link = c.link.map { position[$0] }; return c }
             named = Set(named.map { position[$0] })
+        }
+        // A pinyin gloss right after a name's last Han character is read with it (镝(dī), 锗(zhě)):
+        // the span covers the text as written, as a gloss inside a name does.
+        if !folded.glosses.isEmpty {
+            var glossAt: [Int: Int] = [:]
+            for g in folded.glosses { glossAt[g.lowerBound] = g.upperBound }
+            for k in chosen.indices where chosen[k].source != .number {
+                if let e = glossAt[chosen[k].end] { chosen[k].end = e }
+            }
         }
         var nested: [Candidate] = []
         var seenNested = Set<[Int]>()
@@ -301,7 +411,7 @@ public struct EntityTagger: Sendable {
     /// short form is a common word or stands for two names.
     func shortForms(of chosen: [Candidate], taken: inout Occupancy, text: DocumentText, folded: FoldedText, tokens: [Token],
                     index: CodePointIndex, heads: [Int: NamePatterns.Head], places: [Int: Int] = [:],
-                    isMaterial: (Int, Int) -> Bool = { _, _ in false }) -> [Candidate] {
+                    isMaterial: (Int, Int) -> Bool = { _, _ in false }, displaced: inout Set<Int>) -> [Candidate] {
         let s = folded.scalars
         let patterns = lexicons.patterns
         // Folded form → the introducing name (nil once two names claim it).
@@ -399,8 +509,16 @@ public struct EntityTagger: Sendable {
             } else if c.registered {
                 continue  // a known firm's brand is its lexicon forms ("Robert" of "Robert Bosch GmbH" is none)
             }
+            // A legal word that starts the name is no part of its brand ("PT" of "PT Cilegon Lapis Baja").
+            if first + 2 < words.count, kinds(words[first]).contains(.legalSuffix) { first += 1 }
             guard proper(words[first]) else { continue }
             add(key(words[first], words[first]), k)
+            // The brand's first words ("Cilegon Lapis" of "PT Cilegon Lapis Baja").
+            var w = first + 1
+            while w < words.count - 1, kinds(words[w]).isDisjoint(with: notAShortForm) {
+                add(key(words[first], words[w]), k)
+                w += 1
+            }
             // "Kessler Motor" of "Kessler Motor Corporation", "Kexin Magnetics" of "… Magnetics Co., Ltd.":
             // the head without its suffix words, and without its industry words one at a time.
             var last = words.count - 1
@@ -488,7 +606,17 @@ public struct EntityTagger: Sendable {
             guard let owner = forms[form], let k = owner else { continue }
             for p in hits[n] {
                 let start = Int(folded.origin[p]), end = Int(folded.origin[p + form.count - 1]) + 1
-                guard !taken.overlaps(start, end) else { continue }
+                // A Chinese form may take the place of materials inside it (镓 of 右江镓业), nothing else.
+                var inside: [Int] = []
+                if taken.overlaps(start, end) {
+                    guard ScriptClass.isHan(s[p]) else { continue }
+                    var lo = 0, hi = chosen.count
+                    while lo < hi { let mid = (lo + hi) / 2; if chosen[mid].end <= start { lo = mid + 1 } else { hi = mid } }
+                    var j = lo
+                    while j < chosen.count, chosen[j].start < end { inside.append(j); j += 1 }
+                    guard !inside.isEmpty, inside.allSatisfy({ chosen[$0].type == .material && chosen[$0].start >= start && chosen[$0].end <= end }) else { continue }
+                    displaced.formUnion(inside)
+                }
                 taken.insert(start, end)
                 out.append(Candidate(start: start, end: end, type: chosen[k].type, source: .shortForm, link: k))
             }
@@ -498,7 +626,12 @@ public struct EntityTagger: Sendable {
 
     /// Administrative levels that name a body of their level before it (自治区国资委, 省发改委; folded),
     /// longest first.
-    static let levelDesignators: [[UInt32]] = ["自治区", "自治州", "省", "市", "县", "州"].map { $0.unicodeScalars.map(\.value) }
+    static let levelDesignators: [[UInt32]] = ["自治区", "自治州", "省", "市", "县", "州", "区"].map { $0.unicodeScalars.map(\.value) }
+    /// Company words after a known English firm that belong to its name (folded), longest first.
+    static let firmWords: [[UInt32]] = ["corporation", "company", "holdings", "limited", "group", "corp", "ltd", "inc", "co"].map { $0.unicodeScalars.map(\.value) }
+    static let legalAfterComma: [[UInt32]] = ["limited", "ltd", "inc"].map { $0.unicodeScalars.map(\.value) }
+    /// English adjectives of an administrative level between a place and its body ("Tangshan Municipal …").
+    static let levelAdjectives: [[UInt32]] = ["municipal", "provincial", "prefectural", "regional", "county", "district"].map { $0.unicodeScalars.map(\.value) }
     /// Particles before a designator that make it a scope, not a level (各省, 每市).
     static let scopeParticles = ScalarSet("各每".unicodeScalars.map(\.value))
 
@@ -509,7 +642,8 @@ public struct EntityTagger: Sendable {
     }
 
     /// Last characters of a government body's name (folded).
-    static let bodyEnds = Set("部委局署厅省院办府会司".unicodeScalars.map(\.value))
+    /// 室 and 心 end offices and centres (地方志办公室, 融媒体中心).
+    static let bodyEnds = Set("部委局署厅省院办府会司室心".unicodeScalars.map(\.value))
 
     /// Organization heads that stand for the one organization of the document named with them last.
     static let referringHeads: Set<String> = [
@@ -519,6 +653,7 @@ public struct EntityTagger: Sendable {
 
     /// Words that introduce a short form inside the bracket (以下简称, 简称; folded).
     static let shortFormIntroducers: [[UInt32]] = ["以下简称", "下称", "简称"].map { $0.unicodeScalars.map(\.value) }
+    static let yixia: [UInt32] = "以下".unicodeScalars.map(\.value)
 
     /// The folded short form in a bracket right after the name `c`, when it abbreviates the name:
     /// an acronym of two to ten letters, written with at least two capitals, whose letters occur
@@ -533,8 +668,18 @@ public struct EntityTagger: Sendable {
         if i < s.count, s[i] == 0x20 { i += 1 }
         guard i < s.count, s[i] == 0x28 else { return nil }
         i += 1
+        // A line break of a wrapped page is one space in the folded text: skip it anywhere in the
+        // bracket (（以下 简称"澜沧锗材" ）).
+        func space() { while i < s.count, s[i] == 0x20 || s[i] == 0x0A || s[i] == 0x0D { i += 1 } }
+        space()
         if let intro = Self.shortFormIntroducers.first(where: { FoldedHelpers.hasPrefix(s, at: i, $0) }) {
             i += intro.count
+            if i < s.count, s[i] == 0x3A || s[i] == 0x20 { i += 1 }
+        } else if FoldedHelpers.hasPrefix(s, at: i, Self.yixia) {
+            var j = i + 2
+            while j < s.count, s[j] == 0x20 || s[j] == 0x0A || s[j] == 0x0D { j += 1 }
+            guard j > i + 2, let intro = Self.shortFormIntroducers.first(where: { FoldedHelpers.hasPrefix(s, at: j, $0) }) else { return nil }
+            i = j + intro.count
             if i < s.count, s[i] == 0x3A || s[i] == 0x20 { i += 1 }
         }
         let quotes: Set<UInt32> = [0x22, 0x27, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019]
@@ -544,7 +689,14 @@ public struct EntityTagger: Sendable {
             i += 1
         }
         let form = Array(s[first..<i])
+        space()
         if i < s.count, quotes.contains(s[i]) { i += 1 }
+        space()
+        // A listing's code may follow the form after a comma (（南岭稀材，股份代号：8）, "(Lynas, ASX: LYC)").
+        if i < s.count, s[i] == 0x2C || s[i] == 0x3001, let close = (i..<min(s.count, i + 24)).first(where: { s[$0] == 0x29 }),
+           !(i..<close).contains(where: { s[$0] == 0x28 }) {
+            i = close
+        }
         guard i < s.count, s[i] == 0x29, (2...10).contains(form.count) else { return nil }
         let han = form.allSatisfy { ScriptClass.isHan($0) }
         let longIsHan = ScriptClass.isHan(s[a])
@@ -590,12 +742,7 @@ public struct EntityTagger: Sendable {
     /// The joined span must end and start where words do (the segmenter's tokens): 耐磨钢 + 钢品 in
     /// 耐磨钢品种 ("kinds of wear-resistant steel") does not join, 钢品 cuts into 品种.
     func joinOverlappingMaterials(_ chosen: [Candidate], rejected: [Candidate], taken: inout Occupancy, tokens: [Token]) -> [Candidate] {
-        // Whether code point `p` falls inside a token rather than at its edge.
-        func insideToken(_ p: Int) -> Bool {
-            var lo = 0, hi = tokens.count
-            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].end <= p { lo = mid + 1 } else { hi = mid } }
-            return lo < tokens.count && tokens[lo].start < p && tokens[lo].end > p
-        }
+        func insideToken(_ p: Int) -> Bool { Self.insideToken(p, tokens) }
         var startingAt: [Int: Int] = [:], endingAt: [Int: Int] = [:]  // code points: the longest rejected material
         for r in rejected where r.type == .material {
             startingAt[r.start] = max(startingAt[r.start] ?? r.end, r.end)
@@ -618,9 +765,25 @@ public struct EntityTagger: Sendable {
         return out
     }
 
+    /// Whether code point `p` falls inside a token rather than at its edge.
+    static func insideToken(_ p: Int, _ tokens: [Token]) -> Bool {
+        var lo = 0, hi = tokens.count
+        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].end <= p { lo = mid + 1 } else { hi = mid } }
+        return lo < tokens.count && tokens[lo].start < p && tokens[lo].end > p
+    }
+
+    /// Product forms that follow a Han material and name its product (锑锭, 锗单晶, 砷化镓晶圆, 钨丝,
+    /// 锑品, 锑矿, 钕铁硼粉; folded), longest first. The form must end where a word does (锑品种 is
+    /// no 锑品: 品种 is the word), and nothing else may start inside it.
+    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "精矿", "原矿", "矿石", "靶材", "制品", "合金", "矿", "锭", "粉", "丝", "棒", "品"]
+        .map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
+    /// Hyphenated words that join a material to the material after it ("dysprosium-bearing magnets",
+    /// "tin-free steel", "cerium-rich magnets", "terbium-doped magnets").
+    static let joiningHyphenWords: Set<String> = ["bearing", "doped", "rich", "free", "based", "containing", "coated", "plated", "lean", "alloyed"]
+
     /// Product heads after which 含 or 无 before a material name the product (含镝磁粉, 无重稀土磁石),
     /// and those after which 分离 does (分离稀土氧化物); folded. 该矿含稀土 stays 稀土.
-    static let containingHeads: [[UInt32]] = ["磁石", "磁体", "磁粉", "磁铁", "磁钢", "磁材", "合金", "材料"].map { $0.unicodeScalars.map(\.value) }
+    static let containingHeads: [[UInt32]] = ["磁石", "磁体", "磁粉", "磁铁", "磁钢", "磁材", "合金", "材料", "钢轨"].map { $0.unicodeScalars.map(\.value) }
     static let separatedHeads: [[UInt32]] = ["氧化物", "金属"].map { $0.unicodeScalars.map(\.value) }
     static let containing: [[UInt32]] = ["含", "无"].map { $0.unicodeScalars.map(\.value) }
     static let separated: [UInt32] = "分离".unicodeScalars.map(\.value)
@@ -630,7 +793,7 @@ public struct EntityTagger: Sendable {
     static let cailiao: [UInt32] = "材料".unicodeScalars.map(\.value)
 
     /// Joins touching materials and the material modifiers before them into one material.
-    func joinMaterials(_ entities: [Candidate], folded: FoldedText) -> [Candidate] {
+    func joinMaterials(_ entities: [Candidate], folded: FoldedText, tokens: [Token] = []) -> [Candidate] {
         let s = folded.scalars
         let englishModifiers = lexicons.patterns.english[.materialModifier] ?? []
         let chineseModifiers = lexicons.patterns.chinese[.materialModifier] ?? []
@@ -643,7 +806,16 @@ public struct EntityTagger: Sendable {
             if c.type == .material, let previous = out.last, previous.type == .material {
                 // Touching in Han text, or one space/hyphen apart in Latin text.
                 let gap = fi(c.start) - fi(previous.end)
-                if gap == 0 || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D)) {
+                // Two single Han elements side by side are a list (镓锗, 鎵鍺), not one material.
+                let twoElements = gap == 0 && fi(previous.end) - fi(previous.start) == 1 && fi(c.end) - fi(c.start) == 1
+                    && ScriptClass.isHan(s[fi(c.start)])
+                // "dysprosium-bearing magnets": a joining hyphenated word between the two.
+                var hyphenated = false
+                if gap >= 4, gap <= 13, s[fi(previous.end)] == 0x2D, s[fi(c.start) - 1] == 0x20 {
+                    let word = s[(fi(previous.end) + 1)..<(fi(c.start) - 1)]
+                    hyphenated = word.allSatisfy { (0x61...0x7A).contains($0) } && Self.joiningHyphenWords.contains(FoldedText.string(word))
+                }
+                if !twoElements && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
                     c.start = previous.start
                     c.source = .lexicon
                     out.removeLast()
@@ -678,6 +850,14 @@ public struct EntityTagger: Sendable {
                 if e > 0, ScriptClass.isHan(s[e - 1]), FoldedHelpers.hasPrefix(s, at: e, Self.cailiao),
                    next.map({ $0.start >= Int(folded.origin[e + 1]) + 1 }) ?? true, folded.isCodePointBoundary(e + 2) || e + 2 == s.count {
                     c.end = Int(folded.origin[e + 1]) + 1
+                }
+                // A product form right after a Han material (锑锭, 锗单晶, 钨丝).
+                let fe = fi(c.end)
+                if fe > 0, fe < s.count, ScriptClass.isHan(s[fe - 1]), !tokens.isEmpty,
+                   let form = Self.productForms.first(where: { FoldedHelpers.hasPrefix(s, at: fe, $0) }),
+                   folded.isCodePointBoundary(fe + form.count) || fe + form.count == s.count {
+                    let end = Int(folded.origin[fe + form.count - 1]) + 1
+                    if next.map({ $0.start >= end }) ?? true, !Self.insideToken(end, tokens) { c.end = end }
                 }
                 // 含 or 无 before a product (含镝磁粉, 无重稀土磁石), 分离 before oxides or metals.
                 let end = fi(c.end)

@@ -169,6 +169,8 @@ struct NamePatterns {
     }
     @inline(__always) func isCapitalised(_ i: Int) -> Bool { capitalised[i] }
     func adjacent(_ i: Int) -> Bool { i > 0 && tokens[i].start - tokens[i - 1].end <= 1 }
+    /// Whether token `i` touches the one before it, with no space between.
+    func touching(_ i: Int) -> Bool { i > 0 && tokens[i].start == tokens[i - 1].end }
 
     // MARK: English
 
@@ -181,6 +183,11 @@ struct NamePatterns {
             var j = i + 1
             while j < range.upperBound, adjacent(j) {
                 if isCapitalised(j) { j += 1; continue }
+                // "Anti-Dumping Commission": a hyphen that joins two capitalised words with no space.
+                if word(j) == words.hyphen, j + 1 < range.upperBound, touching(j), touching(j + 1), isCapitalised(j + 1) {
+                    j += 1
+                    continue
+                }
                 if connector[j], j + 1 < range.upperBound, adjacent(j + 1),
                    isCapitalised(j + 1) || (word(j) == words.of && word(j + 1) == words.the && j + 2 < range.upperBound && isCapitalised(j + 2)) {
                     j += 1
@@ -386,6 +393,7 @@ struct NamePatterns {
     static let legalWordsAfterComma: Set<String> = ["inc", "ltd", "llc", "limited", "plc", "corp", "pty", "l.p", "lp", "llp"]
 
     static let ltd: [UInt32] = Array("ltd".unicodeScalars.map(\.value))
+    static let pt: [UInt32] = Array("pt".unicodeScalars.map(\.value))
     /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
     static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc"]
 
@@ -410,9 +418,20 @@ struct NamePatterns {
             // word may precede it.
             var maximumHead = 0  // computed at the first legal word: most sentences have none
             let lower = sentence.lowerBound, upper = sentence.upperBound
-            var i = lower + 1
+            var i = lower
             while i < upper {
-                guard isLegalSuffix(i), adjacent(i) else { i += 1; continue }
+                // Indonesian registered names start with PT ("PT Krakatau Posco", "PT Timah Tbk"): PT and the
+                // capitalised words after it, up to five, with a trailing "Tbk".
+                if capitalised[i], tokens[i].end - tokens[i].start == 2, i + 1 < upper, touching(i + 1) == false, adjacent(i + 1),
+                   isCapitalised(i + 1), !isWord(i + 1, .leadingStop), key(i).elementsEqual(Self.pt), text.utf16[tokens[i].utf16Start + 1] == 0x54 {
+                    var last = i + 1
+                    while last + 1 < upper, last - i < 5, adjacent(last + 1), isCapitalised(last + 1), !isWord(last + 1, .leadingStop) { last += 1 }
+                    if last + 1 < upper, word(last + 1) == words.dot, isLegalSuffix(last) { last += 1 }
+                    out.append(Found(start: tokens[i].start, end: tokens[last].end, type: .company, legal: true))
+                    i = last + 1
+                    continue
+                }
+                guard i > lower, isLegalSuffix(i), adjacent(i) else { i += 1; continue }
                 if maximumHead == 0 { maximumHead = isHeadline(sentence) && word(upper - 1) != words.dot ? 3 : 10 }
                 // The head, walking back from the first legal word.
                 var first = i
@@ -428,7 +447,9 @@ struct NamePatterns {
                     }
                     // "Hi-Tech", "Rio Tinto & Co", "Bank of …": joiners between capitalised words. A body
                     // before "of" is the firm's own organ, no part of its name ("Board of … Limited").
-                    if word(j) == words.hyphen || word(j) == words.ampersand || word(j) == words.of, j > lower, adjacent(j), isCapitalised(j - 1), !isWord(j - 1, .leadingStop), j + 1 == first,
+                    // A hyphen joins only where it touches both words ("Hi-Tech"; "WINDHOEK – Kunene" is a dateline).
+                    if word(j) == words.hyphen ? touching(j) && touching(j + 1) : word(j) == words.ampersand || word(j) == words.of,
+                       j > lower, adjacent(j), isCapitalised(j - 1), !isWord(j - 1, .leadingStop), j + 1 == first,
                        !(word(j) == words.of && isWord(j - 1, .orgHead)) {
                         j -= 1
                         continue
@@ -451,6 +472,7 @@ struct NamePatterns {
                 // The tail: legal words, the commas between them and their full stops.
                 var end = i
                 var k = i + 1
+                var legalWords = isWord(i - 1, .companySuffix) ? 2 : 1
                 while k < upper, adjacent(k) {
                     // A full stop that also ends the sentence is the sentence's ("… Rare-Earth Co. The company"),
                     // except after "Ltd", which closes a registered name's tail ("Co., Ltd.") and is
@@ -459,8 +481,13 @@ struct NamePatterns {
                     if word(k) == words.dot, Self.abbreviatedLegalWords.contains(FoldedText.string(key(k - 1))),
                        k + 1 < upper || key(k - 1).elementsEqual(Self.ltd) { end = k; k += 1; continue }
                     if word(k) == words.comma, k + 1 < upper, adjacent(k + 1), isLegalSuffix(k + 1) { k += 1; continue }
-                    if isLegalSuffix(k) { end = k; k += 1; continue }
+                    if isLegalSuffix(k) { end = k; k += 1; legalWords += 1; continue }
                     break
+                }
+                // A demonym right before a name with a full legal tail belongs to the registered name
+                // ("Thai … Public Company Limited", "Indian … Co., Ltd."); before a bare "Ltd" it is an adjective.
+                if first < i, legalWords >= 2, first - 1 >= lower, adjacent(first), isCapitalised(first - 1), isWord(first - 1, .demonym) {
+                    first -= 1
                 }
                 if first < i {
                     out.append(Found(start: tokens[first].start, end: tokens[end].end, type: .company, legal: true))
@@ -575,6 +602,12 @@ struct NamePatterns {
         if Self.stopChars.contains(c), !(joining && Self.conjunctions.contains(c)) { return true }
         if classes.clauseLast.contains(c), let words = classes.clauseByLast[c],
            words.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { return true }
+        return counted(s, at: b, classes: classes)
+    }
+
+    /// Whether a numeral with a measure word ends at folded index `b` (三家, 一家, 十余家).
+    func counted(_ s: [UInt32], at b: Int, classes: ChineseClasses) -> Bool {
+        let c = s[b - 1]
         if classes.measureLast.contains(c), let measures = classes.measureByLast[c] {
             for m in measures where FoldedHelpers.hasSuffix(s, endingAt: b, m) && b - m.count > 0 {
                 if let numerals = classes.numeralByLast[s[b - m.count - 1]],
@@ -726,7 +759,10 @@ struct NamePatterns {
                 break
             }
             if commons > 0 { places += scopes }
-            var generic = covered && (places == 0 || weak || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
+            // After a count (一家上海贸易公司, 两家江西稀土企业) a place and common words describe a kind of
+            // firm or body; without one they may name it (中國鋼鐵公司).
+            let afterCount = b > 0 && counted(s, at: b, classes: classes)
+            var generic = covered && (places == 0 || weak || afterCount || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
             // A paper, magazine or body that fills a pair of title marks is named by all of it, common
             // words included (《南方钢铁周刊》, 《中部商报》).
             if role == .orgHead, widest > 0, s[widest - 1] == Self.titleOpen, end < s.count, s[end] == Self.titleClose, f - widest >= 2 {
@@ -748,9 +784,12 @@ struct NamePatterns {
                 // A window that cut into a place or a known name starts the name at that name's start.
                 var start = b
                 while type == .organization, let k = Self.knownName(at: start, in: heads), folded.isCodePointBoundary(k) { start = k }
+                // A body named after the known name it starts with is a unit of it, kept whole over it
+                // (内蒙古科技大学 + 图书馆, 中共包头市委 + 党校, 包头钢铁 + 研究所: the longest span).
+                let subUnit = type == .organization && anchored && heads[b].map { !$0.isPlace && $0.end <= f } == true
                 out.append(Found(start: Int(folded.origin[start]), end: Int(folded.origin[end - 1]) + 1, type: type,
                                  head: Int(folded.origin[b])..<(Int(folded.origin[f - 1]) + 1),
-                                 legal: suffix.count >= 4 && suffix.contains(Self.you), unit: role == .orgUnit || start < b))
+                                 legal: suffix.count >= 4 && suffix.contains(Self.you), unit: role == .orgUnit || start < b || subUnit))
                 f = end
             } else {
                 f += 1

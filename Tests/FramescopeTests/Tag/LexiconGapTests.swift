@@ -51,7 +51,7 @@ struct LexiconGapTests {
         // Product forms and grades with their qualifier: the qualifier is part of the material.
         Case(sentence: "Natural graphite exports now need a licence.", surface: "Natural graphite", type: .material,
              id: "material:natural-graphite"),
-        Case(sentence: "人造石墨负极产能过剩。", surface: "人造石墨", type: .material, id: "material:synthetic-graphite"),
+        Case(sentence: "人造石墨产能过剩。", surface: "人造石墨", type: .material, id: "material:synthetic-graphite"),
         Case(sentence: "Copper cathode imports rose in May.", surface: "Copper cathode", type: .material, id: "material:copper-cathode"),
         Case(sentence: "陰極銅進口量增加。", surface: "陰極銅", type: .material, id: "material:copper-cathode"),
         Case(sentence: "镁锭价格持稳。", surface: "镁锭", type: .material, id: "material:magnesium-ingot"),
