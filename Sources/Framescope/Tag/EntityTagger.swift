@@ -606,15 +606,21 @@ public struct EntityTagger: Sendable {
             guard let owner = forms[form], let k = owner else { continue }
             for p in hits[n] {
                 let start = Int(folded.origin[p]), end = Int(folded.origin[p + form.count - 1]) + 1
-                // A Chinese form may take the place of materials inside it (镓 of 右江镓业), nothing else.
+                // A form may take the place of what lies inside it and is shorter: a place that
+                // starts the brand (Cilegon of "Cilegon Lapis", 澜沧 of 澜沧锗材, both scripts) and,
+                // in Chinese, materials (镓 of 右江镓业); nothing else.
                 var inside: [Int] = []
                 if taken.overlaps(start, end) {
-                    guard ScriptClass.isHan(s[p]) else { continue }
                     var lo = 0, hi = chosen.count
                     while lo < hi { let mid = (lo + hi) / 2; if chosen[mid].end <= start { lo = mid + 1 } else { hi = mid } }
                     var j = lo
                     while j < chosen.count, chosen[j].start < end { inside.append(j); j += 1 }
-                    guard !inside.isEmpty, inside.allSatisfy({ chosen[$0].type == .material && chosen[$0].start >= start && chosen[$0].end <= end }) else { continue }
+                    let han = ScriptClass.isHan(s[p])
+                    guard !inside.isEmpty, inside.allSatisfy({ i in
+                        let c = chosen[i]
+                        guard c.start >= start, c.end <= end, c.end - c.start < end - start else { return false }
+                        return (c.type == .place && c.start == start) || (han && c.type == .material)
+                    }) else { continue }
                     displaced.formUnion(inside)
                 }
                 taken.insert(start, end)

@@ -99,15 +99,17 @@ struct FramingMockeryTests {
         #expect(foreign.cues.first { $0.cue == "依赖" }.map(mocked) == true)
     }
 
-    @Test("Traditional script: a title in 《》 is reported, and the mockery of its paragraph reaches it")
+    @Test("Traditional script: a title in 《》 names a work: reported, and weighing for neither frame, mocked or not")
     func traditionalTitle() throws {
+        // Framing v7 gave titles two readings (a quotation the paragraph's mockery reaches, and a
+        // name that is mentioned, not used); merged, the name wins: the title's words are nobody's frame.
         let doc = try annotate("華府智庫的新報告題為《稀土武器化》。讀罷只覺可笑。")
         let title = try #require(doc.cues.first { $0.cue == "武器化" })
         #expect(title.voice == .reported)
         #expect(title.modifiers.contains { $0.kind == "quotation" })
-        #expect(mocked(title) && title.scoredFrame == .celebratory)
+        #expect(title.score == 0 && doc.framing.strategicThreat == 0 && doc.framing.celebratory == 0)
         let plain = try annotate("華府智庫的新報告題為《稀土武器化》。")
-        #expect(plain.cues.first?.voice == .reported && plain.framing.strategicThreat > 0)
+        #expect(plain.cues.first?.voice == .reported && plain.framing.strategicThreat == 0)
     }
 
     @Test("shipped lexicons: mockery and pride read as celebratory in all three scripts")
