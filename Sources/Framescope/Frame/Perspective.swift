@@ -74,16 +74,24 @@ extension FramingScorer {
     /// Longer than any cue in the lexicons (in folded scalars), for `insideLongerCue`.
     static let maxCueScalars = 128
 
+    /// How many sentences document-wide markers (in sentence order) sit in, their smallest
+    /// factor, and up to four distinct marker texts for the evidence label: what the notice and
+    /// analysis registers both decide on.
+    static func summary(of markers: [DocumentMarker]) -> (sentences: Int, factor: Double, texts: [String]) {
+        var sentences = 0, last = -1, factor = 1.0, texts: [String] = []
+        for m in markers {
+            if m.sentence != last { sentences += 1; last = m.sentence }
+            factor = min(factor, m.entry.factor)
+            if texts.count < 4, !texts.contains(m.text) { texts.append(m.text) }
+        }
+        return (sentences, factor, texts)
+    }
+
     /// A notice: register markers in `registerSentences` or more of the author's sentences make
     /// every strategic-threat cue × the smallest marker factor, shown as `register 'notice: …'`.
     func applyRegister(_ evidence: inout [CueEvidence], markers: [DocumentMarker]) {
         guard options.registerSentences > 0 else { return }
-        var sentencesSeen = 0, last = -1, factor = 1.0, texts: [String] = []
-        for m in markers {
-            if m.sentence != last { sentencesSeen += 1; last = m.sentence }
-            factor = min(factor, m.entry.factor)
-            if texts.count < 4, !texts.contains(m.text) { texts.append(m.text) }
-        }
+        let (sentencesSeen, factor, texts) = Self.summary(of: markers)
         guard sentencesSeen >= options.registerSentences, factor != 1 else { return }
         let label = "notice: " + texts.joined(separator: ", ")
         for k in evidence.indices where evidence[k].scoredFrame == .strategicThreat && evidence[k].contribution > 0 {
@@ -98,12 +106,7 @@ extension FramingScorer {
     /// reasoning (a cue that already has a `register` factor keeps it alone).
     func applyAnalysis(_ evidence: inout [CueEvidence], markers: [DocumentMarker]) {
         guard options.analysisSentences > 0 else { return }
-        var sentencesSeen = 0, last = -1, factor = 1.0, texts: [String] = []
-        for m in markers {
-            if m.sentence != last { sentencesSeen += 1; last = m.sentence }
-            factor = min(factor, m.entry.factor)
-            if texts.count < 4, !texts.contains(m.text) { texts.append(m.text) }
-        }
+        let (sentencesSeen, factor, texts) = Self.summary(of: markers)
         guard sentencesSeen >= options.analysisSentences, factor != 1 else { return }
         let label = texts.joined(separator: ", ")
         for k in evidence.indices where evidence[k].contribution != 0
