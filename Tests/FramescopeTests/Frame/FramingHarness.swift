@@ -13,6 +13,18 @@ enum FramingHarness {
         return o
     }
 
+    /// A lexicon folder's files from their rows alone: the four files every such suite writes,
+    /// each with its header line (China is the one entity unless `entities` says otherwise).
+    static func lexicon(entities: String = "place:china\tplace\tChina\tChina\ten", celebratory: String, threat: String,
+                        modifiers: String) -> [String: String] {
+        [
+            "entities/e.tsv": "id\ttype\tcanonical\tsurface\tlang\n" + entities + "\n",
+            "framing/c.tsv": "cue\tframe\tweight\tlang\tnote\n" + celebratory + "\n",
+            "framing/t.tsv": "cue\tframe\tweight\tlang\tnote\n" + threat + "\n",
+            "modifiers.tsv": "cue\tkind\tfactor\tscope\n" + modifiers + "\n",
+        ]
+    }
+
     static func annotate(_ s: String, lexicon: [String: String], options: FramingOptions) throws -> AnnotatedDocument {
         let lex = try TemporaryLexicons(lexicon).load()
         return try Annotator(lexicons: lex, framing: options).annotate(SourceDocument(id: "t", path: "t", text: s))

@@ -8,74 +8,65 @@ import Testing
 /// these tests, scored with a small lexicon so each number can be checked by hand.
 @Suite("Framing layers")
 struct FramingLayersTests {
-    static let lexicon: [String: String] = [
-        "entities/e.tsv": """
-        id\ttype\tcanonical\tsurface\tlang
-        place:china\tplace\tChina\tChina\ten
-        organization:osp\torganization\tOffice of Sanctions Policy\tOffice of Sanctions Policy\ten
-        organization:amb\torganization\tAnti-Monopoly Bureau\t反垄断局\tzh
-        material:dominance-alloy\tmaterial\tDominance alloy\tdominance alloy\ten
-
-        """,
-        "framing/c.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        milestone\tcelebratory\t2\ten\tlegacy vocabulary
-        breakthrough\tcelebratory\t1\ten\t-
-        pride\tcelebratory\t2\ten\tnational pride
-        自主创新\tcelebratory\t1.5\tzh\t-
-        里程碑\tcelebratory\t2\tzh\tmilestone
-
-        """,
-        "framing/t.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        sanctions\tstrategic-threat\t1.5\ten\t-
-        dominance\tstrategic-threat\t2\ten\tdominance
-        leverage\tstrategic-threat\t1.5\ten\t-
-        封锁\tstrategic-threat\t1.5\tzh\t-
-        主导地位\tstrategic-threat\t1.5\tzh\t-
-        垄断\tstrategic-threat\t2\tzh\tmonopoly
-
-        """,
-        "modifiers.tsv": """
-        cue\tkind\tfactor\tscope
-        said\tattribution\t0.5\tclause
-        according to\tattribution\t0.5\tsentence
-        据\tattribution\t0.5\tsentence
-        the West\taudience\t1.5\tsentence
-        西方\taudience\t1.5\tsentence
-        overblown\tstance\t0\tsentence
-        overstated\tstance\t0\tdocument
-        backfired\tstance\t0\tdocument
-        适得其反\tstance\t0\tdocument
-        夸大\tstance\t0\tdocument
-        hysteria\tstance\t0\tsentence
-        言过其实\tstance\t0\tdocument
-        touted\tstance\t-0.5\tclause
-        吹嘘\tstance\t-0.5\tclause
-        myth\tstance\t0\tparagraph
-        on China\ttarget\t-0.5\tclause
-        对华\ttarget\t-0.5\tclause
-        我国\ttarget\t-0.5\tclause
-        从未\tnegator\t-0.5\tclause
-        不会\tnegator\t-0.5\tclause
-        never\tnegator\t-0.5\tnext:3
-        not\tnegator\t-0.5\tnext:3
-        without\tnegator\t0\tnext:2
-        common practice\tstance\t0\tsentence
-        but\tcontrast\t1.5\tsentence
-        然而\tcontrast\t1.5\tsentence
-        表示\tattribution\t0.5\tclause
-        国际通行做法\tstance\t0\tsentence
-        crowd\tlabel\t0\tquotation
-        narrative\tlabel\t0\tquotation
-        论调\tlabel\t0\tquotation
-        等帽子\tlabel\t0\tquotation
-        scare\tlabel\t0\tquotation
-        之忧\tlabel\t0\tquotation
-        之憂\tlabel\t0\tquotation
-
-        """,
-    ]
+    static let lexicon = FramingHarness.lexicon(
+        entities: """
+            place:china\tplace\tChina\tChina\ten
+            organization:osp\torganization\tOffice of Sanctions Policy\tOffice of Sanctions Policy\ten
+            organization:amb\torganization\tAnti-Monopoly Bureau\t反垄断局\tzh
+            material:dominance-alloy\tmaterial\tDominance alloy\tdominance alloy\ten
+            """,
+        celebratory: """
+            milestone\tcelebratory\t2\ten\tlegacy vocabulary
+            breakthrough\tcelebratory\t1\ten\t-
+            pride\tcelebratory\t2\ten\tnational pride
+            自主创新\tcelebratory\t1.5\tzh\t-
+            里程碑\tcelebratory\t2\tzh\tmilestone
+            """,
+        threat: """
+            sanctions\tstrategic-threat\t1.5\ten\t-
+            dominance\tstrategic-threat\t2\ten\tdominance
+            leverage\tstrategic-threat\t1.5\ten\t-
+            封锁\tstrategic-threat\t1.5\tzh\t-
+            主导地位\tstrategic-threat\t1.5\tzh\t-
+            垄断\tstrategic-threat\t2\tzh\tmonopoly
+            """,
+        modifiers: """
+            said\tattribution\t0.5\tclause
+            according to\tattribution\t0.5\tsentence
+            据\tattribution\t0.5\tsentence
+            the West\taudience\t1.5\tsentence
+            西方\taudience\t1.5\tsentence
+            overblown\tstance\t0\tsentence
+            overstated\tstance\t0\tdocument
+            backfired\tstance\t0\tdocument
+            适得其反\tstance\t0\tdocument
+            夸大\tstance\t0\tdocument
+            hysteria\tstance\t0\tsentence
+            言过其实\tstance\t0\tdocument
+            touted\tstance\t-0.5\tclause
+            吹嘘\tstance\t-0.5\tclause
+            myth\tstance\t0\tparagraph
+            on China\ttarget\t-0.5\tclause
+            对华\ttarget\t-0.5\tclause
+            我国\ttarget\t-0.5\tclause
+            从未\tnegator\t-0.5\tclause
+            不会\tnegator\t-0.5\tclause
+            never\tnegator\t-0.5\tnext:3
+            not\tnegator\t-0.5\tnext:3
+            without\tnegator\t0\tnext:2
+            common practice\tstance\t0\tsentence
+            but\tcontrast\t1.5\tsentence
+            然而\tcontrast\t1.5\tsentence
+            表示\tattribution\t0.5\tclause
+            国际通行做法\tstance\t0\tsentence
+            crowd\tlabel\t0\tquotation
+            narrative\tlabel\t0\tquotation
+            论调\tlabel\t0\tquotation
+            等帽子\tlabel\t0\tquotation
+            scare\tlabel\t0\tquotation
+            之忧\tlabel\t0\tquotation
+            之憂\tlabel\t0\tquotation
+            """)
 
     static func options(_ change: (inout FramingOptions) -> Void = { _ in }) -> FramingOptions { FramingHarness.options(change) }
 

@@ -8,39 +8,27 @@ import Testing
 /// development text.
 @Suite("Framing v7: pride and mockery")
 struct FramingMockeryTests {
-    static let lexicon: [String: String] = [
-        "entities/e.tsv": """
-        id\ttype\tcanonical\tsurface\tlang
-        place:china\tplace\tChina\tChina\ten
-
-        """,
-        "framing/c.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        proud\tcelebratory\t1\ten\t-
-        自豪\tcelebratory\t1\tzh\t-
-
-        """,
-        "framing/t.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        weapon\tstrategic-threat\t1\ten\t-
-        dependence\tstrategic-threat\t1\ten\t-
-        武器化\tstrategic-threat\t1\tzh\t-
-        依赖\tstrategic-threat\t1\tzh\t-
-
-        """,
-        "modifiers.tsv": """
-        cue\tkind\tfactor\tscope
-        said\tattribution\t0.5\tclause
-        表示\tattribution\t0.5\tclause
-        西方媒体\tattribution\t0.5\tclause
-        washington\taudience\t1.4\tsentence
-        西方\taudience\t1.4\tsentence
-        lol\ttarget\t-0.5\tparagraph
-        可笑\ttarget\t-0.5\tparagraph
-        所谓\tstance\t-0.5\tclause
-
-        """,
-    ]
+    static let lexicon = FramingHarness.lexicon(
+        celebratory: """
+            proud\tcelebratory\t1\ten\t-
+            自豪\tcelebratory\t1\tzh\t-
+            """,
+        threat: """
+            weapon\tstrategic-threat\t1\ten\t-
+            dependence\tstrategic-threat\t1\ten\t-
+            武器化\tstrategic-threat\t1\tzh\t-
+            依赖\tstrategic-threat\t1\tzh\t-
+            """,
+        modifiers: """
+            said\tattribution\t0.5\tclause
+            表示\tattribution\t0.5\tclause
+            西方媒体\tattribution\t0.5\tclause
+            washington\taudience\t1.4\tsentence
+            西方\taudience\t1.4\tsentence
+            lol\ttarget\t-0.5\tparagraph
+            可笑\ttarget\t-0.5\tparagraph
+            所谓\tstance\t-0.5\tclause
+            """)
 
     func annotate(_ s: String) throws -> AnnotatedDocument {
         try FramingHarness.annotate(s, lexicon: Self.lexicon, options: FramingHarness.options())

@@ -8,47 +8,38 @@ import Testing
 /// written for these tests, scored with a small lexicon so each number can be checked by hand.
 @Suite("Framing perspective and register")
 struct FramingPerspectiveTests {
-    static let lexicon: [String: String] = [
-        "entities/e.tsv": """
-        id\ttype\tcanonical\tsurface\tlang
-        place:ganzhou\tplace\tGanzhou\tGanzhou\ten
-
-        """,
-        "framing/c.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        record output\tcelebratory\t2\ten\twritten for this test
-        breakthrough\tcelebratory\t2\ten\twritten for this test
-        再创新高\tcelebratory\t2\tzh\twritten for this test
-        投产\tcelebratory\t1\tzh\twritten for this test
-
-        """,
-        "framing/t.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        leverage\tstrategic-threat\t2\ten\twritten for this test
-        dependence\tstrategic-threat\t2\ten\twritten for this test
-        export control\tstrategic-threat\t2\ten\twritten for this test
-        筹码\tstrategic-threat\t2\tzh\twritten for this test
-        依赖\tstrategic-threat\t2\tzh\twritten for this test
-        出口管制\tstrategic-threat\t2\tzh\twritten for this test
-
-        """,
-        "modifiers.tsv": """
-        cue\tkind\tfactor\tscope
-        Washington\taudience\t1.5\tsentence
-        台湾\taudience\t1.5\tsentence
-        我国\ttarget\t-0.5\tclause
-        China\tholder\t0.5\tparagraph
-        Beijing\tholder\t0.5\tsentence
-        北京\tholder\t0.5\tparagraph
-        对岸\tholder\t0.5\tparagraph
-        hereby\tregister\t0.1\tdocument
-        pursuant to\tregister\t0.1\tdocument
-        特此公告\tregister\t0.1\tdocument
-        公告如下\tregister\t0.1\tdocument
-        said\tattribution\t0.5\tclause
-
-        """,
-    ]
+    static let lexicon = FramingHarness.lexicon(
+        entities: """
+            place:ganzhou\tplace\tGanzhou\tGanzhou\ten
+            """,
+        celebratory: """
+            record output\tcelebratory\t2\ten\twritten for this test
+            breakthrough\tcelebratory\t2\ten\twritten for this test
+            再创新高\tcelebratory\t2\tzh\twritten for this test
+            投产\tcelebratory\t1\tzh\twritten for this test
+            """,
+        threat: """
+            leverage\tstrategic-threat\t2\ten\twritten for this test
+            dependence\tstrategic-threat\t2\ten\twritten for this test
+            export control\tstrategic-threat\t2\ten\twritten for this test
+            筹码\tstrategic-threat\t2\tzh\twritten for this test
+            依赖\tstrategic-threat\t2\tzh\twritten for this test
+            出口管制\tstrategic-threat\t2\tzh\twritten for this test
+            """,
+        modifiers: """
+            Washington\taudience\t1.5\tsentence
+            台湾\taudience\t1.5\tsentence
+            我国\ttarget\t-0.5\tclause
+            China\tholder\t0.5\tparagraph
+            Beijing\tholder\t0.5\tsentence
+            北京\tholder\t0.5\tparagraph
+            对岸\tholder\t0.5\tparagraph
+            hereby\tregister\t0.1\tdocument
+            pursuant to\tregister\t0.1\tdocument
+            特此公告\tregister\t0.1\tdocument
+            公告如下\tregister\t0.1\tdocument
+            said\tattribution\t0.5\tclause
+            """)
 
     static func options(_ change: (inout FramingOptions) -> Void = { _ in }) -> FramingOptions { FramingHarness.options(change) }
 

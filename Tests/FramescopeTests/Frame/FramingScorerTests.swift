@@ -4,46 +4,37 @@ import Testing
 
 @Suite("Framing scorer")
 struct FramingScorerTests {
-    static let lexicon: [String: String] = [
-        "entities/e.tsv": """
-        id\ttype\tcanonical\tsurface\tlang
-        company:baogang\tcompany\tBaogang Group\tBaogang\ten
-        company:baogang\tcompany\tBaogang Group\t包钢\tzh
-        company:lynas\tcompany\tLynas\tLynas\ten
-        place:china\tplace\tChina\tChina\ten
-        place:china\tplace\tChina\t中国\tzh
-
-        """,
-        "framing/c.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        milestone\tcelebratory\t2\ten\tlegacy vocabulary
-        pride\tcelebratory\t2\ten\tnational pride
-        辉煌\tcelebratory\t2\tzh\tglory
-        innovation\tcelebratory\t1\ten\t-
-
-        """,
-        "framing/t.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        threat\tstrategic-threat\t2\ten\tthreat vocabulary
-        dominance\tstrategic-threat\t2\ten\tdominance
-        垄断\tstrategic-threat\t2\tzh\tmonopoly
-
-        """,
-        "modifiers.tsv": """
-        cue\tkind\tfactor\tscope
-        not\tnegator\t-0.5\tnext:3
-        并非\tnegator\t-0.5\tclause
-        never\tnegator\t0\tnext:3
-        very\tintensifier\t1.5\tnext:2
-        may\thedge\t0.5\tnext:3
-        but\tcontrast\t1.5\tsentence
-        但是\tcontrast\t1.5\tsentence
-        claims\tattribution\t0.5\tclause
-        according to\tattribution\t0.5\tclause
-        the West\taudience\t1.5\tsentence
-
-        """,
-    ]
+    static let lexicon = FramingHarness.lexicon(
+        entities: """
+            company:baogang\tcompany\tBaogang Group\tBaogang\ten
+            company:baogang\tcompany\tBaogang Group\t包钢\tzh
+            company:lynas\tcompany\tLynas\tLynas\ten
+            place:china\tplace\tChina\tChina\ten
+            place:china\tplace\tChina\t中国\tzh
+            """,
+        celebratory: """
+            milestone\tcelebratory\t2\ten\tlegacy vocabulary
+            pride\tcelebratory\t2\ten\tnational pride
+            辉煌\tcelebratory\t2\tzh\tglory
+            innovation\tcelebratory\t1\ten\t-
+            """,
+        threat: """
+            threat\tstrategic-threat\t2\ten\tthreat vocabulary
+            dominance\tstrategic-threat\t2\ten\tdominance
+            垄断\tstrategic-threat\t2\tzh\tmonopoly
+            """,
+        modifiers: """
+            not\tnegator\t-0.5\tnext:3
+            并非\tnegator\t-0.5\tclause
+            never\tnegator\t0\tnext:3
+            very\tintensifier\t1.5\tnext:2
+            may\thedge\t0.5\tnext:3
+            but\tcontrast\t1.5\tsentence
+            但是\tcontrast\t1.5\tsentence
+            claims\tattribution\t0.5\tclause
+            according to\tattribution\t0.5\tclause
+            the West\taudience\t1.5\tsentence
+            """)
 
     /// Scores a literal with the small lexicon; lead weighting and damping off unless asked.
     func score(_ s: String, options: FramingOptions? = nil) throws -> AnnotatedDocument {

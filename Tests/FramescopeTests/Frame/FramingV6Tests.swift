@@ -7,40 +7,28 @@ import Testing
 /// contingency register). Every text was written for these tests; none is a dev text.
 @Suite("Framing v6")
 struct FramingV6Tests {
-    static let lexicon: [String: String] = [
-        "entities/e.tsv": """
-        id\ttype\tcanonical\tsurface\tlang
-        place:china\tplace\tChina\tChina\ten
-
-        """,
-        "framing/c.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        milestone\tcelebratory\t2\ten\ttest cue
-        pride\tcelebratory\t2\ten\ttest cue
-        自主创新\tcelebratory\t1.5\tzh\t-
-        里程碑\tcelebratory\t2\tzh\ttest cue
-
-        """,
-        "framing/t.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        dominance\tstrategic-threat\t2\ten\ttest cue
-        封锁\tstrategic-threat\t1.5\tzh\t-
-        垄断\tstrategic-threat\t2\tzh\ttest cue
-
-        """,
-        "modifiers.tsv": """
-        cue\tkind\tfactor\tscope
-        said\tattribution\t0.5\tclause
-        据\tattribution\t0.5\tsentence
-        the West\taudience\t1.5\tsentence
-        西方\taudience\t1.5\tsentence
-        theory\tlabel\t0\tquotation
-        line\tlabel\t0\tquotation
-        论\tlabel\t0\tquotation
-        論\tlabel\t0\tquotation
-
-        """,
-    ]
+    static let lexicon = FramingHarness.lexicon(
+        celebratory: """
+            milestone\tcelebratory\t2\ten\ttest cue
+            pride\tcelebratory\t2\ten\ttest cue
+            自主创新\tcelebratory\t1.5\tzh\t-
+            里程碑\tcelebratory\t2\tzh\ttest cue
+            """,
+        threat: """
+            dominance\tstrategic-threat\t2\ten\ttest cue
+            封锁\tstrategic-threat\t1.5\tzh\t-
+            垄断\tstrategic-threat\t2\tzh\ttest cue
+            """,
+        modifiers: """
+            said\tattribution\t0.5\tclause
+            据\tattribution\t0.5\tsentence
+            the West\taudience\t1.5\tsentence
+            西方\taudience\t1.5\tsentence
+            theory\tlabel\t0\tquotation
+            line\tlabel\t0\tquotation
+            论\tlabel\t0\tquotation
+            論\tlabel\t0\tquotation
+            """)
 
     func annotate(_ s: String, _ change: (inout FramingOptions) -> Void = { _ in }) throws -> AnnotatedDocument {
         try FramingHarness.annotate(s, lexicon: Self.lexicon, options: FramingHarness.options(change))

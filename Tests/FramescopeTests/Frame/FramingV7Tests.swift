@@ -8,37 +8,25 @@ import Testing
 /// Simplified and Traditional Chinese; none is a development text.
 @Suite("Framing v7")
 struct FramingV7Tests {
-    static let lexicon: [String: String] = [
-        "entities/e.tsv": """
-        id\ttype\tcanonical\tsurface\tlang
-        place:china\tplace\tChina\tChina\ten
-
-        """,
-        "framing/c.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        record high\tcelebratory\t1\ten\t-
-        创新高\tcelebratory\t1\tzh\t-
-
-        """,
-        "framing/t.tsv": """
-        cue\tframe\tweight\tlang\tnote
-        leverage\tstrategic-threat\t1\ten\t-
-        dependence\tstrategic-threat\t1\ten\t-
-        依赖\tstrategic-threat\t1\tzh\t-
-        风险\tstrategic-threat\t1\tzh\t-
-
-        """,
-        "modifiers.tsv": """
-        cue\tkind\tfactor\tscope
-        said\tattribution\t0.5\tclause
-        rating\tanalysis\t0.4\tdocument
-        we expect\tanalysis\t0.4\tdocument
-        环比\tanalysis\t0.4\tdocument
-        评级\tanalysis\t0.4\tdocument
-        收盘\tanalysis\t0.4\tdocument
-
-        """,
-    ]
+    static let lexicon = FramingHarness.lexicon(
+        celebratory: """
+            record high\tcelebratory\t1\ten\t-
+            创新高\tcelebratory\t1\tzh\t-
+            """,
+        threat: """
+            leverage\tstrategic-threat\t1\ten\t-
+            dependence\tstrategic-threat\t1\ten\t-
+            依赖\tstrategic-threat\t1\tzh\t-
+            风险\tstrategic-threat\t1\tzh\t-
+            """,
+        modifiers: """
+            said\tattribution\t0.5\tclause
+            rating\tanalysis\t0.4\tdocument
+            we expect\tanalysis\t0.4\tdocument
+            环比\tanalysis\t0.4\tdocument
+            评级\tanalysis\t0.4\tdocument
+            收盘\tanalysis\t0.4\tdocument
+            """)
 
     func annotate(_ s: String, _ change: (inout FramingOptions) -> Void = { _ in }) throws -> AnnotatedDocument {
         try FramingHarness.annotate(s, lexicon: Self.lexicon, options: FramingHarness.options(change))
