@@ -100,6 +100,11 @@ struct ExplainFormatter {
         lines.append("  direction \(Self.num(f.direction)) × coverage \(Self.num(f.coverage)) × strength \(Self.num(f.strength)) = balance \(Self.num(f.balance));"
             + " \(f.celebratorySentences) celebratory and \(f.threatSentences) strategic-threat sentences of \(f.sentences);"
             + " reported speech C \(Self.num(f.reportedCelebratory)), T \(Self.num(f.reportedStrategicThreat))")
+        if let l = f.learned {
+            // The word model's part: its lean joins the cue mass on its side in direction and strength.
+            lines.append("  learned lean \(Self.num(f.learnedLean)) (score \(Self.num(l.score)) × scale \(Self.num(l.scale))\(f.learnedLean != l.lean ? " × weight" : ""));"
+                + " words: " + l.words.map { "\($0.feature)×\($0.count) \(Self.num($0.contribution))" }.joined(separator: ", "))
+        }
         let top = doc.entityFraming.prefix(8)
         if !top.isEmpty {
             lines.append("entities:")

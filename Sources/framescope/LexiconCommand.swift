@@ -5,9 +5,103 @@ import Framescope
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
-        abstract: "Check lexicons, export the built-in ones for editing, or suggest entries from annotations.",
-        subcommands: [Check.self, Export.self, Suggest.self]
+        abstract: "Check lexicons, export the built-in ones for editing, suggest entries from annotations, or train the word model.",
+        subcommands: [Check.self, Export.self, Suggest.self, Train.self]
     )
+
+    /// Fits the word model (`learned.tsv`) to hand-coded documents: the supervised half of the
+    /// framing score, retrained by a researcher on their own coded sample.
+    struct Train: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fit the word model (learned.tsv) to coded documents.",
+            discussion: """
+            CODES is a CSV or TSV with id and label columns, as for validate; ids are the document \
+            ids annotate gives the files of CORPUS (their paths without extension). Documents coded \
+            celebratory or strategic-threat train a logistic regression over their words (tf-idf); \
+            neutral and mixed ones are left out. Prints cross-validated AUC and accuracy (never \
+            in-sample ones) and writes the model; put it in a lexicon folder as learned.tsv and \
+            annotate with --lexicons, or rebuild to make it the built-in one.
+            """)
+
+        @Argument(help: "The human codes (CSV or TSV).")
+        var codes: String
+
+        @Argument(help: "The corpus folder the codes refer to.")
+        var corpus: String
+
+        @Option(name: .shortAndLong, help: "The model file to write.")
+        var output = "learned.tsv"
+
+        @Option(help: "Inverse regularisation strength (scikit-learn's C).")
+        var c = 100.0
+
+        @Option(help: "Keep words found in at least this many training documents.")
+        var minDocuments = 2
+
+        @Option(help: "The lexicon folder whose tokenizer settings to use (default: $FRAMESCOPE_LEXICONS if set, else the built-in lexicons).")
+        var lexicons: String?
+
+        func validate() throws {
+            guard c > 0 else { throw ValidationError("--c must be positive") }
+            guard minDocuments >= 1 else { throw ValidationError("--min-documents must be at least 1") }
+        }
+
+        func run() throws {
+            let sheet: CodingSheet
+            do { sheet = try CodingSheet.load(path: codes) } catch { throw CLIError("\(error)") }
+            var labels: [String: Bool] = [:]
+            for code in sheet.codes where code.label == .celebratory || code.label == .strategicThreat {
+                if let seen = labels[code.id], seen != (code.label == .strategicThreat) {
+                    throw CLIError("\(codes):\(code.line): \(code.id) is coded both celebratory and strategic-threat; train on one label per document")
+                }
+                labels[code.id] = code.label == .strategicThreat
+            }
+            let folder = try Folder()
+            let lex = try loadLexicons(lexicons, folder: folder)
+            let annotator = try Annotator(lexicons: lex)
+            let loader: DocumentLoader
+            do { loader = try DocumentLoader(corpusRoot: corpus) } catch { throw CLIError("\(error)") }
+            var examples: [LearnedTraining.Example] = []
+            var failures = 0
+            CorpusWalker(root: corpus).walk(problem: { Diagnostics.note("\($0)"); failures += 1 }) { entry in
+                let id = DocumentLoader.id(forFile: entry.relativePath)
+                guard let threat = labels[id] else { return }
+                switch loader.load(file: entry) {
+                case .success(let doc): examples.append(.init(id: id, features: annotator.learnedFeatures(doc), threat: threat))
+                case .failure(let error): Diagnostics.note("\(error)"); failures += 1
+                }
+            }
+            let found = Set(examples.map(\.id))
+            let missing = labels.keys.filter { !found.contains($0) }.sorted()
+            if !missing.isEmpty {
+                Diagnostics.note("warning: \(missing.count) coded id(s) not found in \(corpus) (first: \(missing[0]))")
+            }
+            examples.sort { $0.id < $1.id }
+            guard examples.contains(where: \.threat), examples.contains(where: { !$0.threat }) else {
+                throw CLIError("\(codes): training needs documents coded celebratory and documents coded strategic-threat in \(corpus)")
+            }
+            var settings = LearnedTraining.Settings()
+            settings.c = c
+            settings.minDocuments = minDocuments
+            let (model, report) = LearnedTraining.train(examples, settings: settings)
+            let summary = String(format: "%d documents (%d strategic-threat, %d celebratory), %d words; %d-fold cross-validated AUC %.3f, accuracy %.3f; scale %.4f",
+                                 report.documents, report.threat, report.documents - report.threat, report.vocabulary, settings.folds,
+                                 report.auc, report.accuracy, report.scale)
+            let text = model.tsv(comment: [
+                "The word model of the framing score: written by framescope lexicon train; edit by retraining.",
+                "Trained on \(corpus) with C = \(c), words in >= \(minDocuments) documents.",
+                summary,
+                "feature: folded word ((number) = any number); idf; weight (log-odds per unit of tf-idf). (intercept) and (scale) are the two parameters.",
+            ])
+            do { try AtomicWriter(scratch: URL(fileURLWithPath: output).deletingLastPathComponent().path).write(Array(text.utf8), to: output) } catch {
+                throw CLIError("\(output): cannot write (\(error))")
+            }
+            var out = StandardOutput()
+            out.write(summary + "\nwrote \(output)\n")
+            out.flush()
+            if failures > 0 { throw ExitCode(1) }
+        }
+    }
 
     /// The most frequent names found by pattern (no lexicon id) across annotation folders, as
     /// lexicon lines ready to paste into Lexicons/entities/*.tsv after review.

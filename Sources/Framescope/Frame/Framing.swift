@@ -86,10 +86,15 @@ public struct DocumentFraming: Sendable, Hashable {
     /// The part of `celebratory` and `strategicThreat` scored in reported speech.
     public var reportedCelebratory: Double = 0
     public var reportedStrategicThreat: Double = 0
+    /// The word model's lean in cue-mass units (+ towards strategic-threat), as weighed into
+    /// `direction` and `strength`; 0 without a model. Not part of `celebratory` or `strategicThreat`.
+    public var learnedLean: Double = 0
+    /// What the word model said and which words moved it most; nil without a model.
+    public var learned: LearnedLean?
 
     public var totals: FramingTotals {
         FramingTotals(celebratory: celebratory, strategicThreat: strategicThreat, tokens: tokens, cues: cues, sentences: sentences,
-                      celebratorySentences: celebratorySentences, threatSentences: threatSentences)
+                      celebratorySentences: celebratorySentences, threatSentences: threatSentences, learnedLean: learnedLean)
     }
 }
 
@@ -106,9 +111,12 @@ public struct FramingTotals: Sendable, Hashable {
     public var sentences: Int
     public var celebratorySentences: Int
     public var threatSentences: Int
+    /// The word model's lean, weighted (`DocumentFraming.learnedLean`).
+    public var learnedLean: Double
 
     public init(celebratory: Double, strategicThreat: Double, tokens: Int, cues: Int,
-                sentences: Int = 0, celebratorySentences: Int = 0, threatSentences: Int = 0) {
+                sentences: Int = 0, celebratorySentences: Int = 0, threatSentences: Int = 0, learnedLean: Double = 0) {
+        self.learnedLean = learnedLean
         self.celebratory = celebratory
         self.strategicThreat = strategicThreat
         self.tokens = tokens
@@ -127,7 +135,8 @@ public struct FramingTotals: Sendable, Hashable {
         self.init(celebratory: c, strategicThreat: t, tokens: Int(tokens), cues: Int(cues),
                   sentences: Int(number("sentences") ?? 0),
                   celebratorySentences: Int(number("celebratory_sentences") ?? 0),
-                  threatSentences: Int(number("strategic_threat_sentences") ?? 0))
+                  threatSentences: Int(number("strategic_threat_sentences") ?? 0),
+                  learnedLean: number("learned_lean") ?? 0)
     }
 }
 
@@ -184,6 +193,8 @@ public struct FramingOptions: Sendable, Hashable {
     public var mixedSentenceRatio = 2.0
     /// |balance| at or above which a document is celebratory or strategic-threat; below, mixed.
     public var polarThreshold = 0.1
+    /// Multiplies the learned lean (`Lexicons/learned.tsv`); 0 leaves the label to the cues alone.
+    public var learnedWeight = 1.0
     /// The n-th occurrence of the same cue in a document counts 1/√n: a word repeated
     /// ("innovation" six times) is evidence of style more than of framing.
     public var repetitionDamping = true

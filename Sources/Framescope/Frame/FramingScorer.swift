@@ -133,9 +133,12 @@ public struct FramingScorer: Sendable {
             if e.scoredFrame == .celebratory { c += e.score; if e.voice == .reported { rc += e.score } }
             else { th += e.score; if e.voice == .reported { rth += e.score } }
         }
+        let learned = options.learnedWeight > 0 ? lexicon.learned.lean(tokens: tokens, sentences: sentences, boilerplate: boilerplate, folded: folded) : nil
         let totals = FramingTotals(celebratory: c, strategicThreat: th, tokens: contentTokens, cues: evidence.count,
-                                   sentences: contentSentences, celebratorySentences: celebratorySentences, threatSentences: threatSentences)
+                                   sentences: contentSentences, celebratorySentences: celebratorySentences, threatSentences: threatSentences,
+                                   learnedLean: (learned?.lean ?? 0) * options.learnedWeight)
         var document = Self.documentFraming(totals, options: options)
+        document.learned = learned
         document.reportedCelebratory = rc
         document.reportedStrategicThreat = rth
         let entityFraming = entityFraming(entities: entities, sentences: sentences, scores: sentenceScores, boilerplate: boilerplate, text: text, folded: folded)
@@ -325,20 +328,23 @@ public struct FramingScorer: Sendable {
         let mass = c + t
         let per1k = tokens > 0 ? 1000 / Double(tokens) : 0
         let density = mass * per1k
-        let direction = (t - c) / (mass + options.smoothing)
+        // The learned lean joins the cue mass on its side for the direction and the strength
+        // only: whether a text is framed at all (mass, density, share below) is the cues' call.
+        let lc = c + max(0, -totals.learnedLean), lt = t + max(0, totals.learnedLean)
+        let direction = (lt - lc) / (lc + lt + options.smoothing)
         let framedSentences = totals.celebratorySentences + totals.threatSentences
         // Documents scored before sentence counts existed (sentences == 0) keep coverage 1.
         let share = totals.sentences > 0 ? Double(framedSentences) / Double(totals.sentences) : 1
         let coverage = options.coverageFull > 0 ? pow(min(1, share / options.coverageFull), options.coveragePower) : 1
         // A thin text (a cue or two) leans, but says little: its balance shrinks with its mass.
-        let strength = options.massFull > 0 ? min(1, mass / options.massFull) : 1
+        let strength = options.massFull > 0 ? min(1, (lc + lt) / options.massFull) : 1
         let balance = direction * coverage * strength
         let label: FramingLabel
         let confidence: Double
         // The frame the evidence leans to must be carried by enough sentences: one loaded sentence
         // (beside a few weak cues of the other frame) does not frame a price note. A short text (a
         // headline, a post) may be framed by its one sentence.
-        let leading = t > c ? totals.threatSentences : t < c ? totals.celebratorySentences : framedSentences
+        let leading = lt > lc ? totals.threatSentences : lt < lc ? totals.celebratorySentences : framedSentences
         let fewFramed = totals.sentences > 0 && leading < min(options.neutralSentences, max(1, totals.sentences / 4))
         let thin = mass < options.neutralMass || density < options.neutralDensity || share < options.neutralShare || fewFramed
         if thin {
@@ -348,10 +354,10 @@ public struct FramingScorer: Sendable {
             confidence = 1 - min(1, strength) * 0.5
         } else if balance >= options.polarThreshold {
             label = .strategicThreat
-            confidence = min(1, abs(balance) * (1 - exp(-mass / 4)) / 0.8)
+            confidence = min(1, abs(balance) * (1 - exp(-(lc + lt) / 4)) / 0.8)
         } else if balance <= -options.polarThreshold {
             label = .celebratory
-            confidence = min(1, abs(balance) * (1 - exp(-mass / 4)) / 0.8)
+            confidence = min(1, abs(balance) * (1 - exp(-(lc + lt) / 4)) / 0.8)
         } else if totals.sentences == 0 || min(totals.celebratorySentences, totals.threatSentences) >= options.mixedSentences {
             // Mixed is two-sided: both frames carried by sentences of their own. But when the
             // masses tie and one frame runs through the text while the other sits in a few
@@ -372,7 +378,8 @@ public struct FramingScorer: Sendable {
         return DocumentFraming(celebratory: c, strategicThreat: t, celebratoryPer1k: c * per1k, strategicThreatPer1k: t * per1k,
                                balance: balance, label: label, confidence: (confidence * 1000).rounded() / 1000, tokens: tokens, cues: cues,
                                direction: direction, coverage: coverage, strength: strength, sentences: totals.sentences,
-                               celebratorySentences: totals.celebratorySentences, threatSentences: totals.threatSentences)
+                               celebratorySentences: totals.celebratorySentences, threatSentences: totals.threatSentences,
+                               learnedLean: totals.learnedLean)
     }
 
     /// In a two-sided text below the polar threshold, the frame that leans in at least

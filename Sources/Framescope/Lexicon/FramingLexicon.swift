@@ -199,6 +199,8 @@ public struct FramingLexicon: Sendable {
     public private(set) var modifierMatcher = PhraseMatcher()
     /// The `label` rows of `modifiers.tsv`, apart from the other modifiers (see `LabelNouns`).
     public private(set) var labelNouns = LabelNouns()
+    /// The word model of `learned.tsv` (empty when the folder has none).
+    public internal(set) var learned = LearnedModel()
     private var cueFile: [String: String] = [:]
 
     public init() {}

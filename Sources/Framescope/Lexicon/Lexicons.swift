@@ -79,6 +79,10 @@ public struct Lexicons: Sendable {
             lex.framing.addModifiers(table, folder: folder, issues: &issues)
             lex.framing.crossCheck(folder: folder, modifierFile: "modifiers.tsv", issues: &issues)
         }
+        if source.contains("learned.tsv"), let bytes = read("learned.tsv"),
+           let table = TSVTable.parse(bytes, file: "learned.tsv", columns: LearnedModel.columns, issues: &issues) {
+            lex.framing.learned.load(table, issues: &issues)
+        }
         guard issues.isEmpty else { throw LexiconError(issues: issues) }
         lex.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return lex

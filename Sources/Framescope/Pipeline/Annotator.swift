@@ -42,6 +42,27 @@ public final class Annotator {
         return annotate(document, clock: &none)
     }
 
+    /// The feature keys of the content sentences' words (`LearnedModel.key(of:folded:)`), in
+    /// document order: what `lexicon train` fits the word model on, read exactly as scoring reads them.
+    public func learnedFeatures(_ document: SourceDocument) -> [String] {
+        let text = DocumentText(document.text)
+        let folded = tokenizer.folder.fold(text)
+        let tokens = tokenizer.tokens(text, folded: folded)
+        let spans = tokenizer.sentenceSpans(text)
+        let boilerplate = Boilerplate.classify(text, sentences: spans)
+        var out: [String] = []
+        var t = 0
+        for (si, sentence) in spans.enumerated() {
+            while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
+            guard boilerplate[si] == nil else { continue }
+            while t < tokens.count, tokens[t].start < sentence.end {
+                if let key = LearnedModel.key(of: tokens[t], folded: folded) { out.append(key) }
+                t += 1
+            }
+        }
+        return out
+    }
+
     /// `annotate`, with the time of each stage added to `clock`: the benchmark's breakdown of
     /// where a document's time goes. Generic, so the plain call above compiles the clock away.
     public func annotate<Clock: StageClock>(_ document: SourceDocument, clock: inout Clock) -> AnnotatedDocument {

@@ -181,6 +181,26 @@ public enum DocumentJSON {
         json.field("strategic_threat_sentences", f.threatSentences)
         json.field("reported_celebratory", f.reportedCelebratory)
         json.field("reported_strategic_threat", f.reportedStrategicThreat)
+        json.field("learned_lean", f.learnedLean)
+        json.key("learned")
+        if let l = f.learned {
+            json.beginObject()
+            json.field("score", l.score)
+            json.field("scale", l.scale)
+            json.key("words")
+            json.beginArray()
+            for w in l.words {
+                json.beginObject()
+                json.field("feature", w.feature)
+                json.field("count", w.count)
+                json.field("contribution", w.contribution)
+                json.endObject()
+            }
+            json.endArray()
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.endObject()
     }
 

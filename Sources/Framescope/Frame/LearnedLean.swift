@@ -1,0 +1,211 @@
+import Foundation
+
+/// A logistic regression over the folded words of a document (tf-idf, L2-normalised), trained on
+/// coded documents by `framescope lexicon train` and stored as `Lexicons/learned.tsv`.
+///
+/// Why: the cue lexicons say exactly why a text leans, but they only see the phrases somebody
+/// listed, and unseen writers use others. The model sees every word, with weights fitted to coded
+/// texts; its lean joins the cue evidence in the document's direction (never in the decision
+/// whether a text is framed at all), and it is traced like a cue: the score, the scale, and the
+/// words that moved it most (docs/framing.md, "The learned lean").
+public struct LearnedModel: Sendable {
+    /// The folded word of each feature (`(number)` for any number), its idf and its weight.
+    public private(set) var features: [String] = []
+    public private(set) var idf: [Double] = []
+    public private(set) var weights: [Double] = []
+    public private(set) var intercept = 0.0
+    /// Mass units per logit: the lean is `scale × score`.
+    public private(set) var scale = 0.0
+    /// Open addressing on the feature's hash (`LearnedModel.hash`): slot → feature index + 1.
+    private var hashes: [UInt64] = []
+    private var slots: [Int32] = []
+    private var slotHashes: [UInt64] = []
+    private var mask = 0
+
+    static let columns = ["feature", "idf", "weight"]
+    /// The rows that are not words (a folded word never holds parentheses).
+    static let interceptRow = "(intercept)", scaleRow = "(scale)"
+    /// The one feature of every number (a `#` would start a comment line in a lexicon file).
+    public static let numberFeature = "(number)"
+
+    public init() {}
+
+    /// `features` are folded keys as `Annotator.learnedFeatures` gives them.
+    public init(features: [String], idf: [Double], weights: [Double], intercept: Double, scale: Double) {
+        self.intercept = intercept
+        self.scale = scale
+        for i in features.indices { add(features[i], idf: idf[i], weight: weights[i]) }
+    }
+
+    public var isEmpty: Bool { features.isEmpty }
+
+    /// FNV-1a over the folded scalars of a word: the table key, computed in place from the
+    /// document's folded text so that scoring allocates nothing per token.
+    @inline(__always)
+    static func hash<C: Collection<UInt32>>(_ scalars: C) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for s in scalars { h = (h ^ UInt64(s)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    static let numberHash = hash(numberFeature.unicodeScalars.lazy.map(\.value))
+
+    /// Features are folded keys already (the trainer writes them), so they are hashed as written.
+    @discardableResult
+    mutating func add(_ feature: String, idf: Double, weight: Double) -> Bool {
+        guard !feature.isEmpty else { return false }
+        let h = Self.hash(feature.unicodeScalars.lazy.map(\.value))
+        if index(of: h) != nil { return false }
+        features.append(feature)
+        hashes.append(h)
+        self.idf.append(idf)
+        weights.append(weight)
+        if features.count * 2 > slots.count { rehash() } else { insert(h, features.count - 1) }
+        return true
+    }
+
+    private mutating func rehash() {
+        var size = 16
+        while size < features.count * 3 { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        slotHashes = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+        for (i, h) in hashes.enumerated() { insert(h, i) }
+    }
+
+    private mutating func insert(_ h: UInt64, _ i: Int) {
+        var s = Int(truncatingIfNeeded: h >> 7) & mask
+        while slots[s] != 0 { s = (s + 1) & mask }
+        slots[s] = Int32(i + 1)
+        slotHashes[s] = h
+    }
+
+    @inline(__always)
+    func index(of h: UInt64) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        var s = Int(truncatingIfNeeded: h >> 7) & mask
+        while slots[s] != 0 {
+            if slotHashes[s] == h { return Int(slots[s]) - 1 }
+            s = (s + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func load(_ table: TSVTable, issues: inout [LexiconIssue]) {
+        for row in table.rows {
+            guard let weight = Double(row["weight"]), weight.isFinite else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "weight '\(row["weight"])' must be a number"))
+                continue
+            }
+            let idf = Double(row["idf"]) ?? .nan
+            switch row["feature"] {
+            case Self.interceptRow: intercept = weight
+            case Self.scaleRow:
+                guard weight >= 0 else {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "the scale must not be negative"))
+                    continue
+                }
+                scale = weight
+            default:
+                guard idf.isFinite, idf > 0 else {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "idf '\(row["idf"])' must be a positive number"))
+                    continue
+                }
+                if !add(row["feature"], idf: idf, weight: weight) {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "feature '\(row["feature"])' repeats another"))
+                }
+            }
+        }
+    }
+
+    /// The file `lexicon train` writes: features sorted by weight, the two parameters first.
+    public func tsv(comment: [String]) -> String {
+        var out = comment.map { "# " + $0 + "\n" }.joined()
+        out += Self.columns.joined(separator: "\t") + "\n"
+        out += "\(Self.interceptRow)\t-\t\(Self.format(intercept))\n"
+        out += "\(Self.scaleRow)\t-\t\(Self.format(scale))\n"
+        for i in features.indices.sorted(by: { (weights[$0], features[$0]) < (weights[$1], features[$1]) }) {
+            out += "\(features[i])\t\(Self.format(idf[i]))\t\(Self.format(weights[i]))\n"
+        }
+        return out
+    }
+
+    static func format(_ x: Double) -> String { String(format: "%.6f", x) }
+
+    /// A content token's feature key as training sees it: `(number)` for a number, else its folded
+    /// text; nil for punctuation and symbols. `feature(of:folded:)` is the same key, hashed in place.
+    public static func key(of token: Token, folded: FoldedText) -> String? {
+        switch token.kind {
+        case .punctuation, .symbol: return nil
+        case .number: return numberFeature
+        default:
+            let a = Int(folded.start[token.start]), b = Int(folded.start[token.end])
+            return a < b ? FoldedText.string(folded.scalars[a..<b]) : nil
+        }
+    }
+
+    /// The feature index of a token (nil where the model does not know the word).
+    @inline(__always)
+    func feature(of token: Token, folded: FoldedText) -> Int? {
+        switch token.kind {
+        case .punctuation, .symbol: return nil
+        case .number: return index(of: Self.numberHash)
+        default:
+            let a = Int(folded.start[token.start]), b = Int(folded.start[token.end])
+            guard a < b else { return nil }
+            return folded.scalars.withUnsafeBufferPointer { index(of: Self.hash($0[a..<b])) }
+        }
+    }
+
+    /// The lean of the content sentences' words (boilerplate left out). Nil when the model is
+    /// empty or knows none of the words: no evidence, no lean.
+    public func lean(tokens: [Token], sentences: [TextSpan], boilerplate: [String?], folded: FoldedText, top: Int = 8) -> LearnedLean? {
+        guard !features.isEmpty, scale > 0 else { return nil }
+        var found: [Int32] = []
+        var t = 0
+        for (si, sentence) in sentences.enumerated() {
+            while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
+            guard boilerplate[si] == nil else { continue }
+            while t < tokens.count, tokens[t].start < sentence.end {
+                if let f = feature(of: tokens[t], folded: folded) { found.append(Int32(f)) }
+                t += 1
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        // Counted in feature order, so the sums (and the bytes written) are the same on every run.
+        found.sort()
+        var counts: [(Int, Int)] = []
+        for f in found {
+            if let last = counts.last, last.0 == Int(f) { counts[counts.count - 1].1 += 1 } else { counts.append((Int(f), 1)) }
+        }
+        var norm = 0.0
+        for (f, n) in counts { let x = Double(n) * idf[f]; norm += x * x }
+        norm = norm.squareRoot()
+        var words: [LearnedLean.Word] = []
+        words.reserveCapacity(counts.count)
+        var score = intercept
+        for (f, n) in counts {
+            let part = weights[f] * Double(n) * idf[f] / norm
+            score += part
+            words.append(LearnedLean.Word(feature: features[f], count: n, contribution: part * scale))
+        }
+        words.sort { abs($0.contribution) != abs($1.contribution) ? abs($0.contribution) > abs($1.contribution) : $0.feature < $1.feature }
+        return LearnedLean(score: score, scale: scale, lean: score * scale, words: Array(words.prefix(top)))
+    }
+}
+
+/// What the learned model says of one document: `lean = scale × score`, in cue-mass units,
+/// positive towards strategic-threat. `words` are the features that moved it most, each with its
+/// share of the lean (the intercept's share is `scale × intercept`).
+public struct LearnedLean: Sendable, Hashable {
+    public struct Word: Sendable, Hashable {
+        public var feature: String
+        public var count: Int
+        public var contribution: Double
+    }
+    /// The model's logit: log-odds of strategic-threat against celebratory.
+    public var score: Double
+    public var scale: Double
+    public var lean: Double
+    public var words: [Word]
+}

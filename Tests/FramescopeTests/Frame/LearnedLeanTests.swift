@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import Framescope
+
+/// The word model (`learned.tsv`, `lexicon train`): features read as the tokenizer folds them,
+/// a lean computed by hand, its place in the label rule, and a training run on literal examples.
+/// Every text was written for these tests.
+@Suite("Learned lean")
+struct LearnedLeanTests {
+    static let cues = FramingHarness.lexicon(
+        celebratory: "record high\tcelebratory\t1\ten\t-\n创新高\tcelebratory\t1\tzh\t-",
+        threat: "leverage\tstrategic-threat\t1\ten\t-\n依赖\tstrategic-threat\t1\tzh\t-",
+        modifiers: "said\tattribution\t0.5\tclause")
+
+    static func model(_ rows: String, intercept: Double = 0, scale: Double = 2) -> String {
+        "feature\tidf\tweight\n(intercept)\t-\t\(intercept)\n(scale)\t-\t\(scale)\n" + rows + "\n"
+    }
+
+    func annotate(_ s: String, model: String, _ change: (inout FramingOptions) -> Void = { _ in }) throws -> AnnotatedDocument {
+        var files = Self.cues
+        files["learned.tsv"] = model
+        return try FramingHarness.annotate(s, lexicon: files, options: FramingHarness.options(change))
+    }
+
+    @Test("the lean is scale × (w·tf·idf / ‖tf·idf‖ + intercept), computed by hand")
+    func handComputed() throws {
+        // steel: tf 2, idf 1 → 2; rose: tf 2, idf 2 → 4; ‖v‖ = √20; w·v = 1·2 − 1·4 = −2.
+        let doc = try annotate("Steel output rose. Steel exports rose.", model: Self.model("steel\t1\t1\nrose\t2\t-1", intercept: 0.1))
+        let learned = try #require(doc.framing.learned)
+        let score = -2 / 20.0.squareRoot() + 0.1
+        #expect(abs(learned.score - score) < 1e-12)
+        #expect(abs(learned.lean - 2 * score) < 1e-12)
+        #expect(abs(doc.framing.learnedLean - 2 * score) < 1e-12)
+        // The words that moved it, largest share first; their shares and the intercept's add up.
+        #expect(learned.words.map(\.feature) == ["rose", "steel"])
+        #expect(learned.words.map(\.count) == [2, 2])
+        let sum = learned.words.reduce(0) { $0 + $1.contribution } + 2 * 0.1
+        #expect(abs(sum - learned.lean) < 1e-12)
+        // The cue totals are the cues' alone.
+        #expect(doc.framing.celebratory == 0 && doc.framing.strategicThreat == 0)
+        FramingHarness.expectTotalsAddUp(doc)
+    }
+
+    @Test("Traditional, full-width and upper-case words meet the folded feature; numbers are one feature")
+    func folding() throws {
+        let model = Self.model("垄断\t2\t1.5\n(number)\t1\t-3\nmagnet\t1\t1")
+        // One feature: score = w (the vector has length idf, its one part idf).
+        let hant = try #require(try annotate("壟斷", model: model).framing.learned)
+        #expect(abs(hant.score - 1.5) < 1e-12)
+        let wide = try #require(try annotate("ＭＡＧＮＥＴ", model: model).framing.learned)
+        #expect(abs(wide.score - 1) < 1e-12)
+        // 5 and ５ and 2024 are all `(number)`: tf 3, one feature.
+        let numbers = try #require(try annotate("Output rose 5 times, ５ times in 2024.", model: model).framing.learned)
+        #expect(numbers.words.map(\.feature) == ["(number)"] && numbers.words[0].count == 3)
+        #expect(abs(numbers.score + 3) < 1e-12)
+        // An astral character in the text does not shift the match.
+        let astral = try #require(try annotate("𠀋 magnet", model: model).framing.learned)
+        #expect(astral.words.map(\.feature) == ["magnet"])
+    }
+
+    @Test("no model, no known word, or weight 0: no lean")
+    func noLean() throws {
+        #expect(try FramingHarness.annotate("Steel rose.", lexicon: Self.cues, options: FramingHarness.options()).framing.learned == nil)
+        let unknown = try annotate("Nothing here matches.", model: Self.model("steel\t1\t1"))
+        #expect(unknown.framing.learned == nil && unknown.framing.learnedLean == 0)
+        let off = try annotate("Steel rose.", model: Self.model("steel\t1\t1")) { $0.learnedWeight = 0 }
+        #expect(off.framing.learned == nil && off.framing.learnedLean == 0)
+    }
+
+    @Test("boilerplate sentences are not read")
+    func boilerplate() throws {
+        let model = Self.model("steel\t1\t1\nshare\t1\t-5\narticle\t1\t-5\ncopyright\t1\t-5")
+        let doc = try annotate("Steel output rose in May.\nShare this article\nCopyright 2024 Steel Daily", model: model)
+        #expect(try #require(doc.framing.learned).words.map(\.feature) == ["steel"])
+    }
+
+    @Test("the lean steers the direction, never whether a text is framed")
+    func labelRule() {
+        let options = FramingOptions()
+        // No cues: neutral however strong the lean.
+        let bare = FramingScorer.documentFraming(FramingTotals(celebratory: 0, strategicThreat: 0, tokens: 200, cues: 0, sentences: 10,
+                                                               learnedLean: 5), options: options)
+        #expect(bare.label == .neutral)
+        // Cues tied (3 against 3, both sides leaning in 3 sentences): mixed without a lean; a
+        // threat lean of 3 gives direction (6 − 3)/(6 + 3 + 1) = 0.3.
+        let tied = FramingTotals(celebratory: 3, strategicThreat: 3, tokens: 200, cues: 6, sentences: 10,
+                                 celebratorySentences: 3, threatSentences: 3)
+        #expect(FramingScorer.documentFraming(tied, options: options).label == .mixed)
+        var leaning = tied
+        leaning.learnedLean = 3
+        let framed = FramingScorer.documentFraming(leaning, options: options)
+        #expect(abs(framed.direction - 0.3) < 1e-12)
+        #expect(framed.label == .strategicThreat)
+        #expect(framed.celebratory == 3 && framed.strategicThreat == 3 && framed.learnedLean == 3)
+        // A celebratory lean the other way.
+        leaning.learnedLean = -3
+        #expect(FramingScorer.documentFraming(leaning, options: options).label == .celebratory)
+    }
+
+    @Test("the totals read back from JSON carry the lean, so validate --calibrate relabels alike")
+    func totalsFromJSON() throws {
+        let doc = try annotate("Leverage grew. Leverage grew again. The record high was no comfort.",
+                               model: Self.model("grew\t1\t2\ncomfort\t1\t1"))
+        let bytes = DocumentJSON.encode(doc, context: .init(toolVersion: "t", lexiconHash: "h"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let framing = try #require(object["framing"] as? [String: Any])
+        let totals = try #require(FramingTotals(json: framing))
+        #expect(abs(totals.learnedLean - doc.framing.learnedLean) < 1e-5)
+        let learned = try #require(framing["learned"] as? [String: Any])
+        #expect((learned["words"] as? [[String: Any]])?.first?["feature"] as? String == "grew")
+    }
+
+    @Test("training on literal examples: the right signs, cross-validated figures, the same file twice, and the file reads back")
+    func training() throws {
+        var examples: [LearnedTraining.Example] = []
+        for i in 0..<12 {
+            examples.append(.init(id: "t\(i)", features: ["the", "leverage", "chokepoint", i % 2 == 0 ? "依赖" : "control"], threat: true))
+            examples.append(.init(id: "c\(i)", features: ["the", "record", "pride", i % 2 == 0 ? "创新高" : "milestone"], threat: false))
+        }
+        let (model, report) = LearnedTraining.train(examples)
+        #expect(report.documents == 24 && report.threat == 12 && report.vocabulary == 9)
+        #expect(report.auc == 1 && report.accuracy == 1)
+        #expect(report.scale > 0)
+        func weight(_ f: String) -> Double { model.weights[model.features.firstIndex(of: f)!] }
+        #expect(weight("leverage") > 0 && weight("依赖") > 0 && weight("record") < 0 && weight("创新高") < 0)
+        // A word in every document has idf 1 (ln((1+n)/(1+n)) + 1) and says nothing either way.
+        #expect(model.idf[model.features.firstIndex(of: "the")!] == 1)
+        #expect(abs(weight("the")) < 1e-3)
+        let file = model.tsv(comment: ["test"])
+        #expect(LearnedTraining.train(examples).0.tsv(comment: ["test"]) == file)
+        // Written, loaded as a lexicon file (every feature and both parameters come back) and
+        // applied to a text: a threat lean.
+        var files = Self.cues
+        files["learned.tsv"] = file
+        let loaded = try TemporaryLexicons(files).load().framing.learned
+        #expect(loaded.features.sorted() == model.features.sorted() && loaded.scale == Double(LearnedModel.format(model.scale)))
+        let doc = try annotate("Leverage is a chokepoint.", model: file)
+        #expect(try #require(doc.framing.learned).lean > 0)
+    }
+
+    @Test("a model file with a bad number or a repeated feature is refused with its line")
+    func badFile() throws {
+        var files = Self.cues
+        files["learned.tsv"] = Self.model("steel\tx\t1\nsteel\t1\t1\nsteel\t1\t2")
+        do {
+            _ = try TemporaryLexicons(files).load()
+            Issue.record("loaded a bad model file")
+        } catch let error as LexiconError {
+            let lines = error.issues.filter { $0.file == "learned.tsv" }.map(\.line)
+            #expect(lines == [4, 6])
+        }
+    }
+}
