@@ -161,36 +161,45 @@ public struct LearnedModel: Sendable {
     /// empty or knows none of the words: no evidence, no lean.
     public func lean(tokens: [Token], sentences: [TextSpan], boilerplate: [String?], folded: FoldedText, top: Int = 8) -> LearnedLean? {
         guard !features.isEmpty, scale > 0 else { return nil }
-        var found: [Int32] = []
+        // Counts by feature index: summed in index order, so the sums (and the bytes written) are
+        // the same on every run, with no sort and no hashing of the counts.
+        var counts = [Int32](repeating: 0, count: features.count)
+        var distinct = 0
         var t = 0
         for (si, sentence) in sentences.enumerated() {
             while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
             guard boilerplate[si] == nil else { continue }
             while t < tokens.count, tokens[t].start < sentence.end {
-                if let f = feature(of: tokens[t], folded: folded) { found.append(Int32(f)) }
+                if let f = feature(of: tokens[t], folded: folded) {
+                    if counts[f] == 0 { distinct += 1 }
+                    counts[f] += 1
+                }
                 t += 1
             }
         }
-        guard !found.isEmpty else { return nil }
-        // Counted in feature order, so the sums (and the bytes written) are the same on every run.
-        found.sort()
-        var counts: [(Int, Int)] = []
-        for f in found {
-            if let last = counts.last, last.0 == Int(f) { counts[counts.count - 1].1 += 1 } else { counts.append((Int(f), 1)) }
-        }
+        guard distinct > 0 else { return nil }
         var norm = 0.0
-        for (f, n) in counts { let x = Double(n) * idf[f]; norm += x * x }
+        for f in counts.indices where counts[f] > 0 { let x = Double(counts[f]) * idf[f]; norm += x * x }
         norm = norm.squareRoot()
-        var words: [LearnedLean.Word] = []
-        words.reserveCapacity(counts.count)
-        var score = intercept
-        for (f, n) in counts {
-            let part = weights[f] * Double(n) * idf[f] / norm
-            score += part
-            words.append(LearnedLean.Word(feature: features[f], count: n, contribution: part * scale))
+        // The `top` words that moved the score most, kept in order as they come (largest share
+        // first, ties by feature): a few comparisons per word instead of sorting them all.
+        var best: [(feature: Int, part: Double)] = []
+        best.reserveCapacity(top + 1)
+        func before(_ a: (feature: Int, part: Double), _ b: (feature: Int, part: Double)) -> Bool {
+            abs(a.part) != abs(b.part) ? abs(a.part) > abs(b.part) : features[a.feature] < features[b.feature]
         }
-        words.sort { abs($0.contribution) != abs($1.contribution) ? abs($0.contribution) > abs($1.contribution) : $0.feature < $1.feature }
-        return LearnedLean(score: score, scale: scale, lean: score * scale, words: Array(words.prefix(top)))
+        var score = intercept
+        for f in counts.indices where counts[f] > 0 {
+            let part = weights[f] * Double(counts[f]) * idf[f] / norm
+            score += part
+            guard top > 0, best.count < top || before((f, part), best[best.count - 1]) else { continue }
+            var i = best.count
+            while i > 0, before((f, part), best[i - 1]) { i -= 1 }
+            best.insert((f, part), at: i)
+            if best.count > top { best.removeLast() }
+        }
+        let words = best.map { LearnedLean.Word(feature: features[$0.feature], count: Int(counts[$0.feature]), contribution: $0.part * scale) }
+        return LearnedLean(score: score, scale: scale, lean: score * scale, words: words)
     }
 }
 
