@@ -16,11 +16,12 @@ struct LexiconCommand: ParsableCommand {
             abstract: "Fit the word model (learned.tsv) to coded documents.",
             discussion: """
             CODES is a CSV or TSV with id and label columns, as for validate; ids are the document \
-            ids annotate gives the files of CORPUS (their paths without extension). Documents coded \
-            celebratory or strategic-threat train a logistic regression over their words (tf-idf); \
-            neutral and mixed ones are left out. Prints cross-validated AUC and accuracy (never \
-            in-sample ones) and writes the model; put it in a lexicon folder as learned.tsv and \
-            annotate with --lexicons, or rebuild to make it the built-in one.
+            ids annotate gives the files of CORPUS (their paths without extension). Two logistic \
+            regressions over the documents' words (tf-idf) are fitted: the lean, on the documents \
+            coded celebratory or strategic-threat, and framed against neutral, on all. Prints \
+            cross-validated AUC and accuracy (never in-sample ones) and writes the models; put the \
+            file in a lexicon folder as learned.tsv and annotate with --lexicons, or rebuild to make \
+            it the built-in one.
             """)
 
         @Argument(help: "The human codes (CSV or TSV).")
@@ -49,12 +50,12 @@ struct LexiconCommand: ParsableCommand {
         func run() throws {
             let sheet: CodingSheet
             do { sheet = try CodingSheet.load(path: codes) } catch { throw CLIError("\(error)") }
-            var labels: [String: Bool] = [:]
-            for code in sheet.codes where code.label == .celebratory || code.label == .strategicThreat {
-                if let seen = labels[code.id], seen != (code.label == .strategicThreat) {
-                    throw CLIError("\(codes):\(code.line): \(code.id) is coded both celebratory and strategic-threat; train on one label per document")
+            var labels: [String: FramingLabel] = [:]
+            for code in sheet.codes {
+                if let seen = labels[code.id], seen != code.label {
+                    throw CLIError("\(codes):\(code.line): \(code.id) is coded both \(seen.rawValue) and \(code.label.rawValue); train on one label per document")
                 }
-                labels[code.id] = code.label == .strategicThreat
+                labels[code.id] = code.label
             }
             let folder = try Folder()
             let lex = try loadLexicons(lexicons, folder: folder)
@@ -65,9 +66,9 @@ struct LexiconCommand: ParsableCommand {
             var failures = 0
             CorpusWalker(root: corpus).walk(problem: { Diagnostics.note("\($0)"); failures += 1 }) { entry in
                 let id = DocumentLoader.id(forFile: entry.relativePath)
-                guard let threat = labels[id] else { return }
+                guard let label = labels[id] else { return }
                 switch loader.load(file: entry) {
-                case .success(let doc): examples.append(.init(id: id, features: annotator.learnedFeatures(doc), threat: threat))
+                case .success(let doc): examples.append(.init(id: id, features: annotator.learnedFeatures(doc), label: label))
                 case .failure(let error): Diagnostics.note("\(error)"); failures += 1
                 }
             }
@@ -77,21 +78,23 @@ struct LexiconCommand: ParsableCommand {
                 Diagnostics.note("warning: \(missing.count) coded id(s) not found in \(corpus) (first: \(missing[0]))")
             }
             examples.sort { $0.id < $1.id }
-            guard examples.contains(where: \.threat), examples.contains(where: { !$0.threat }) else {
+            guard examples.contains(where: { $0.label == .strategicThreat }), examples.contains(where: { $0.label == .celebratory }) else {
                 throw CLIError("\(codes): training needs documents coded celebratory and documents coded strategic-threat in \(corpus)")
             }
             var settings = LearnedTraining.Settings()
             settings.c = c
             settings.minDocuments = minDocuments
             let (model, report) = LearnedTraining.train(examples, settings: settings)
-            let summary = String(format: "%d documents (%d strategic-threat, %d celebratory), %d words; %d-fold cross-validated AUC %.3f, accuracy %.3f; scale %.4f",
-                                 report.documents, report.threat, report.documents - report.threat, report.vocabulary, settings.folds,
-                                 report.auc, report.accuracy, report.scale)
+            let summary = String(format: "%d documents (%d strategic-threat, %d celebratory, %d neutral or mixed), %d words; %d-fold cross-validated: "
+                                 + "lean AUC %.3f, accuracy %.3f; framed AUC %.3f, accuracy %.3f; scale %.4f",
+                                 report.documents, report.threat, report.celebratory, report.documents - report.threat - report.celebratory,
+                                 report.vocabulary, settings.folds, report.auc, report.accuracy, report.framedAUC, report.framedAccuracy, report.scale)
             let text = model.tsv(comment: [
                 "The word model of the framing score: written by framescope lexicon train; edit by retraining.",
                 "Trained on \(corpus) with C = \(c), words in >= \(minDocuments) documents.",
                 summary,
-                "feature: folded word ((number) = any number); idf; weight (log-odds per unit of tf-idf). (intercept) and (scale) are the two parameters.",
+                "feature: folded word ((number) = any number); idf; lean and framed: log-odds per unit of tf-idf (strategic-threat vs celebratory; framed vs neutral).",
+                "(intercept): both models' intercepts; (scale): cue-mass units per unit of lean log-odds.",
             ])
             do { try AtomicWriter(scratch: URL(fileURLWithPath: output).deletingLastPathComponent().path).write(Array(text.utf8), to: output) } catch {
                 throw CLIError("\(output): cannot write (\(error))")

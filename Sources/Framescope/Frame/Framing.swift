@@ -94,7 +94,8 @@ public struct DocumentFraming: Sendable, Hashable {
 
     public var totals: FramingTotals {
         FramingTotals(celebratory: celebratory, strategicThreat: strategicThreat, tokens: tokens, cues: cues, sentences: sentences,
-                      celebratorySentences: celebratorySentences, threatSentences: threatSentences, learnedLean: learnedLean)
+                      celebratorySentences: celebratorySentences, threatSentences: threatSentences, learnedLean: learnedLean,
+                      learnedFramed: learned?.framed)
     }
 }
 
@@ -113,10 +114,14 @@ public struct FramingTotals: Sendable, Hashable {
     public var threatSentences: Int
     /// The word model's lean, weighted (`DocumentFraming.learnedLean`).
     public var learnedLean: Double
+    /// The framed model's log-odds (`LearnedLean.framed`); nil without a model.
+    public var learnedFramed: Double?
 
     public init(celebratory: Double, strategicThreat: Double, tokens: Int, cues: Int,
-                sentences: Int = 0, celebratorySentences: Int = 0, threatSentences: Int = 0, learnedLean: Double = 0) {
+                sentences: Int = 0, celebratorySentences: Int = 0, threatSentences: Int = 0, learnedLean: Double = 0,
+                learnedFramed: Double? = nil) {
         self.learnedLean = learnedLean
+        self.learnedFramed = learnedFramed
         self.celebratory = celebratory
         self.strategicThreat = strategicThreat
         self.tokens = tokens
@@ -136,7 +141,8 @@ public struct FramingTotals: Sendable, Hashable {
                   sentences: Int(number("sentences") ?? 0),
                   celebratorySentences: Int(number("celebratory_sentences") ?? 0),
                   threatSentences: Int(number("strategic_threat_sentences") ?? 0),
-                  learnedLean: number("learned_lean") ?? 0)
+                  learnedLean: number("learned_lean") ?? 0,
+                  learnedFramed: ((framing["learned"] as? [String: Any])?["framed"] as? NSNumber)?.doubleValue)
     }
 }
 

@@ -136,13 +136,26 @@ public struct FramingScorer: Sendable {
         let learned = options.learnedWeight > 0 ? lexicon.learned.lean(tokens: tokens, sentences: sentences, boilerplate: boilerplate, folded: folded) : nil
         let totals = FramingTotals(celebratory: c, strategicThreat: th, tokens: contentTokens, cues: evidence.count,
                                    sentences: contentSentences, celebratorySentences: celebratorySentences, threatSentences: threatSentences,
-                                   learnedLean: (learned?.lean ?? 0) * options.learnedWeight)
+                                   learnedLean: (learned?.lean ?? 0) * options.learnedWeight,
+                                   learnedFramed: Self.rejectsFraming(evidence) ? nil : learned?.framed)
         var document = Self.documentFraming(totals, options: options)
         document.learned = learned
         document.reportedCelebratory = rc
         document.reportedStrategicThreat = rth
         let entityFraming = entityFraming(entities: entities, sentences: sentences, scores: sentenceScores, boilerplate: boilerplate, text: text, folded: folded)
         return Result(sentences: sentenceScores, cues: evidence, document: document, entities: entityFraming)
+    }
+
+    /// Whether a document-level layer says the text is not framed or argues against a frame: a
+    /// notice or analysis register, or the author's rejection of alarm. Explicit evidence beats
+    /// the framed model's reading of the words, so such a text stays as thin as its cues are.
+    static func rejectsFraming(_ evidence: [CueEvidence]) -> Bool {
+        evidence.contains { e in
+            e.modifiers.contains { m in
+                m.kind == ModifierKind.register.rawValue || m.kind == ModifierKind.analysis.rawValue
+                    || (m.kind == ModifierKind.stance.rawValue && m.text.hasPrefix("document: "))
+            }
+        }
     }
 
     /// The contrast marker that opens a sentence (its first word), if any.
@@ -347,7 +360,13 @@ public struct FramingScorer: Sendable {
         let leading = lt > lc ? totals.threatSentences : lt < lc ? totals.celebratorySentences : framedSentences
         let fewFramed = totals.sentences > 0 && leading < min(options.neutralSentences, max(1, totals.sentences / 4))
         let thin = mass < options.neutralMass || density < options.neutralDensity || share < options.neutralShare || fewFramed
-        if thin {
+        if thin, let framed = totals.learnedFramed, framed > 0, direction != 0 {
+            // Too few cues to be framed by them, but the framed model reads the words as framed
+            // (understated celebration, a report in plain words): the side the evidence leans to,
+            // with the confidence of a label that rests on little.
+            label = direction > 0 ? .strategicThreat : .celebratory
+            confidence = 0.25
+        } else if thin {
             label = .neutral
             let strength = max(mass / options.neutralMass, density / options.neutralDensity,
                                options.neutralShare > 0 ? share / options.neutralShare : 0)

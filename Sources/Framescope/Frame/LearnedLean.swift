@@ -1,19 +1,26 @@
 import Foundation
 
-/// A logistic regression over the folded words of a document (tf-idf, L2-normalised), trained on
-/// coded documents by `framescope lexicon train` and stored as `Lexicons/learned.tsv`.
+/// Two logistic regressions over the folded words of a document (tf-idf, L2-normalised, one
+/// vocabulary), trained on coded documents by `framescope lexicon train` and stored as
+/// `Lexicons/learned.tsv`: `lean` (strategic-threat against celebratory) and `framed` (framed
+/// against neutral).
 ///
 /// Why: the cue lexicons say exactly why a text leans, but they only see the phrases somebody
-/// listed, and unseen writers use others. The model sees every word, with weights fitted to coded
-/// texts; its lean joins the cue evidence in the document's direction (never in the decision
-/// whether a text is framed at all), and it is traced like a cue: the score, the scale, and the
-/// words that moved it most (docs/framing.md, "The learned lean").
+/// listed, and unseen writers use others; understated celebration in particular carries few
+/// listed cues. The models see every word, with weights fitted to coded texts. The lean joins the
+/// cue evidence in the document's direction; the framed score lets a text with too few cues to be
+/// framed by them take the side its evidence leans to. Both are traced: the scores, the scale,
+/// and the words that moved the lean most (docs/framing.md, "The learned lean").
 public struct LearnedModel: Sendable {
     /// The folded word of each feature (`(number)` for any number), its idf and its weight.
     public private(set) var features: [String] = []
     public private(set) var idf: [Double] = []
+    /// Log-odds of strategic-threat against celebratory per unit of tf-idf.
     public private(set) var weights: [Double] = []
     public private(set) var intercept = 0.0
+    /// Log-odds of framed (any label but neutral) against neutral per unit of tf-idf.
+    public private(set) var framedWeights: [Double] = []
+    public private(set) var framedIntercept = 0.0
     /// Mass units per logit: the lean is `scale × score`.
     public private(set) var scale = 0.0
     /// Open addressing on the feature's hash (`LearnedModel.hash`): slot → feature index + 1.
@@ -22,7 +29,7 @@ public struct LearnedModel: Sendable {
     private var slotHashes: [UInt64] = []
     private var mask = 0
 
-    static let columns = ["feature", "idf", "weight"]
+    static let columns = ["feature", "idf", "lean", "framed"]
     /// The rows that are not words (a folded word never holds parentheses).
     static let interceptRow = "(intercept)", scaleRow = "(scale)"
     /// The one feature of every number (a `#` would start a comment line in a lexicon file).
@@ -31,10 +38,12 @@ public struct LearnedModel: Sendable {
     public init() {}
 
     /// `features` are folded keys as `Annotator.learnedFeatures` gives them.
-    public init(features: [String], idf: [Double], weights: [Double], intercept: Double, scale: Double) {
+    public init(features: [String], idf: [Double], weights: [Double], intercept: Double, scale: Double,
+                framedWeights: [Double], framedIntercept: Double) {
         self.intercept = intercept
         self.scale = scale
-        for i in features.indices { add(features[i], idf: idf[i], weight: weights[i]) }
+        self.framedIntercept = framedIntercept
+        for i in features.indices { add(features[i], idf: idf[i], weight: weights[i], framed: framedWeights[i]) }
     }
 
     public var isEmpty: Bool { features.isEmpty }
@@ -52,7 +61,7 @@ public struct LearnedModel: Sendable {
 
     /// Features are folded keys already (the trainer writes them), so they are hashed as written.
     @discardableResult
-    mutating func add(_ feature: String, idf: Double, weight: Double) -> Bool {
+    mutating func add(_ feature: String, idf: Double, weight: Double, framed: Double) -> Bool {
         guard !feature.isEmpty else { return false }
         let h = Self.hash(feature.unicodeScalars.lazy.map(\.value))
         if index(of: h) != nil { return false }
@@ -60,6 +69,7 @@ public struct LearnedModel: Sendable {
         hashes.append(h)
         self.idf.append(idf)
         weights.append(weight)
+        framedWeights.append(framed)
         if features.count * 2 > slots.count { rehash() } else { insert(h, features.count - 1) }
         return true
     }
@@ -93,39 +103,43 @@ public struct LearnedModel: Sendable {
 
     mutating func load(_ table: TSVTable, issues: inout [LexiconIssue]) {
         for row in table.rows {
-            guard let weight = Double(row["weight"]), weight.isFinite else {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "weight '\(row["weight"])' must be a number"))
-                continue
-            }
-            let idf = Double(row["idf"]) ?? .nan
+            // The parameter rows may leave a cell that does not apply as `-`.
+            let lean = Double(row["lean"]), framed = Double(row["framed"]), idf = Double(row["idf"])
             switch row["feature"] {
-            case Self.interceptRow: intercept = weight
+            case Self.interceptRow:
+                guard let lean, let framed, lean.isFinite, framed.isFinite else {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "the intercepts must be numbers"))
+                    continue
+                }
+                intercept = lean
+                framedIntercept = framed
             case Self.scaleRow:
-                guard weight >= 0 else {
-                    issues.append(LexiconIssue(file: table.file, line: row.line, "the scale must not be negative"))
+                guard let lean, lean.isFinite, lean >= 0 else {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "the scale must be a number, not negative"))
                     continue
                 }
-                scale = weight
+                scale = lean
             default:
-                guard idf.isFinite, idf > 0 else {
-                    issues.append(LexiconIssue(file: table.file, line: row.line, "idf '\(row["idf"])' must be a positive number"))
+                guard let idf, idf.isFinite, idf > 0, let lean, lean.isFinite, let framed, framed.isFinite else {
+                    issues.append(LexiconIssue(file: table.file, line: row.line,
+                                               "idf '\(row["idf"])' must be a positive number, lean '\(row["lean"])' and framed '\(row["framed"])' numbers"))
                     continue
                 }
-                if !add(row["feature"], idf: idf, weight: weight) {
+                if !add(row["feature"], idf: idf, weight: lean, framed: framed) {
                     issues.append(LexiconIssue(file: table.file, line: row.line, "feature '\(row["feature"])' repeats another"))
                 }
             }
         }
     }
 
-    /// The file `lexicon train` writes: features sorted by weight, the two parameters first.
+    /// The file `lexicon train` writes: the two parameter rows, then the words by lean weight.
     public func tsv(comment: [String]) -> String {
         var out = comment.map { "# " + $0 + "\n" }.joined()
         out += Self.columns.joined(separator: "\t") + "\n"
-        out += "\(Self.interceptRow)\t-\t\(Self.format(intercept))\n"
-        out += "\(Self.scaleRow)\t-\t\(Self.format(scale))\n"
+        out += "\(Self.interceptRow)\t-\t\(Self.format(intercept))\t\(Self.format(framedIntercept))\n"
+        out += "\(Self.scaleRow)\t-\t\(Self.format(scale))\t-\n"
         for i in features.indices.sorted(by: { (weights[$0], features[$0]) < (weights[$1], features[$1]) }) {
-            out += "\(features[i])\t\(Self.format(idf[i]))\t\(Self.format(weights[i]))\n"
+            out += "\(features[i])\t\(Self.format(idf[i]))\t\(Self.format(weights[i]))\t\(Self.format(framedWeights[i]))\n"
         }
         return out
     }
@@ -157,7 +171,7 @@ public struct LearnedModel: Sendable {
         }
     }
 
-    /// The lean of the content sentences' words (boilerplate left out). Nil when the model is
+    /// Both scores of the content sentences' words (boilerplate left out). Nil when the model is
     /// empty or knows none of the words: no evidence, no lean.
     public func lean(tokens: [Token], sentences: [TextSpan], boilerplate: [String?], folded: FoldedText, top: Int = 8) -> LearnedLean? {
         guard !features.isEmpty, scale > 0 else { return nil }
@@ -188,10 +202,12 @@ public struct LearnedModel: Sendable {
         func before(_ a: (feature: Int, part: Double), _ b: (feature: Int, part: Double)) -> Bool {
             abs(a.part) != abs(b.part) ? abs(a.part) > abs(b.part) : features[a.feature] < features[b.feature]
         }
-        var score = intercept
+        var score = intercept, framed = framedIntercept
         for f in counts.indices where counts[f] > 0 {
-            let part = weights[f] * Double(counts[f]) * idf[f] / norm
+            let x = Double(counts[f]) * idf[f] / norm
+            let part = weights[f] * x
             score += part
+            framed += framedWeights[f] * x
             guard top > 0, best.count < top || before((f, part), best[best.count - 1]) else { continue }
             var i = best.count
             while i > 0, before((f, part), best[i - 1]) { i -= 1 }
@@ -199,11 +215,11 @@ public struct LearnedModel: Sendable {
             if best.count > top { best.removeLast() }
         }
         let words = best.map { LearnedLean.Word(feature: features[$0.feature], count: Int(counts[$0.feature]), contribution: $0.part * scale) }
-        return LearnedLean(score: score, scale: scale, lean: score * scale, words: words)
+        return LearnedLean(score: score, scale: scale, lean: score * scale, framed: framed, words: words)
     }
 }
 
-/// What the learned model says of one document: `lean = scale × score`, in cue-mass units,
+/// What the learned models say of one document: `lean = scale × score`, in cue-mass units,
 /// positive towards strategic-threat. `words` are the features that moved it most, each with its
 /// share of the lean (the intercept's share is `scale × intercept`).
 public struct LearnedLean: Sendable, Hashable {
@@ -216,5 +232,7 @@ public struct LearnedLean: Sendable, Hashable {
     public var score: Double
     public var scale: Double
     public var lean: Double
+    /// The framed model's log-odds: above 0, the words say the text is framed.
+    public var framed: Double
     public var words: [Word]
 }

@@ -187,6 +187,7 @@ public enum DocumentJSON {
             json.beginObject()
             json.field("score", l.score)
             json.field("scale", l.scale)
+            json.field("framed", l.framed)
             json.key("words")
             json.beginArray()
             for w in l.words {

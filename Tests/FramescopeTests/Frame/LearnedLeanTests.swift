@@ -10,10 +10,12 @@ struct LearnedLeanTests {
     static let cues = FramingHarness.lexicon(
         celebratory: "record high\tcelebratory\t1\ten\t-\n创新高\tcelebratory\t1\tzh\t-",
         threat: "leverage\tstrategic-threat\t1\ten\t-\n依赖\tstrategic-threat\t1\tzh\t-",
-        modifiers: "said\tattribution\t0.5\tclause")
+        modifiers: "said\tattribution\t0.5\tclause\nwe expect\tanalysis\t0.4\tdocument")
 
-    static func model(_ rows: String, intercept: Double = 0, scale: Double = 2) -> String {
-        "feature\tidf\tweight\n(intercept)\t-\t\(intercept)\n(scale)\t-\t\(scale)\n" + rows + "\n"
+    /// A model file; rows are `feature idf lean`, with a framed weight of 0 unless they give one.
+    static func model(_ rows: String, intercept: Double = 0, scale: Double = 2, framedIntercept: Double = -1) -> String {
+        let body = rows.split(separator: "\n").map { $0.split(separator: "\t").count == 3 ? $0 + "\t0" : String($0) }.joined(separator: "\n")
+        return "feature\tidf\tlean\tframed\n(intercept)\t-\t\(intercept)\t\(framedIntercept)\n(scale)\t-\t\(scale)\t-\n" + body + "\n"
     }
 
     func annotate(_ s: String, model: String, _ change: (inout FramingOptions) -> Void = { _ in }) throws -> AnnotatedDocument {
@@ -95,6 +97,32 @@ struct LearnedLeanTests {
         // A celebratory lean the other way.
         leaning.learnedLean = -3
         #expect(FramingScorer.documentFraming(leaning, options: options).label == .celebratory)
+        // Too few cues (mass 1.5 < 2.5): neutral, unless the framed model reads the words as
+        // framed; then the side the evidence leans to, with confidence 0.25.
+        var thin = FramingTotals(celebratory: 1.5, strategicThreat: 0, tokens: 200, cues: 2, sentences: 10,
+                                 celebratorySentences: 1, learnedLean: -1, learnedFramed: -0.5)
+        #expect(FramingScorer.documentFraming(thin, options: options).label == .neutral)
+        thin.learnedFramed = 0.5
+        let rescued = FramingScorer.documentFraming(thin, options: options)
+        #expect(rescued.label == .celebratory && rescued.confidence == 0.25)
+        thin.learnedLean = 3  // the words lean the other way, more than the cues: (3 − 1.5) / 5.5
+        #expect(FramingScorer.documentFraming(thin, options: options).label == .strategicThreat)
+    }
+
+    @Test("a text too thin in cues takes its side when the words read as framed, unless a layer says it is not framed")
+    func framedRescue() throws {
+        let model = Self.model("leverage\t1\t1\nprices\t1\t0", framedIntercept: 2)
+        let thin = try annotate("Leverage grew. Prices held.", model: model)
+        #expect(thin.framing.celebratory + thin.framing.strategicThreat < 2.5)
+        #expect(thin.framing.label == .strategicThreat && thin.framing.confidence == 0.25)
+        // The analysis register (markers in two of the author's sentences) is explicit evidence
+        // that the text reports rather than frames: it stays neutral.
+        let analysis = try annotate("We expect leverage to grow. We expect prices to hold.", model: model)
+        #expect(analysis.cues.contains { $0.modifiers.contains { $0.kind == "analysis" } })
+        #expect(analysis.framing.label == .neutral)
+        // And a framed score below 0 leaves a thin text neutral.
+        let quiet = try annotate("Leverage grew. Prices held.", model: Self.model("leverage\t1\t1\nprices\t1\t0", framedIntercept: -2))
+        #expect(quiet.framing.label == .neutral)
     }
 
     @Test("the totals read back from JSON carry the lean, so validate --calibrate relabels alike")
@@ -106,6 +134,7 @@ struct LearnedLeanTests {
         let framing = try #require(object["framing"] as? [String: Any])
         let totals = try #require(FramingTotals(json: framing))
         #expect(abs(totals.learnedLean - doc.framing.learnedLean) < 1e-5)
+        #expect(abs(try #require(totals.learnedFramed) - (try #require(doc.framing.learned)).framed) < 1e-5)
         let learned = try #require(framing["learned"] as? [String: Any])
         #expect((learned["words"] as? [[String: Any]])?.first?["feature"] as? String == "grew")
     }
@@ -114,15 +143,21 @@ struct LearnedLeanTests {
     func training() throws {
         var examples: [LearnedTraining.Example] = []
         for i in 0..<12 {
-            examples.append(.init(id: "t\(i)", features: ["the", "leverage", "chokepoint", i % 2 == 0 ? "依赖" : "control"], threat: true))
-            examples.append(.init(id: "c\(i)", features: ["the", "record", "pride", i % 2 == 0 ? "创新高" : "milestone"], threat: false))
+            examples.append(.init(id: "t\(i)", features: ["the", "leverage", "chokepoint", i % 2 == 0 ? "依赖" : "control"], label: .strategicThreat))
+            examples.append(.init(id: "c\(i)", features: ["the", "record", "pride", i % 2 == 0 ? "创新高" : "milestone"], label: .celebratory))
+            examples.append(.init(id: "n\(i)", features: ["the", "price", "tonne", i % 2 == 0 ? "报价" : "quoted"], label: .neutral))
         }
         let (model, report) = LearnedTraining.train(examples)
-        #expect(report.documents == 24 && report.threat == 12 && report.vocabulary == 9)
-        #expect(report.auc == 1 && report.accuracy == 1)
+        #expect(report.documents == 36 && report.threat == 12 && report.celebratory == 12 && report.vocabulary == 13)
+        #expect(report.auc == 1 && report.accuracy == 1 && report.framedAUC == 1 && report.framedAccuracy == 1)
         #expect(report.scale > 0)
         func weight(_ f: String) -> Double { model.weights[model.features.firstIndex(of: f)!] }
         #expect(weight("leverage") > 0 && weight("依赖") > 0 && weight("record") < 0 && weight("创新高") < 0)
+        // The lean is fitted on the polar documents only: a word of the neutral ones gets no lean
+        // weight; the framed model reads it as neutral and the cue words of both sides as framed.
+        #expect(weight("price") == 0)
+        func framed(_ f: String) -> Double { model.framedWeights[model.features.firstIndex(of: f)!] }
+        #expect(framed("price") < 0 && framed("报价") < 0 && framed("leverage") > 0 && framed("record") > 0)
         // A word in every document has idf 1 (ln((1+n)/(1+n)) + 1) and says nothing either way.
         #expect(model.idf[model.features.firstIndex(of: "the")!] == 1)
         #expect(abs(weight("the")) < 1e-3)
@@ -141,13 +176,13 @@ struct LearnedLeanTests {
     @Test("a model file with a bad number or a repeated feature is refused with its line")
     func badFile() throws {
         var files = Self.cues
-        files["learned.tsv"] = Self.model("steel\tx\t1\nsteel\t1\t1\nsteel\t1\t2")
+        files["learned.tsv"] = Self.model("steel\tx\t1\nsteel\t1\t1\nsteel\t1\t2\nore\t1\t1\tx")
         do {
             _ = try TemporaryLexicons(files).load()
             Issue.record("loaded a bad model file")
         } catch let error as LexiconError {
             let lines = error.issues.filter { $0.file == "learned.tsv" }.map(\.line)
-            #expect(lines == [4, 6])
+            #expect(lines == [4, 6, 7])
         }
     }
 }
