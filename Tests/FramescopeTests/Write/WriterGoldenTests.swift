@@ -18,6 +18,9 @@ struct WriterGoldenTests {
     func document() throws -> AnnotatedDocument {
         let lex = try TemporaryLexicons(FramingScorerTests.lexicon.merging([
             "units.tsv": "surface\tunit\tdimension\tfactor_to_base\ntons\tt\tmass\t1\n",
+            // A word model, so the golden files show the learned object too.
+            "learned.tsv": "feature\tidf\tlean\tframed\n(intercept)\t-\t-0.5\t0.25\n(scale)\t-\t0.9\t-\n"
+                + "baogang\t1.5\t-1\t0.5\n(number)\t1\t0.25\t-0.5\n辉煌\t2\t-2\t1\n",
         ]) { $1 }).load()
         let annotator = try Annotator(lexicons: lex)
         var meta = DocumentMetadata(source: "example", title: "Baogang's <milestone>", date: "2024-10-15")
