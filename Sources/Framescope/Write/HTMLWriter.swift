@@ -101,6 +101,11 @@ public enum HTMLWriter {
         }
         let f = doc.framing
         let m = doc.metadata
+        // The word models' part, beside the cues': the lean and the words that moved it most.
+        let learned = f.learned.map { l in
+            "\n<div class=\"meta\">learned lean \(JSONWriter.format(f.learnedLean, digits: 2)) (framed \(JSONWriter.format(l.framed, digits: 2))): "
+                + l.words.prefix(5).map { "\(escape($0.feature)) \(JSONWriter.format($0.contribution, digits: 2))" }.joined(separator: ", ") + "</div>"
+        } ?? ""
         var html = """
         <!DOCTYPE html>
         <html lang="\(escape(m.language == "zh" ? "zh" : "en"))"><head><meta charset="utf-8">
@@ -111,7 +116,7 @@ public enum HTMLWriter {
         <div><span class="badge label-\(escape(f.label.rawValue))">\(escape(f.label.rawValue))</span>
          balance <b>\(JSONWriter.format(f.balance, digits: 3))</b> · celebratory \(JSONWriter.format(f.celebratory, digits: 2))
          · strategic-threat \(JSONWriter.format(f.strategicThreat, digits: 2)) · confidence \(JSONWriter.format(f.confidence, digits: 2))
-         · \(f.cues) cues · \(f.tokens) tokens</div>
+         · \(f.cues) cues · \(f.tokens) tokens</div>\(learned)
         <div class="legend meta"><span class="cue-celebratory">celebratory cue</span><span class="cue-strategic-threat">threat cue</span>
         <span class="ent ent-company">company</span><span class="ent ent-material">material</span><span class="ent ent-organization">organization</span>
         <span class="ent ent-place">place</span><span class="ent ent-person">person</span><span class="ent ent-quantity">quantity</span>
