@@ -22,6 +22,9 @@ struct FramingEval: ParsableCommand {
     @Flag(help: "Do not weigh the headline and lead more.")
     var noLeadWeight = false
 
+    @Flag(help: "Leave the label to the cue lexicons: no word models (learned.tsv).")
+    var noLearned = false
+
     @Option(help: "Override |balance| threshold for a polar label (calibration).")
     var polar: Double?
     @Option(help: "Override the balance smoothing k (calibration).")
@@ -48,6 +51,7 @@ struct FramingEval: ParsableCommand {
         let lex = try Lexicons.load(.resolve(option: lexicons), folder: folder)
         var options = FramingOptions()
         options.leadWeighting = !noLeadWeight
+        options.learnedWeight = noLearned ? 0 : 1
         if let polar { options.polarThreshold = polar }
         if let smoothing { options.smoothing = smoothing }
         if let neutralDensity { options.neutralDensity = neutralDensity }

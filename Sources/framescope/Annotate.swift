@@ -39,6 +39,9 @@ struct Annotate: ParsableCommand {
     @Flag(help: "Do not weigh the headline and lead more.")
     var noLeadWeight = false
 
+    @Flag(help: "Leave the label to the cue lexicons: no word models (learned.tsv).")
+    var noLearned = false
+
     @Option(help: "A calibration file written by framescope validate --calibrate: its label thresholds replace the defaults.")
     var calibration: String?
 
@@ -75,6 +78,7 @@ struct Annotate: ParsableCommand {
         let lex = try loadLexicons(lexicons, folder: folder)
         var framing = FramingOptions()
         framing.leadWeighting = !noLeadWeight
+        framing.learnedWeight = noLearned ? 0 : 1
         var provenance: CalibrationProvenance?
         if let calibration {
             let loaded: (calibration: FramingCalibration, sha256: String)

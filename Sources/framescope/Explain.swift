@@ -28,6 +28,9 @@ struct Explain: ParsableCommand {
     @Flag(help: "Do not weigh the headline and lead more.")
     var noLeadWeight = false
 
+    @Flag(help: "Leave the label to the cue lexicons: no word models (learned.tsv).")
+    var noLearned = false
+
     func run() throws {
         let folder = try Folder()
         let lex = try loadLexicons(lexicons, folder: folder)
@@ -36,6 +39,7 @@ struct Explain: ParsableCommand {
         do { decoded = try Decoder.decode(bytes) } catch { throw CLIError("\(file): \(error)") }
         var options = FramingOptions()
         options.leadWeighting = !noLeadWeight
+        options.learnedWeight = noLearned ? 0 : 1
         let annotator = try Annotator(lexicons: lex, framing: options)
         let doc = annotator.annotate(SourceDocument(id: file, path: file, text: decoded.text))
         let color = !noColor && isatty(1) != 0

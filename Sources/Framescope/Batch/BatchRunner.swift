@@ -375,6 +375,7 @@ public final class BatchRunner: @unchecked Sendable {
         json.field("shard", options.shard?.description)
         json.field("force", options.force)
         json.field("lead_weighting", options.framing.leadWeighting)
+        json.field("learned_weight", options.framing.learnedWeight)
         json.field("settings_hash", options.framing.settingsHash)
         json.key("calibration")
         if let c = options.calibration {

@@ -237,6 +237,26 @@ struct AnnotateEndToEndTests {
         #expect(try BatchRunner(options: forced, lexicons: lex).run().annotated == 9)
     }
 
+    @Test("--no-learned leaves the label to the cues: no word models in the documents, learned_weight 0 in run.json, and a re-run re-annotates")
+    func noLearned() throws {
+        let corpus = try temporaryFolder("no-learned-corpus")
+        try write(Self.english, to: corpus + "/daily/a.txt")
+        let out = try temporaryFolder("no-learned")
+        func summary() throws -> [String: Any] {
+            let line = try String(contentsOfFile: out + "/documents.jsonl", encoding: .utf8).split(separator: "\n")[0]
+            return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        func options() throws -> [String: Any] { try #require(try jsonObject(out + "/run.json")["options"] as? [String: Any]) }
+        #expect(try Executable.run(["annotate", corpus, "-o", out, "--lexicons", Repository.path("Lexicons")]).code == 0)
+        #expect(try (summary()["framing"] as? [String: Any])?["learned"] is [String: Any])
+        #expect(try options()["learned_weight"] as? Double == 1)
+        let r = try Executable.run(["annotate", corpus, "-o", out, "--lexicons", Repository.path("Lexicons"), "--no-learned"])
+        #expect(r.code == 0 && (r.out + r.err).contains("annotated 1"))
+        let framing = try #require(try summary()["framing"] as? [String: Any])
+        #expect(framing["learned"] is NSNull && framing["learned_lean"] as? Double == 0)
+        #expect(try options()["learned_weight"] as? Double == 0)
+    }
+
     @Test("--stdin-jsonl streams one annotation line per input line, in order")
     func streaming() throws {
         let input = """
