@@ -105,6 +105,10 @@ struct LearnedLeanTests {
         thin.learnedFramed = 0.5
         let rescued = FramingScorer.documentFraming(thin, options: options)
         #expect(rescued.label == .celebratory && rescued.confidence == 0.25)
+        // A calibrated polar threshold still governs: |direction| = 2.5 / 3.5 = 0.71 clears 0.1, not 1.
+        var strict = options
+        strict.polarThreshold = 1
+        #expect(FramingScorer.documentFraming(thin, options: strict).label == .neutral)
         thin.learnedLean = 3  // the words lean the other way, more than the cues: (3 − 1.5) / 5.5
         #expect(FramingScorer.documentFraming(thin, options: options).label == .strategicThreat)
     }
