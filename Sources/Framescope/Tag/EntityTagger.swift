@@ -433,13 +433,34 @@ public struct EntityTagger: Sendable {
             return chosen[a].entry == nil && chosen[b].entry == nil
                 && s[fi(chosen[a].start)..<fi(chosen[a].end)] == s[fi(chosen[b].start)..<fi(chosen[b].end)]
         }
+        /// The first six letters of the word after `form` inside name `k` (folded), if it has four or more.
+        func industryStem(_ form: [UInt32], _ k: Int) -> ArraySlice<UInt32>? {
+            let name = s[fi(chosen[k].start)..<fi(chosen[k].end)]
+            guard !form.isEmpty, name.count > form.count else { return nil }
+            var i = name.startIndex
+            while i + form.count < name.endIndex {
+                if name[i..<(i + form.count)].elementsEqual(form), i == name.startIndex || name[i - 1] == 0x20, name[i + form.count] == 0x20 {
+                    var e = i + form.count + 1
+                    while e < name.endIndex, (0x61...0x7A).contains(name[e]) { e += 1 }
+                    let word = name[(i + form.count + 1)..<e]
+                    return word.count >= 4 ? word.prefix(6) : nil
+                }
+                i += 1
+            }
+            return nil
+        }
+        func sameIndustry(_ form: [UInt32], _ a: Int, _ b: Int) -> Bool {
+            guard let x = industryStem(form, a), let y = industryStem(form, b) else { return false }
+            return x.elementsEqual(y)
+        }
         func add(_ form: [UInt32], _ k: Int) {
             guard !form.isEmpty else { return }
             if let owner = forms[form] {
-                // Two unknown firms that share a brand ("Ganxi Magnetics", "Jiangxi Ganxi Magnetic Materials
-                // Co., Ltd.") are one firm written two ways: the first keeps the form.
+                // Two unknown firms whose brand is followed by one industry word ("Ganxi Magnetics", "Jiangxi
+                // Ganxi Magnetic Materials Co., Ltd.": the same first six letters) are one firm written two
+                // ways, and the first keeps the form; "Halden Materials" and "Halden Motors" are two firms.
                 let oneFirm = owner.map { chosen[$0].type == .company && chosen[k].type == .company
-                    && chosen[$0].entry == nil && chosen[k].entry == nil } ?? false
+                    && chosen[$0].entry == nil && chosen[k].entry == nil && sameIndustry(form, $0, k) } ?? false
                 if let o = owner, !same(o, k), !oneFirm { forms[form] = .some(nil) }
             } else {
                 forms[form] = k
