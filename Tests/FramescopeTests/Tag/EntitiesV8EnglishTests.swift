@@ -129,5 +129,8 @@ struct EntitiesV8EnglishTests {
         for p in ["Redcar", "Middlesbrough", "Chittagong", "Heilbronn"] { #expect(places.contains(p), "\(places)") }
         let materials = try spans("Tb oxide rose while the N48H grade and Dy metal were flat.", .material)
         for m in ["Tb oxide", "N48H", "Dy metal"] { #expect(materials.contains(m), "\(materials)") }
+        let tungsten = try spans("The mill sells APT and 70% WO3 concentrate from a Dayu county mine.", .material)
+        for m in ["APT", "WO3"] { #expect(tungsten.contains(m), "\(tungsten)") }
+        #expect(try spans("The mill sells APT and 70% WO3 concentrate from a Dayu county mine.", .place).contains("Dayu county"))
     }
 }
