@@ -302,8 +302,15 @@ public struct EntityTagger: Sendable {
         func cutsIntoKnown(_ p: NamePatterns.Found) -> Bool {
             (p.start + 1..<p.end).contains { knownByStart[$0]?.contains { $0.end > p.end } ?? false }
         }
+        // A registered Latin name whose first word is no known name and no place, around a known firm's
+        // name, is another firm: "Tarrant Critical Metals Corp." is not Critical Metals Corp.
+        func prefixesKnown(_ p: NamePatterns.Found) -> Bool {
+            guard p.legal, p.type == .company, knownByStart[p.start] == nil, placeSpans[p.start] == nil,
+                  !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]), !lexiconAny.overlaps(p.start, p.start + 1) else { return false }
+            return true
+        }
         for p in patternFound where p.end > p.start
-            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end)) {
+            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         // Sorted as plain keys, which the comparator reads without touching the candidates.
@@ -426,10 +433,35 @@ public struct EntityTagger: Sendable {
             return chosen[a].entry == nil && chosen[b].entry == nil
                 && s[fi(chosen[a].start)..<fi(chosen[a].end)] == s[fi(chosen[b].start)..<fi(chosen[b].end)]
         }
+        /// The first six letters of the word after `form` inside name `k` (folded), if it has four or more.
+        func industryStem(_ form: [UInt32], _ k: Int) -> ArraySlice<UInt32>? {
+            let name = s[fi(chosen[k].start)..<fi(chosen[k].end)]
+            guard !form.isEmpty, name.count > form.count else { return nil }
+            var i = name.startIndex
+            while i + form.count < name.endIndex {
+                if name[i..<(i + form.count)].elementsEqual(form), i == name.startIndex || name[i - 1] == 0x20, name[i + form.count] == 0x20 {
+                    var e = i + form.count + 1
+                    while e < name.endIndex, (0x61...0x7A).contains(name[e]) { e += 1 }
+                    let word = name[(i + form.count + 1)..<e]
+                    return word.count >= 4 ? word.prefix(6) : nil
+                }
+                i += 1
+            }
+            return nil
+        }
+        func sameIndustry(_ form: [UInt32], _ a: Int, _ b: Int) -> Bool {
+            guard let x = industryStem(form, a), let y = industryStem(form, b) else { return false }
+            return x.elementsEqual(y)
+        }
         func add(_ form: [UInt32], _ k: Int) {
             guard !form.isEmpty else { return }
             if let owner = forms[form] {
-                if let o = owner, !same(o, k) { forms[form] = .some(nil) }
+                // Two unknown firms whose brand is followed by one industry word ("Ganxi Magnetics", "Jiangxi
+                // Ganxi Magnetic Materials Co., Ltd.": the same first six letters) are one firm written two
+                // ways, and the first keeps the form; "Halden Materials" and "Halden Motors" are two firms.
+                let oneFirm = owner.map { chosen[$0].type == .company && chosen[k].type == .company
+                    && chosen[$0].entry == nil && chosen[k].entry == nil && sameIndustry(form, $0, k) } ?? false
+                if let o = owner, !same(o, k), !oneFirm { forms[form] = .some(nil) }
             } else {
                 forms[form] = k
                 formOrder.append(form)
@@ -562,6 +594,14 @@ public struct EntityTagger: Sendable {
                capitalised(t + 1) || FoldedText.string(s[fi(tokens[t + 1].start)..<fi(tokens[t + 1].end)]) == "of" { return false }
             return true
         }
+        // A Latin form before another capitalised word is a word of a longer name there ("Tees Valley" of
+        // "Tees Valley Media Group" after "Tees Valley Courier").
+        func continuesName(_ cp: Int) -> Bool {
+            let t = firstToken(atOrAfter: cp)
+            guard t < tokens.count, tokens[t].start - cp <= 1, tokens[t].kind == .word,
+                  (0x41...0x5A).contains(text.utf16[tokens[t].utf16Start]) else { return false }
+            return !NamePatterns.leadingStops.contains(FoldedText.string(s[fi(tokens[t].start)..<fi(tokens[t].end)]))
+        }
         // Longest first: "Kessler Motor" before "Kessler".
         formOrder.sort { $0.count > $1.count }
         // A firm's short form before 人 names its staff, no firm (华磁人, 宝联人), except 人员 and 人事
@@ -590,6 +630,7 @@ public struct EntityTagger: Sendable {
                         ordinary[n] = true
                     } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end) || anywhere.contains(formOrder[n]) && segment(p, p + formOrder[n].count),
                               !staff(p + formOrder[n].count),
+                              ScriptClass.isHan(c) || !continuesName(Int(folded.origin[p + formOrder[n].count - 1]) + 1),
                               !headForms.contains(formOrder[n]) || standsAlone(Int(folded.origin[p])) {
                         hits[n].append(p)
                     }
@@ -619,7 +660,12 @@ public struct EntityTagger: Sendable {
                     guard !inside.isEmpty, inside.allSatisfy({ i in
                         let c = chosen[i]
                         guard c.start >= start, c.end <= end, c.end - c.start < end - start else { return false }
-                        return (c.type == .place && c.start == start) || (han && c.type == .material)
+                        // A known firm that a registered name was read as, at the form's start ("Ganfeng" of
+                        // "Ganfeng Tungsten" after "Jiangxi Ganfeng Tungsten Industry Co., Ltd."), and a Latin
+                        // material after the brand word ("Tungsten") give way to the form too.
+                        let sameFirm = c.source == .lexicon && c.start == start && chosen[k].registered && c.entry == chosen[k].entry
+                        return (c.type == .place && c.start == start) || (han && c.type == .material) || sameFirm
+                            || (!han && c.type == .material && c.start > start)
                     }) else { continue }
                     displaced.formUnion(inside)
                 }
@@ -655,6 +701,9 @@ public struct EntityTagger: Sendable {
     static let referringHeads: Set<String> = [
         "commission", "council", "parliament", "ministry", "department", "agency", "bureau", "administration",
         "committee", "authority", "exchange", "institute", "academy", "survey", "university", "senate", "assembly",
+        // Newspapers named by their head word after their full name ("The Courier welcomes letters"); a head
+        // also written in lower case in the document ("at times", "a post") is no short form there.
+        "courier", "herald", "tribune", "gazette", "chronicle", "journal", "times", "post", "shimbun",
     ]
 
     /// Words that introduce a short form inside the bracket (以下简称, 简称; folded).
@@ -821,7 +870,13 @@ public struct EntityTagger: Sendable {
                     let word = s[(fi(previous.end) + 1)..<(fi(c.start) - 1)]
                     hyphenated = word.allSatisfy { (0x61...0x7A).contains($0) } && Self.joiningHyphenWords.contains(FoldedText.string(word))
                 }
-                if !twoElements && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
+                // A plural before the next material names a group and then its members ("heavy rare earths
+                // dysprosium and terbium", "magnets neodymium"): a list, no compound.
+                let pe = fi(previous.end)
+                let plural = gap == 1 && s[pe] == 0x20 && pe >= 4 && s[pe - 1] == 0x73 && !ScriptClass.isHan(s[pe - 1])
+                    && (0x61...0x7A).contains(s[pe - 2]) && s[pe - 2] != 0x73 && s[pe - 2] != 0x75
+                    && (pe - 4..<pe).allSatisfy { (0x61...0x7A).contains(s[$0]) }
+                if !twoElements && !plural && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
                     c.start = previous.start
                     c.source = .lexicon
                     out.removeLast()

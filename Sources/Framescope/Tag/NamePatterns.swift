@@ -254,14 +254,22 @@ struct NamePatterns {
     /// Industrial Policy Forum", "TOKYO, Oct 7 (Asia Resources Wire) -").
     func fillsSegment(_ run: Range<Int>) -> Bool {
         let u = text.utf16
-        func delimiter(_ c: UInt16) -> Bool { c == 0x0A || c == 0x7C || c == 0xFF5C || c == 0xB7 || c == 0x28 || c == 0x29 || c == 0xFF08 || c == 0xFF09 }
-        var i = tokens[run.lowerBound].utf16Start - 1
-        while i >= 0, u[i] == 0x20 || u[i] == 0x09 { i -= 1 }
-        // A label's colon may also open the segment ("Source: …", "Media contact: …").
-        guard i < 0 || delimiter(u[i]) || u[i] == 0x3A || u[i] == 0xFF1A else { return false }
+        guard startsSegment(run.lowerBound) else { return false }
         var j = tokens[run.upperBound - 1].utf16End
         while j < u.count, u[j] == 0x20 || u[j] == 0x09 || u[j] == 0x0D { j += 1 }
-        return j == u.count || delimiter(u[j])
+        return j == u.count || Self.segmentDelimiter(u[j])
+    }
+
+    /// Delimiters of masthead, byline and dateline segments: a line break, `|`, `｜`, `·`, a bracket.
+    static func segmentDelimiter(_ c: UInt16) -> Bool { c == 0x0A || c == 0x7C || c == 0xFF5C || c == 0xB7 || c == 0x28 || c == 0x29 || c == 0xFF08 || c == 0xFF09 }
+
+    /// Whether token `t` opens a segment: the text's or a line's start, a delimiter or a label's colon
+    /// before it ("Source: …", "Media contact: …").
+    func startsSegment(_ t: Int) -> Bool {
+        let u = text.utf16
+        var i = tokens[t].utf16Start - 1
+        while i >= 0, u[i] == 0x20 || u[i] == 0x09 { i -= 1 }
+        return i < 0 || Self.segmentDelimiter(u[i]) || u[i] == 0x3A || u[i] == 0xFF1A
     }
 
     func english(sentences: [Range<Int>], knownMaterial: (Int, Int) -> Bool) -> [Found] {
@@ -277,7 +285,11 @@ struct NamePatterns {
                     // "… Office of Public Affairs"); "The Steel Forum Matters For …" is a headline.
                     guard run.count >= 2, fillsSegment(run), isWord(run.upperBound - 1, .orgHead)
                             || run.dropLast().contains(where: { isWord($0, .orgHead) && connector[$0 + 1] }) else { continue }
-                    out.append(Found(start: tokens[run.lowerBound].start, end: tokens[run.upperBound - 1].end, type: .organization))
+                    // A masthead's article is no part of the paper's name ("The Tees Valley Courier | Opinion"),
+                    // as in prose, where leading stops are dropped below.
+                    var first = run.lowerBound
+                    while first + 2 < run.upperBound, isWord(first, .leadingStop) { first += 1 }
+                    out.append(Found(start: tokens[first].start, end: tokens[run.upperBound - 1].end, type: .organization))
                     continue
                 }
                 var first = run.lowerBound
@@ -304,7 +316,8 @@ struct NamePatterns {
                     // A continent's adjective starts the name ("Arab League", "African Union").
                     if first > run.lowerBound, first <= piece.upperBound, adjacent(first), isWord(first - 1, .demonym),
                        Self.continental.contains(FoldedText.string(key(first - 1))) { first -= 1 }
-                    guard var found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial) else { continue }
+                    guard var found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial)
+                            ?? englishPlace(first, piece.upperBound) else { continue }
                     if found.type == .organization, let d = keptDemonym(before: first, piece.upperBound, runStart: run.lowerBound) {
                         found.start = tokens[d].start
                     }
@@ -357,6 +370,10 @@ struct NamePatterns {
         if lastKinds.contains(.weakSuffix), last > first, (first..<last).contains(where: { isWord($0, .orgHead) }) {
             return Found(start: tokens[first].start, end: tokens[last].end, type: .organization, unit: listed)
         }
+        // Indigenous corporations are community bodies, not firms ("Wirrilu Aboriginal Corporation").
+        if lastKinds.contains(.companySuffix), last > first, Self.communityWords.contains(FoldedText.string(key(last - 1))) {
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+        }
         if lastKinds.contains(.companySuffix) && last > first {
             // A firm's organ or officer before "of" is no part of its name ("Board of … Limited",
             // "Chairman of … Group").
@@ -389,13 +406,50 @@ struct NamePatterns {
         return nil
     }
 
+    /// Words before "Corporation" that make a community body of it (Australian native-title and land
+    /// corporations); folded.
+    static let communityWords: Set<String> = ["aboriginal", "indigenous"]
+
+    /// Words that start the name of a mountain or a port before its proper name ("Mount Ardlow", "Port of
+    /// Carnarvon"), as deposits and ports are named; folded.
+    static let placeOpeners: Set<String> = ["mount", "mt", "port"]
+
+    /// The place that tokens `first...last` of a capitalised run name when no firm or body does: a
+    /// proper name before a place suffix of `patterns.tsv` ("Dayu County", "Xiqu Industrial Park",
+    /// "Erongo Region"), or a mountain or port ("Mount Ardlow", "Port of Carnarvon"). The proper part
+    /// needs a word that is no generic, stop, demonym or name word ("Special Economic Zone" alone, "Western
+    /// Region" name nothing); a capital after the suffix continues a longer name and was read with the run.
+    func englishPlace(_ first: Int, _ last: Int) -> Found? {
+        guard last > first, let suffixes = patterns.english[.placeSuffix] else { return nil }
+        let notProper: EnglishNameWords.Kind = [.genericWord, .leadingStop, .demonym, .orgHead, .companySuffix, .legalSuffix, .personTitle]
+        func proper(_ k: Int) -> Bool {
+            tokens[k].kind == .word && isCapitalised(k) && !connector[k] && words.kinds(word(k)).isDisjoint(with: notProper)
+        }
+        let opener = FoldedText.string(key(first))
+        if Self.placeOpeners.contains(opener) {
+            // "Mount Ardlow", "Mt Weld", "Port of Carnarvon": one or two proper words after the opener.
+            var k = first + 1
+            if opener == "port" { guard k < last, word(k) == words.of else { return nil }; k += 1 }
+            guard k <= last, last - k <= 1, (k...last).allSatisfy(proper) else { return nil }
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .place)
+        }
+        // The longest suffix ending the run, of up to four tokens.
+        for k in max(first + 1, last - 3)...last {
+            let suffix = FoldedText.string(folded.scalars[Int(folded.start[tokens[k].start])..<Int(folded.start[tokens[last].end])])
+            guard suffixes.contains(suffix) else { continue }
+            guard (first..<k).contains(where: proper) else { return nil }
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .place)
+        }
+        return nil
+    }
+
     /// Legal words that follow a comma in registered names ("Tesla, Inc.", "Foo Holdings, LLC").
     static let legalWordsAfterComma: Set<String> = ["inc", "ltd", "llc", "limited", "plc", "corp", "pty", "l.p", "lp", "llp"]
 
     static let ltd: [UInt32] = Array("ltd".unicodeScalars.map(\.value))
     static let pt: [UInt32] = Array("pt".unicodeScalars.map(\.value))
     /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
-    static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc"]
+    static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc", "pvt"]
 
     /// Whether token `i` is a legal-suffix word as a name ends with it: capitalised ("Ltd",
     /// "GmbH") or the lower-case "plc".
@@ -433,14 +487,20 @@ struct NamePatterns {
                 }
                 guard i > lower, isLegalSuffix(i), adjacent(i) else { i += 1; continue }
                 if maximumHead == 0 { maximumHead = isHeadline(sentence) && word(upper - 1) != words.dot ? 3 : 10 }
+                // A masthead segment that a registered name fills from its start may hold a longer head
+                // ("Kestrel Ridge Rare Earths Limited | Annual Report 2026"): walk as in prose, and keep
+                // the short head unless the name opens the segment.
+                let shortHead = maximumHead == 3
+                var headStarts: [Int] = []
                 // The head, walking back from the first legal word.
                 var first = i
                 var j = i - 1
                 var heads = 0
-                while j >= lower, heads < maximumHead {
+                while j >= lower, heads < (shortHead ? 10 : maximumHead) {
                     if isCapitalised(j), !isWord(j, .leadingStop) {
                         first = j
                         heads += 1
+                        headStarts.append(j)
                         guard adjacent(j) else { break }
                         j -= 1
                         continue
@@ -469,6 +529,9 @@ struct NamePatterns {
                     }
                     break
                 }
+                if shortHead, heads > 3, !startsSegment(first) { first = headStarts[2] }
+                // "… Aboriginal Corporation" is a community body (see `englishName`), no registered firm.
+                if Self.communityWords.contains(FoldedText.string(key(i - 1))) { i += 1; continue }
                 // The tail: legal words, the commas between them and their full stops.
                 var end = i
                 var k = i + 1
@@ -478,8 +541,10 @@ struct NamePatterns {
                     // except after "Ltd", which closes a registered name's tail ("Co., Ltd.") and is
                     // written and copied with its stop (and ICU ends a sentence after it before any
                     // capital: "… Co., Ltd. Q3 Earnings Call").
+                    // A stop that ICU took for the sentence's end but that lower-case text or a bracket follows
+                    // is the name's ("Tarrant Metals Corp. (TSXV: TCM) and …").
                     if word(k) == words.dot, Self.abbreviatedLegalWords.contains(FoldedText.string(key(k - 1))),
-                       k + 1 < upper || key(k - 1).elementsEqual(Self.ltd) { end = k; k += 1; continue }
+                       k + 1 < upper || key(k - 1).elementsEqual(Self.ltd) || !closesSentence(k) { end = k; k += 1; continue }
                     if word(k) == words.comma, k + 1 < upper, adjacent(k + 1), isLegalSuffix(k + 1) { k += 1; continue }
                     if isLegalSuffix(k) { end = k; k += 1; legalWords += 1; continue }
                     break
@@ -496,6 +561,17 @@ struct NamePatterns {
             }
         }
         return out
+    }
+
+    /// Whether the full stop at token `k` can end a sentence: the text ends, or a line break, a capital,
+    /// a digit or a quotation mark follows it (after spaces).
+    func closesSentence(_ k: Int) -> Bool {
+        let u = text.utf16
+        var j = tokens[k].utf16End
+        while j < u.count, u[j] == 0x20 || u[j] == 0x09 { j += 1 }
+        guard j < u.count else { return true }
+        let c = u[j]
+        return c == 0x0A || c == 0x0D || (0x41...0x5A).contains(c) || (0x30...0x39).contains(c) || c == 0x22 || c == 0x201C || c == 0x2018 || c > 0x7F
     }
 
     /// The folded key of token `i`.
