@@ -209,10 +209,12 @@ public struct EntityTagger: Sendable {
         }
         // Code points: start → the longest known place's end, for zones, registered names and short forms.
         var placeSpans: [Int: Int] = [:]
+        var placeEntries: [Int: Int] = [:]  // start → the longest known place's lexicon entry
         for c in candidates where c.type == .place && c.source == .lexicon && (placeSpans[c.start] ?? -1) < c.end {
             placeSpans[c.start] = c.end
+            placeEntries[c.start] = c.entry
         }
-        candidates += placeSuffixCandidates(places: placeSpans, text: text, folded: folded, index: index)
+        candidates += placeSuffixCandidates(places: placeSpans, entries: placeEntries, text: text, folded: folded, index: index)
         let found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
@@ -779,9 +781,9 @@ public struct EntityTagger: Sendable {
     }
 
     /// Product forms that follow a Han material and name its product (锑锭, 锗单晶, 砷化镓晶圆, 钨丝,
-    /// 锑品, 锑矿, 钕铁硼粉; folded), longest first. The form must end where a word does (锑品种 is
+    /// 锑品, 锑矿, 钕铁硼粉, 钕铁硼毛坯; folded), longest first. The form must end where a word does (锑品种 is
     /// no 锑品: 品种 is the word), and nothing else may start inside it.
-    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "精矿", "原矿", "矿石", "靶材", "制品", "合金", "矿", "锭", "粉", "丝", "棒", "品"]
+    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金", "矿", "锭", "粉", "丝", "棒", "品"]
         .map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
     /// Hyphenated words that join a material to the material after it ("dysprosium-bearing magnets",
     /// "tin-free steel", "cerium-rich magnets", "terbium-doped magnets").
