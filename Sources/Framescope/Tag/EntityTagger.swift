@@ -799,6 +799,8 @@ public struct EntityTagger: Sendable {
     static let wordBeforeContaining: [UInt32: ScalarSet] = [0x542B: ScalarSet("包富蕴隐饱暗内"), 0x65E0: ScalarSet("毫并有虚全绝")]
     /// 材料 after a Han material is part of it (高端镓材料, 稀土永磁材料), unless a longer word starts there.
     static let cailiao: [UInt32] = "材料".unicodeScalars.map(\.value)
+    /// 钢铁 (folded).
+    static let gangtie: [UInt32] = "钢铁".unicodeScalars.map(\.value)
 
     /// Joins touching materials and the material modifiers before them into one material.
     func joinMaterials(_ entities: [Candidate], folded: FoldedText, tokens: [Token] = []) -> [Candidate] {
@@ -817,13 +819,15 @@ public struct EntityTagger: Sendable {
                 // Two single Han elements side by side are a list (镓锗, 鎵鍺), not one material.
                 let twoElements = gap == 0 && fi(previous.end) - fi(previous.start) == 1 && fi(c.end) - fi(c.start) == 1
                     && ScriptClass.isHan(s[fi(c.start)])
+                // 钢铁 names a sector, never the grade of a material after it: 钢铁稀土 is a list.
+                let sector = gap == 0 && s[fi(previous.start)..<fi(previous.end)].elementsEqual(Self.gangtie)
                 // "dysprosium-bearing magnets": a joining hyphenated word between the two.
                 var hyphenated = false
                 if gap >= 4, gap <= 13, s[fi(previous.end)] == 0x2D, s[fi(c.start) - 1] == 0x20 {
                     let word = s[(fi(previous.end) + 1)..<(fi(c.start) - 1)]
                     hyphenated = word.allSatisfy { (0x61...0x7A).contains($0) } && Self.joiningHyphenWords.contains(FoldedText.string(word))
                 }
-                if !twoElements && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
+                if !twoElements && !sector && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
                     c.start = previous.start
                     c.source = .lexicon
                     out.removeLast()

@@ -76,4 +76,23 @@ struct EntitiesV8ChineseTests {
     func blanks(_ s: String, _ expected: String) throws {
         #expect(try spans(s, .material) == [expected])
     }
+
+    @Test("a level before a provincial or city department names that body, with the department's id", arguments: [
+        ("自治区工业和信息化厅发布通知，省科技厅和市统计局联合调研。", ["自治区工业和信息化厅", "省科技厅", "市统计局"]),
+        ("自治區工業和信息化廳發布通知，省科技廳和市統計局聯合調研。", ["自治區工業和信息化廳", "省科技廳", "市統計局"]),
+    ])
+    func departments(_ s: String, _ expected: [String]) throws {
+        let (text, result) = try tag(s)
+        let bodies = result.entities.filter { $0.type == .organization }
+        #expect(bodies.map { text.text(of: $0) } == expected)
+        #expect(bodies.first?.id == "org:local-industry-department")
+    }
+
+    @Test("钢铁 before another material is a list, not its grade", arguments: [
+        ("钢铁稀土产业协同发展，稀土耐磨钢用于矿山。", ["钢铁", "稀土", "稀土耐磨钢"]),
+        ("鋼鐵稀土產業協同發展，稀土耐磨鋼用於礦山。", ["鋼鐵", "稀土", "稀土耐磨鋼"]),
+    ])
+    func steelBeforeMaterial(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .material) == expected)
+    }
 }
