@@ -95,4 +95,12 @@ struct EntitiesV8ChineseTests {
     func steelBeforeMaterial(_ s: String, _ expected: [String]) throws {
         #expect(try spans(s, .material) == expected)
     }
+
+    @Test("a channel named by its programme is an outlet; a language before a site's head starts no name", arguments: [
+        ("东岸财经台记者报道，英文财经网转载了消息。", ["东岸财经台"]),
+        ("東岸財經台記者報道，英文財經網轉載了消息。", ["東岸財經台"]),
+    ])
+    func channels(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .organization) == expected)
+    }
 }
