@@ -103,4 +103,12 @@ struct EntitiesV8ChineseTests {
     func channels(_ s: String, _ expected: [String]) throws {
         #expect(try spans(s, .organization) == expected)
     }
+
+    @Test("a trade grade or a use before a material is one material with it", arguments: [
+        ("澳洲主焦煤价格上涨，营建用钢需求疲弱。", ["主焦煤", "营建用钢"]),
+        ("澳洲主焦煤價格上漲，營建用鋼需求疲弱。", ["主焦煤", "營建用鋼"]),
+    ])
+    func gradesAndUses(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .material) == expected)
+    }
 }
