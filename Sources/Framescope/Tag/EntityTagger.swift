@@ -209,10 +209,12 @@ public struct EntityTagger: Sendable {
         }
         // Code points: start → the longest known place's end, for zones, registered names and short forms.
         var placeSpans: [Int: Int] = [:]
+        var placeEntries: [Int: Int] = [:]  // start → the longest known place's lexicon entry
         for c in candidates where c.type == .place && c.source == .lexicon && (placeSpans[c.start] ?? -1) < c.end {
             placeSpans[c.start] = c.end
+            placeEntries[c.start] = c.entry
         }
-        candidates += placeSuffixCandidates(places: placeSpans, text: text, folded: folded, index: index)
+        candidates += placeSuffixCandidates(places: placeSpans, entries: placeEntries, text: text, folded: folded, index: index)
         let found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
@@ -828,9 +830,9 @@ public struct EntityTagger: Sendable {
     }
 
     /// Product forms that follow a Han material and name its product (锑锭, 锗单晶, 砷化镓晶圆, 钨丝,
-    /// 锑品, 锑矿, 钕铁硼粉; folded), longest first. The form must end where a word does (锑品种 is
+    /// 锑品, 锑矿, 钕铁硼粉, 钕铁硼毛坯; folded), longest first. The form must end where a word does (锑品种 is
     /// no 锑品: 品种 is the word), and nothing else may start inside it.
-    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "精矿", "原矿", "矿石", "靶材", "制品", "合金", "矿", "锭", "粉", "丝", "棒", "品"]
+    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金", "矿", "锭", "粉", "丝", "棒", "品"]
         .map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
     /// Hyphenated words that join a material to the material after it ("dysprosium-bearing magnets",
     /// "tin-free steel", "cerium-rich magnets", "terbium-doped magnets").
@@ -846,6 +848,8 @@ public struct EntityTagger: Sendable {
     static let wordBeforeContaining: [UInt32: ScalarSet] = [0x542B: ScalarSet("包富蕴隐饱暗内"), 0x65E0: ScalarSet("毫并有虚全绝")]
     /// 材料 after a Han material is part of it (高端镓材料, 稀土永磁材料), unless a longer word starts there.
     static let cailiao: [UInt32] = "材料".unicodeScalars.map(\.value)
+    /// 钢铁 (folded).
+    static let gangtie: [UInt32] = "钢铁".unicodeScalars.map(\.value)
 
     /// Joins touching materials and the material modifiers before them into one material.
     func joinMaterials(_ entities: [Candidate], folded: FoldedText, tokens: [Token] = []) -> [Candidate] {
@@ -864,6 +868,8 @@ public struct EntityTagger: Sendable {
                 // Two single Han elements side by side are a list (镓锗, 鎵鍺), not one material.
                 let twoElements = gap == 0 && fi(previous.end) - fi(previous.start) == 1 && fi(c.end) - fi(c.start) == 1
                     && ScriptClass.isHan(s[fi(c.start)])
+                // 钢铁 names a sector, never the grade of a material after it: 钢铁稀土 is a list.
+                let sector = gap == 0 && s[fi(previous.start)..<fi(previous.end)].elementsEqual(Self.gangtie)
                 // "dysprosium-bearing magnets": a joining hyphenated word between the two.
                 var hyphenated = false
                 if gap >= 4, gap <= 13, s[fi(previous.end)] == 0x2D, s[fi(c.start) - 1] == 0x20 {
@@ -876,7 +882,7 @@ public struct EntityTagger: Sendable {
                 let plural = gap == 1 && s[pe] == 0x20 && pe >= 4 && s[pe - 1] == 0x73 && !ScriptClass.isHan(s[pe - 1])
                     && (0x61...0x7A).contains(s[pe - 2]) && s[pe - 2] != 0x73 && s[pe - 2] != 0x75
                     && (pe - 4..<pe).allSatisfy { (0x61...0x7A).contains(s[$0]) }
-                if !twoElements && !plural && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
+                if !twoElements && !plural && !sector && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
                     c.start = previous.start
                     c.source = .lexicon
                     out.removeLast()
