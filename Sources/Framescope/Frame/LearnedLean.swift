@@ -10,7 +10,7 @@ import Foundation
 /// listed cues. The models see every word, with weights fitted to coded texts. The lean joins the
 /// cue evidence in the document's direction; the framed score lets a text with too few cues to be
 /// framed by them take the side its evidence leans to. Both are traced: the scores, the scale,
-/// and the words that moved the lean most (docs/framing.md, "The learned lean").
+/// and the words that moved the lean most (docs/framing.md, "The word models").
 public struct LearnedModel: Sendable {
     /// The folded word of each feature (`(number)` for any number), its idf and its weight.
     public private(set) var features: [String] = []

@@ -177,6 +177,35 @@ struct LearnedLeanTests {
         #expect(try #require(doc.framing.learned).lean > 0)
     }
 
+    @Test("lexicon train end to end: codes and a corpus in, a model file the lexicon loader takes out; bad codes exit non-zero")
+    func trainCommand() throws {
+        let corpus = try temporaryFolder("train-corpus")
+        var codes = "id\tlabel\n"
+        for i in 0..<6 {
+            try write("Leverage over supply is a chokepoint for the West.\nThe dependence grows.", to: corpus + "/t\(i).txt")
+            try write("稀土产业创新高，新项目顺利投产。\n工人们为之自豪。", to: corpus + "/c\(i).txt")
+            try write("Spot prices were unchanged at 60 yuan a tonne.\n报价持平。", to: corpus + "/n\(i).txt")
+            codes += "t\(i)\tstrategic-threat\nc\(i)\tcelebratory\nn\(i)\tneutral\n"
+        }
+        try write(codes, to: corpus + "/../codes.tsv")
+        let out = try temporaryFolder("train-out")
+        let r = try Executable.run(["lexicon", "train", corpus + "/../codes.tsv", corpus, "-o", out + "/learned.tsv"])
+        #expect(r.code == 0, Comment(rawValue: r.err))
+        #expect(r.out.contains("18 documents (6 strategic-threat, 6 celebratory, 6 neutral or mixed)"))
+        var files = Self.cues
+        files["learned.tsv"] = try String(contentsOfFile: out + "/learned.tsv", encoding: .utf8)
+        let model = try TemporaryLexicons(files).load().framing.learned
+        #expect(!model.isEmpty && model.scale > 0)
+        // One document coded twice is refused, naming the line; two coders who disagree too.
+        try write(codes + "t0\tcelebratory\n", to: corpus + "/../codes.tsv")
+        let bad = try Executable.run(["lexicon", "train", corpus + "/../codes.tsv", corpus, "-o", out + "/bad.tsv"])
+        #expect(bad.code != 0 && bad.err.contains("coded again"))
+        try write("id\tlabel\tcoder\nt0\tstrategic-threat\tA\nt0\tcelebratory\tB\nc0\tcelebratory\tA\n", to: corpus + "/../codes.tsv")
+        let split = try Executable.run(["lexicon", "train", corpus + "/../codes.tsv", corpus, "-o", out + "/bad.tsv"])
+        #expect(split.code != 0 && split.err.contains("coded both"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/bad.tsv"))
+    }
+
     @Test("a model file with a bad number or a repeated feature is refused with its line")
     func badFile() throws {
         var files = Self.cues
