@@ -146,6 +146,9 @@ public struct FramingScorer: Sendable {
         return Result(sentences: sentenceScores, cues: evidence, document: document, entities: entityFraming)
     }
 
+    /// How the text of the author's document-wide rejection of alarm begins (`applySkepticism`).
+    static let documentStance = "document: "
+
     /// Whether a document-level layer says the text is not framed or argues against a frame: a
     /// notice or analysis register, or the author's rejection of alarm. Explicit evidence beats
     /// the framed model's reading of the words, so such a text stays as thin as its cues are.
@@ -153,7 +156,7 @@ public struct FramingScorer: Sendable {
         evidence.contains { e in
             e.modifiers.contains { m in
                 m.kind == ModifierKind.register.rawValue || m.kind == ModifierKind.analysis.rawValue
-                    || (m.kind == ModifierKind.stance.rawValue && m.text.hasPrefix("document: "))
+                    || (m.kind == ModifierKind.stance.rawValue && m.text.hasPrefix(Self.documentStance))
             }
         }
     }
@@ -233,7 +236,7 @@ public struct FramingScorer: Sendable {
     func applySkepticism(_ evidence: inout [CueEvidence], markers: [(sentence: Int, text: String)]) {
         guard options.skepticMarkers > 0, markers.count >= options.skepticMarkers, options.skepticFactor != 1 else { return }
         let factor = max(options.skepticFloor, pow(options.skepticFactor, Double(markers.count - options.skepticMarkers + 1)))
-        let label = "document: " + markers.prefix(4).map(\.text).joined(separator: ", ")
+        let label = Self.documentStance + markers.prefix(4).map(\.text).joined(separator: ", ")
         for k in evidence.indices where evidence[k].frame == .strategicThreat && evidence[k].contribution > 0 {
             if evidence[k].modifiers.contains(where: { $0.kind == "stance" && $0.factor == 0 }) { continue }
             evidence[k].modifiers.append(AppliedModifier(kind: "stance", text: label, factor: factor, start: nil, end: nil))

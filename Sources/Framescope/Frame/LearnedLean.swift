@@ -24,7 +24,6 @@ public struct LearnedModel: Sendable {
     /// Mass units per logit: the lean is `scale × score`.
     public private(set) var scale = 0.0
     /// Open addressing on the feature's hash (`LearnedModel.hash`): slot → feature index + 1.
-    private var hashes: [UInt64] = []
     private var slots: [Int32] = []
     private var slotHashes: [UInt64] = []
     private var mask = 0
@@ -66,7 +65,6 @@ public struct LearnedModel: Sendable {
         let h = Self.hash(feature.unicodeScalars.lazy.map(\.value))
         if index(of: h) != nil { return false }
         features.append(feature)
-        hashes.append(h)
         self.idf.append(idf)
         weights.append(weight)
         framedWeights.append(framed)
@@ -80,7 +78,7 @@ public struct LearnedModel: Sendable {
         slots = [Int32](repeating: 0, count: size)
         slotHashes = [UInt64](repeating: 0, count: size)
         mask = size - 1
-        for (i, h) in hashes.enumerated() { insert(h, i) }
+        for (i, f) in features.enumerated() { insert(Self.hash(f.unicodeScalars.lazy.map(\.value)), i) }
     }
 
     private mutating func insert(_ h: UInt64, _ i: Int) {
@@ -171,6 +169,27 @@ public struct LearnedModel: Sendable {
         }
     }
 
+    /// The tokens of the sentences that are not boilerplate, in order: what training and scoring
+    /// both read.
+    @inline(__always)
+    static func forEachContentToken(tokens: [Token], sentences: [TextSpan], boilerplate: [String?], _ body: (Token) -> Void) {
+        var t = 0
+        for (si, sentence) in sentences.enumerated() {
+            while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
+            guard boilerplate[si] == nil else { continue }
+            while t < tokens.count, tokens[t].start < sentence.end { body(tokens[t]); t += 1 }
+        }
+    }
+
+    /// The feature keys of the content sentences' words (`key(of:folded:)`), in document order.
+    public static func keys(tokens: [Token], sentences: [TextSpan], boilerplate: [String?], folded: FoldedText) -> [String] {
+        var out: [String] = []
+        forEachContentToken(tokens: tokens, sentences: sentences, boilerplate: boilerplate) { token in
+            if let key = key(of: token, folded: folded) { out.append(key) }
+        }
+        return out
+    }
+
     /// Both scores of the content sentences' words (boilerplate left out). Nil when the model is
     /// empty or knows none of the words: no evidence, no lean.
     public func lean(tokens: [Token], sentences: [TextSpan], boilerplate: [String?], folded: FoldedText, top: Int = 8) -> LearnedLean? {
@@ -179,17 +198,19 @@ public struct LearnedModel: Sendable {
         // the same on every run, with no sort and no hashing of the counts.
         var counts = [Int32](repeating: 0, count: features.count)
         var distinct = 0
-        var t = 0
-        for (si, sentence) in sentences.enumerated() {
-            while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
-            guard boilerplate[si] == nil else { continue }
-            while t < tokens.count, tokens[t].start < sentence.end {
-                if let f = feature(of: tokens[t], folded: folded) {
-                    if counts[f] == 0 { distinct += 1 }
-                    counts[f] += 1
-                }
-                t += 1
+        Self.forEachContentToken(tokens: tokens, sentences: sentences, boilerplate: boilerplate) { token in
+            let h: UInt64
+            switch token.kind {
+            case .punctuation, .symbol: return
+            case .number: h = Self.numberHash
+            default:
+                let a = Int(folded.start[token.start]), b = Int(folded.start[token.end])
+                guard a < b else { return }
+                h = folded.scalars.withUnsafeBufferPointer { Self.hash($0[a..<b]) }
             }
+            guard let f = index(of: h) else { return }
+            if counts[f] == 0 { distinct += 1 }
+            counts[f] += 1
         }
         guard distinct > 0 else { return nil }
         var norm = 0.0

@@ -50,17 +50,7 @@ public final class Annotator {
         let tokens = tokenizer.tokens(text, folded: folded)
         let spans = tokenizer.sentenceSpans(text)
         let boilerplate = Boilerplate.classify(text, sentences: spans)
-        var out: [String] = []
-        var t = 0
-        for (si, sentence) in spans.enumerated() {
-            while t < tokens.count, tokens[t].end <= sentence.start { t += 1 }
-            guard boilerplate[si] == nil else { continue }
-            while t < tokens.count, tokens[t].start < sentence.end {
-                if let key = LearnedModel.key(of: tokens[t], folded: folded) { out.append(key) }
-                t += 1
-            }
-        }
-        return out
+        return LearnedModel.keys(tokens: tokens, sentences: spans, boilerplate: boilerplate, folded: folded)
     }
 
     /// `annotate`, with the time of each stage added to `clock`: the benchmark's breakdown of

@@ -307,9 +307,8 @@ public struct EntityTagger: Sendable {
         // A registered Latin name whose first word is no known name and no place, around a known firm's
         // name, is another firm: "Tarrant Critical Metals Corp." is not Critical Metals Corp.
         func prefixesKnown(_ p: NamePatterns.Found) -> Bool {
-            guard p.legal, p.type == .company, knownByStart[p.start] == nil, placeSpans[p.start] == nil,
-                  !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]), !lexiconAny.overlaps(p.start, p.start + 1) else { return false }
-            return true
+            p.legal && p.type == .company && knownByStart[p.start] == nil && placeSpans[p.start] == nil
+                && !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) && !lexiconAny.overlaps(p.start, p.start + 1)
         }
         for p in patternFound where p.end > p.start
             && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p)) {
@@ -879,7 +878,7 @@ public struct EntityTagger: Sendable {
                 // A plural before the next material names a group and then its members ("heavy rare earths
                 // dysprosium and terbium", "magnets neodymium"): a list, no compound.
                 let pe = fi(previous.end)
-                let plural = gap == 1 && s[pe] == 0x20 && pe >= 4 && s[pe - 1] == 0x73 && !ScriptClass.isHan(s[pe - 1])
+                let plural = gap == 1 && s[pe] == 0x20 && pe >= 4 && s[pe - 1] == 0x73
                     && (0x61...0x7A).contains(s[pe - 2]) && s[pe - 2] != 0x73 && s[pe - 2] != 0x75
                     && (pe - 4..<pe).allSatisfy { (0x61...0x7A).contains(s[$0]) }
                 if !twoElements && !plural && !sector && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
