@@ -107,7 +107,7 @@ struct ExplainFormatter {
         if let l = f.learned {
             // The word model's part: its lean joins the cue mass on its side in direction and strength.
             lines.append("  learned lean \(Self.num(f.learnedLean)) (score \(Self.num(l.score)) × scale \(Self.num(l.scale))\(f.learnedLean != l.lean ? " × weight" : ""));"
-                + " framed score \(Self.num(l.framed)) (above 0: the words read as framed);"
+                + " framed score \(Self.num(l.framed)) (from \(Self.num(FramingOptions().learnedFramedThreshold)) a text thin in cues takes the side it leans to);"
                 + " words: " + l.words.map { "\($0.feature)×\($0.count) \(Self.num($0.contribution))" }.joined(separator: ", "))
         }
         let top = doc.entityFraming.prefix(8)

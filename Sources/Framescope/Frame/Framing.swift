@@ -201,6 +201,10 @@ public struct FramingOptions: Sendable, Hashable {
     public var polarThreshold = 0.1
     /// Multiplies the learned lean (`Lexicons/learned.tsv`); 0 leaves the label to the cues alone.
     public var learnedWeight = 1.0
+    /// A text too thin in cues takes the side its evidence leans to only when the framed model's
+    /// log-odds reach this (2: P(framed) ≥ 0.88). Chosen by 5-fold cross-validation on the tuning
+    /// set (docs/framing.md): at 0 the model called most unseen price notes and debunks framed.
+    public var learnedFramedThreshold = 2.0
     /// The n-th occurrence of the same cue in a document counts 1/√n: a word repeated
     /// ("innovation" six times) is evidence of style more than of framing.
     public var repetitionDamping = true
@@ -224,8 +228,8 @@ public struct FramingOptions: Sendable, Hashable {
     /// its other strategic-threat cues × `skepticFactor`, once more for each further marker,
     /// down to `skepticFloor`.
     public var skepticMarkers = 2
-    public var skepticFactor = 0.5
-    public var skepticFloor = 0.25
+    public var skepticFactor = 0.25
+    public var skepticFloor = 0.0625
     /// Perspective (Frame/Perspective.swift): when the author warns the audience (the West,
     /// Washington, allies, 台湾) in this many sentences, celebratory cues whose holder is China
     /// (a `holder` marker in their sentence or paragraph) × the marker's factor: China's records

@@ -363,9 +363,9 @@ public struct FramingScorer: Sendable {
         let leading = lt > lc ? totals.threatSentences : lt < lc ? totals.celebratorySentences : framedSentences
         let fewFramed = totals.sentences > 0 && leading < min(options.neutralSentences, max(1, totals.sentences / 4))
         let thin = mass < options.neutralMass || density < options.neutralDensity || share < options.neutralShare || fewFramed
-        if thin, let framed = totals.learnedFramed, framed > 0, abs(direction) >= options.polarThreshold {
-            // Too few cues to be framed by them, but the framed model reads the words as framed
-            // (understated celebration, a report in plain words): the side the evidence leans to
+        if thin, let framed = totals.learnedFramed, framed >= options.learnedFramedThreshold, abs(direction) >= options.polarThreshold {
+            // Too few cues to be framed by them, but the framed model reads the words as clearly
+            // framed (understated celebration, a report in plain words): the side the evidence leans to
             // when its direction clears the polar threshold (so a calibrated threshold still
             // governs), with the confidence of a label that rests on little.
             label = direction > 0 ? .strategicThreat : .celebratory

@@ -253,7 +253,7 @@ public struct LearnedLean: Sendable, Hashable {
     public var score: Double
     public var scale: Double
     public var lean: Double
-    /// The framed model's log-odds: above 0, the words say the text is framed.
+    /// The framed model's log-odds that the text is framed (polar or mixed) rather than neutral.
     public var framed: Double
     public var words: [Word]
 }

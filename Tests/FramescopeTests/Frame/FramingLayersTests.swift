@@ -132,8 +132,8 @@ struct FramingLayersTests {
     func documentSkepticism() throws {
         let en = try annotate("Fears of a cut-off are overstated.\nThe 2010 ban backfired on its authors.\nRefining dominance is real, but it buys little.")
         let dominance = try #require(cue(en, "dominance"))
-        #expect(dominance.modifiers.contains { $0.kind == "stance" && $0.text.hasPrefix("document: ") && $0.factor == 0.5 })
-        #expect(abs(dominance.score - 2 * 0.5 / 1.5) < 1e-9)  // × 1/1.5: before 'but'
+        #expect(dominance.modifiers.contains { $0.kind == "stance" && $0.text.hasPrefix("document: ") && $0.factor == 0.25 })
+        #expect(abs(dominance.score - 2 * 0.25 / 1.5) < 1e-9)  // × 1/1.5: before 'but'
         // One rejection alone reaches its own sentence only.
         let one = try annotate("Fears of a cut-off are overstated.\nRefining dominance is real.")
         #expect(cue(one, "dominance")?.score == 2)
@@ -143,9 +143,9 @@ struct FramingLayersTests {
         // Simplified and Traditional; three markers take the factor down to the floor.
         let zh = try annotate("断供之说言过其实。\n当年的限制适得其反。\n有人夸大了风险。\n稀土垄断确实存在。")
         let monopoly = try #require(cue(zh, "垄断"))
-        #expect(abs(monopoly.score - 2 * 0.25) < 1e-9)
+        #expect(abs(monopoly.score - 2 * 0.0625) < 1e-9)
         let hant = try annotate("斷供之說言過其實。\n當年的限制適得其反。\n稀土壟斷確實存在。")
-        #expect(abs((cue(hant, "垄断")?.score ?? 0) - 1) < 1e-9)
+        #expect(abs((cue(hant, "垄断")?.score ?? 0) - 2 * 0.25) < 1e-9)
         // Celebratory cues are not what such markers reject.
         let celebrate = try annotate("Fears are overstated.\nThe ban backfired.\nThe plant is a milestone.")
         #expect(cue(celebrate, "milestone")?.score == 2)

@@ -98,11 +98,16 @@ struct LearnedLeanTests {
         leaning.learnedLean = -3
         #expect(FramingScorer.documentFraming(leaning, options: options).label == .celebratory)
         // Too few cues (mass 1.5 < 2.5): neutral, unless the framed model reads the words as
-        // framed; then the side the evidence leans to, with confidence 0.25.
+        // clearly framed (log-odds ≥ 2); then the side the evidence leans to, with confidence 0.25.
         var thin = FramingTotals(celebratory: 1.5, strategicThreat: 0, tokens: 200, cues: 2, sentences: 10,
                                  celebratorySentences: 1, learnedLean: -1, learnedFramed: -0.5)
         #expect(FramingScorer.documentFraming(thin, options: options).label == .neutral)
-        thin.learnedFramed = 0.5
+        thin.learnedFramed = 1.9  // framed rather than not, but not clearly: still neutral
+        #expect(FramingScorer.documentFraming(thin, options: options).label == .neutral)
+        var lenient = options
+        lenient.learnedFramedThreshold = 1.5
+        #expect(FramingScorer.documentFraming(thin, options: lenient).label == .celebratory)
+        thin.learnedFramed = 2
         let rescued = FramingScorer.documentFraming(thin, options: options)
         #expect(rescued.label == .celebratory && rescued.confidence == 0.25)
         // A calibrated polar threshold still governs: |direction| = 2.5 / 3.5 = 0.71 clears 0.1, not 1.
