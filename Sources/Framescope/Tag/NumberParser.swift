@@ -82,19 +82,32 @@ public enum NumberParser {
                 var j = i
                 var mantissa: UInt64 = 0, digitCount = 0, fractionDigits = 0
                 var hasDot = false
+                var hasComma = false
+                var group = 0  // digits since the number's start or its last space separator
+                var spaced = false
                 while j < s.count {
                     let d = s[j]
                     if isDigit(d) {
                         if digitCount < 18 { mantissa = mantissa * 10 + UInt64(d - 0x30) }
                         digitCount += 1
+                        group += 1
                         if hasDot { fractionDigits += 1 }
                         j += 1
                         continue
                     }
-                    if d == 0x2C, j + 3 < s.count + 0, j + 3 <= s.count - 0,
-                       (1...3).allSatisfy({ j + $0 < s.count && isDigit(s[j + $0]) }),
-                       !(j + 4 < s.count && isDigit(s[j + 4])) {
+                    let threeFollow = (1...3).allSatisfy({ j + $0 < s.count && isDigit(s[j + $0]) }) && !(j + 4 < s.count && isDigit(s[j + 4]))
+                    if d == 0x2C, threeFollow, !spaced {
+                        hasComma = true
                         j += 1; continue  // thousands separator: exactly three digits follow
+                    }
+                    // A space between groups of three (`180 000 t/y`, `1 200 000`: the SI style of
+                    // South African, Canadian and European papers; a no-break or thin space folds to
+                    // a space): after a first group of at most three digits, never after a comma or
+                    // a decimal point, so `2019 200 tonnes` stays a year and an amount.
+                    if d == 0x20, threeFollow, !hasDot, !hasComma, spaced ? group == 3 : group <= 3 {
+                        spaced = true
+                        group = 0
+                        j += 1; continue
                     }
                     if d == 0x2E, j + 1 < s.count, isDigit(s[j + 1]), !hasDot {
                         hasDot = true; j += 1; continue
@@ -106,7 +119,7 @@ public enum NumberParser {
                     v = hasDot ? Double(mantissa) / exactPowersOfTen[fractionDigits] : Double(mantissa)
                 } else {
                     var text = ""
-                    for k in i..<j where s[k] != 0x2C { text.unicodeScalars.append(Unicode.Scalar(s[k])!) }
+                    for k in i..<j where s[k] != 0x2C && s[k] != 0x20 { text.unicodeScalars.append(Unicode.Scalar(s[k])!) }
                     guard let parsed = Double(text) else { return nil }
                     v = parsed
                 }
@@ -169,10 +182,11 @@ public enum NumberParser {
         }
         guard anything else { return nil }
         var value = result + wan + sectionValue + number
-        // English scale words: "5.5 million", "$2.3bn".
+        // English scale words: "5.5 million", "$2.3bn", and hyphenated as a modifier or in South
+        // African and Canadian style ("$3.2-billion", "a 3-million-tonne plant").
         if arabic && chinese == 0 {
             var j = i
-            if j < s.count, s[j] == 0x20 { j += 1 }
+            if j < s.count, s[j] == 0x20 || s[j] == 0x2D { j += 1 }
             for (w, scale) in scaleKeys {
                 if j + w.count <= s.count, s[j..<(j + w.count)].elementsEqual(w),
                    j + w.count == s.count || !ScriptClass.isSpacedWordChar(s[j + w.count]) {

@@ -156,6 +156,7 @@ public struct QuantityFinder: Sendable {
     static let fahrenheitWord = scalars("华氏")
     static let degree: UInt32 = 0x5EA6  // 度
     static let per: UInt32 = 0x6BCF  // 每
+    static let wordCurrencies: Set<String> = ["won", "dong"]
     static let sheng: UInt32 = 0x5347  // 升
     static let litre = UnitEntry(surface: "升", unit: "L", dimension: "volume", factor: 0.001)
 
@@ -184,6 +185,8 @@ public struct QuantityFinder: Sendable {
         for (word, entry) in [(Self.celsiusWord, celsius), (Self.fahrenheitWord, fahrenheit)] where Self.hasSuffix(s, endingAt: b, word) {
             return Sign(start: b - word.count, negative: false, scale: entry)
         }
+        // A tolerance (±0.1℃, ±5%) is part of the span; the amount stays unsigned.
+        if b > 0, s[b - 1] == 0xB1 { return Sign(start: b - 1, negative: false) }
         // 负3% is minus 3%; 正负3% is ±3%, no sign.
         if Self.hasSuffix(s, endingAt: b, Self.negativeSign), !Self.hasSuffix(s, endingAt: b - 1, Self.positiveSign) {
             return Sign(start: b - 1, negative: true)
@@ -259,9 +262,13 @@ public struct QuantityFinder: Sendable {
             return []
         }
         if let u = unitFound, u.entry.dimension == "count" { unitFound = nil }
+        // A currency that is also an English word ("won", "dong") is one only where the amount is
+        // one a price in it has: 100 or more, or with a scale word (18,350 won; "Team 7 won").
+        if let u = unitFound, Self.wordCurrencies.contains(u.entry.surface), n.multiplier == nil, n.value < 100 { unitFound = nil }
         // Cents (仙) only after digits: a Chinese numeral before 仙 is a word (八仙, 一仙).
         if let u = unitFound, u.entry.dimension == "currency_cent", !n.hasArabicDigits { unitFound = nil }
         var prefix = prefixUnit(endingAt: f, in: folded)
+        if let p = prefix, Self.wordCurrencies.contains(p.entry.surface) { prefix = nil }  // "won 3 games"
         // A currency before the number and a generic 元 after it (新台币300元, 港币50元): the
         // currency is the one before; otherwise a unit after the number wins.
         var genericAfter = false

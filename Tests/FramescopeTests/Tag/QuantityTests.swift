@@ -160,6 +160,24 @@ struct QuantityTests {
         Case(sentence: "They built a 5-megawatt furnace.", surface: "5-megawatt", value: 5, unit: "MW", base: 5e6),
         Case(sentence: "Storage of 40 gigawatt-hours is planned.", surface: "40 gigawatt-hours", value: 40, unit: "GWh", base: 4e10),
         Case(sentence: "It uses 12 kilowatt hours a tonne.", surface: "12 kilowatt hours a tonne", value: 12, unit: "kWh/t", base: 12_000),
+        // Thousands grouped by spaces (SI style), a scale word after a hyphen, a tolerance.
+        Case(sentence: "The smelter will produce 180 000 t/y of copper.", surface: "180 000 t/y", value: 180_000, unit: "t/year", base: 180_000),
+        Case(sentence: "Reserves stand at 1 200 000 tonnes.", surface: "1 200 000 tonnes", value: 1_200_000, unit: "t", base: 1_200_000),
+        Case(sentence: "In 2019 200 tonnes were shipped.", surface: "200 tonnes", value: 200, unit: "t", base: 200),
+        Case(sentence: "The $3.2-billion smelter opened.", surface: "$3.2-billion", value: 3.2e9, unit: "USD", base: 3.2e9, multiplier: 1e9),
+        Case(sentence: "A 3-million-tonne plant is planned.", surface: "3-million-tonne", value: 3e6, unit: "t", base: 3e6, multiplier: 1e6),
+        Case(sentence: "炉温控制在±0.1℃以内。", surface: "±0.1℃", value: 0.1, unit: "°C", base: 0.1),
+        Case(sentence: "爐溫波動±0.5℃。", surface: "±0.5℃", value: 0.5, unit: "°C", base: 0.5),
+        // The won, the dong, the British "pc", feet, container units, the tungsten price unit.
+        Case(sentence: "The mill will cost 420 billion won.", surface: "420 billion won", value: 4.2e11, unit: "KRW", base: 4.2e11, multiplier: 1e9),
+        Case(sentence: "Plate sold for 900,000 won per ton.", surface: "900,000 won per ton", value: 9e5, unit: "KRW/t", base: 9e5),
+        Case(sentence: "The plant is worth 4.2 trillion dong.", surface: "4.2 trillion dong", value: 4.2e12, unit: "VND", base: 4.2e12, multiplier: 1e12),
+        Case(sentence: "Antimony rose 12pc in the week.", surface: "12pc", value: 12, unit: "%", base: 12),
+        Case(sentence: "每个40英尺集装箱运费上涨。", surface: "40英尺", value: 40, unit: "ft", base: 12.192),
+        Case(sentence: "A 40-foot container costs more.", surface: "40-foot", value: 40, unit: "ft", base: 12.192),
+        Case(sentence: "全年集装箱吞吐量1.86万标箱。", surface: "1.86万标箱", value: 18_600, unit: "TEU", base: 18_600, multiplier: 1e4),
+        Case(sentence: "仲鎢酸銨報每mtu 520美元。", surface: "每mtu 520美元", value: 520, unit: "USD/mtu", base: 52_000),
+        Case(sentence: "A 220,000 cubic metre tank was built.", surface: "220,000 cubic metre", value: 220_000, unit: "m3", base: 220_000),
     ]
 
     @Test("signed, full-width and ranged quantities: sign, value, min/max and span", arguments: signedAndUnusual)
@@ -212,7 +230,9 @@ struct QuantityTests {
                   // One-letter unit symbols keep their case: 5G is a network, 20M no length.
                   "5G网络覆盖全市。", "The 5G rollout was delayed.", "Shares rose to 20M.",
                   // Cents only after digits (八仙 is the Eight Immortals); shares are counted, not measured.
-                  "八仙过海，各显神通。", "他增持了3000股。", "The Rand Corporation published it."] {
+                  "八仙过海，各显神通。", "他增持了3000股。", "The Rand Corporation published it.",
+                  // A space before a group that is not three digits, or after four, joins nothing.
+                  "Team 7 won 3 games.", "In 2019 12 people joined."] {
             let (text, result) = try tag(s)
             let q = result.entities.filter { $0.type == .quantity }
             #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
