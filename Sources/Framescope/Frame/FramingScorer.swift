@@ -201,9 +201,12 @@ public struct FramingScorer: Sendable {
         }
     }
 
-    /// The document-scope rejections of alarm in the author's own sentences, one per sentence
-    /// (sentence index and text): not inside a quotation, not in a sentence that reports somebody
-    /// (an attribution marker), not inside a longer cue.
+    /// The document-scope rejections of alarm the author makes or endorses, one per sentence
+    /// (sentence index and text): not inside a quotation, not inside a longer cue. One in a
+    /// sentence that reports somebody (an attribution marker: "analysts said the impact may be
+    /// overstated") counts only once the author rejects alarm in a sentence of their own (the
+    /// headline "Analysis: controls' impact may be overstated"): a news analysis argues its case
+    /// through the people it quotes, and a threat piece that reports one skeptic does not.
     func skepticMarkers(_ modifierMatches: [PhraseMatcher.Match], cueMatches: [PhraseMatcher.Match], sentences: [TextSpan], layout: DocumentLayout,
                         quotations: [Quotation], text: DocumentText, folded: FoldedText, tokens: [Token], index: CodePointIndex) -> [(sentence: Int, text: String)] {
         var out: [(sentence: Int, text: String)] = []
@@ -223,7 +226,8 @@ public struct FramingScorer: Sendable {
             if quotations.contains(where: { $0.utf16.lowerBound <= a && b <= $0.utf16.upperBound }) { continue }
             candidates.append((s, cpStart, cpEnd))
         }
-        for c in candidates where !reporting.contains(c.sentence) && out.last?.sentence != c.sentence {
+        let own = candidates.contains { !reporting.contains($0.sentence) }
+        for c in candidates where own && out.last?.sentence != c.sentence {
             out.append((c.sentence, text.substring(utf16: index.utf16(c.cpStart)..<index.utf16(c.cpEnd))))
         }
         return out

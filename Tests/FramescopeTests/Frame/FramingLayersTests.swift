@@ -427,6 +427,24 @@ struct FramingLayersTests {
         }
     }
 
+    @Test("a rejection the author reports counts once the author rejects alarm in a sentence of their own")
+    func reportedRejectionEndorsed() throws {
+        func rebutted(_ text: String) throws -> Bool {
+            let doc = try Annotator(lexicons: BundledLexicons.shared).annotate(SourceDocument(id: "t", path: "t", text: text))
+            return doc.cues.contains { $0.frame == .strategicThreat && $0.modifiers.contains { $0.kind == "stance" && $0.text.hasPrefix("document: ") } }
+        }
+        // The headline is the author's; the lead reports analysts who say the same.
+        #expect(try rebutted("Analysis: the impact of the curbs may be overstated\nAnalysts said the impact was exaggerated.\nRefining dominance is real."))
+        #expect(try rebutted("分析：銻出口管制影響或被高估\n多家研究機構指出，管制的影響可能被高估。\n稀土壟斷確實存在。"))
+        // Reported rejections alone are somebody else's, however many.
+        #expect(try !rebutted("Analysts said the impact was overstated.\nTraders said the fears were exaggerated.\nRefining dominance is real."))
+        #expect(try !rebutted("分析师指出，影响被高估。\n业内人士表示，担忧言过其实。\n稀土垄断确实存在。"))
+        // Rejections in the wording of news analysis and commentary, in both scripts.
+        #expect(try rebutted("The weapon that keeps misfiring\nIts power is less than advertised.\nRefining dominance is real."))
+        #expect(try rebutted("歐洲又敲警鐘 何懼之有\n所謂斷供，不過是舊調重彈。\n稀土壟斷確實存在。"))
+        #expect(try rebutted("欧洲又敲警钟 何惧之有\n所谓断供，不过是旧调重弹。\n稀土垄断确实存在。"))
+    }
+
     @Test("a skeptical piece that hedges and compares, without 'hysteria', weighs its threat words less")
     func hedgedSkepticism() throws {
         let en = """
