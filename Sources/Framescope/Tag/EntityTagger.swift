@@ -18,6 +18,8 @@ public struct EntityTagger: Sendable {
     /// Chinese legal suffixes (有限公司 and its longer forms) and descriptors, longest first; sorted once.
     private let legalSuffixesZh: [[UInt32]]
     private let descriptorsZh: [[UInt32]]
+    /// The lexicon entry of steels named by their use (风电用钢), for a use before bare 用钢 (缆索用钢).
+    private let steelByUse: Int?
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
@@ -26,6 +28,7 @@ public struct EntityTagger: Sendable {
         legalSuffixesZh = (lexicons.patterns.chinese[.companySuffix] ?? []).filter { $0.count >= 4 && $0.contains(NamePatterns.you) }
             .sorted { $0.count > $1.count }
         descriptorsZh = (lexicons.patterns.chinese[.descriptor] ?? []).sorted { $0.count > $1.count }
+        steelByUse = lexicons.entities.entries.firstIndex { $0.id == "material:steel-by-use" && $0.type == .material }
     }
 
     public struct Result: Sendable {
@@ -110,6 +113,21 @@ public struct EntityTagger: Sendable {
                     materialStarts[e] = min(materialStarts[e] ?? s, s)
                 default: break
                 }
+            }
+        }
+        // A use before bare 用钢 (桥梁缆索用钢, 其中缆索用钢、帘线钢) is a steel named by its use, as the lexicon's
+        // 风电用钢 is; 钢 must end the word there (用钢量, 用钢需求 are the consumption of steel).
+        if let steelByUse {
+            let s = folded.scalars, clauseWords = lexicons.patterns.chinese[.clauseWord] ?? []
+            var f = 2
+            while f + 1 < s.count {
+                defer { f += 1 }
+                guard s[f] == Self.yong, s[f + 1] == 0x94A2,
+                      f + 2 == s.count || !ScriptClass.isHan(s[f + 2]) || NamePatterns.stopChars.contains(s[f + 2]),
+                      let b = Self.purposeStart(s, use: f, limit: 0, clauseWords: clauseWords), folded.isCodePointBoundary(b) else { continue }
+                let (start, end) = cp(b, f + 2)
+                candidates.append(Candidate(start: start, end: end, type: .material, source: .lexicon, entry: steelByUse))
+                materials.insertOverlapping(start, end)
             }
         }
         // A place right before a known body in Chinese is one name with it, the body's entity
@@ -252,9 +270,22 @@ public struct EntityTagger: Sendable {
                 while lo < hi { let mid = (lo + hi) / 2; if sentenceTokens[mid].upperBound <= t { lo = mid + 1 } else { hi = mid } }
                 return lo < sentenceTokens.count && sentenceTokens[lo].contains(t) ? sentenceTokens[lo] : nil
             }
+            // So is one right after a capitalised word that is no sentence opener, demonym, modifier or
+            // material ("Sanchuan Germanium in Yunnan", "Kestrel Graphite said"): the last word of a firm's name.
+            let modifiers = lexicons.patterns.english[.materialModifier] ?? []
+            func endsName(_ c: Candidate, _ first: Int) -> Bool {
+                guard first > 0, first < tokens.count, tokens[first - 1].kind == .word, c.start - tokens[first - 1].end == 1, names.capitalised[first - 1],
+                      (first..<firstToken(atOrAfter: c.end)).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }) else { return false }
+                let previous = tokens[first - 1]
+                let word = FoldedText.string(folded.scalars[Int(folded.start[previous.start])..<Int(folded.start[previous.end])])
+                guard !NamePatterns.leadingStops.contains(word), !modifiers.contains(word), !materials.overlaps(previous.start, previous.end),
+                      let range = sentence(of: first - 1) else { return false }
+                return !names.isHeadline(range)
+            }
             candidates.removeAll { c in
                 guard c.type == .material, c.source == .lexicon, upper(c.start) else { return false }
                 let first = firstToken(atOrAfter: c.start), next = firstToken(atOrAfter: c.end)
+                if endsName(c, first) { return true }
                 guard next < tokens.count, tokens[next].kind == .word, tokens[next].start - c.end == 1, names.capitalised[next],
                       (first..<next).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }),
                       let range = sentence(of: next) else { return false }
@@ -831,8 +862,48 @@ public struct EntityTagger: Sendable {
     /// Product forms that follow a Han material and name its product (锑锭, 锗单晶, 砷化镓晶圆, 钨丝,
     /// 锑品, 锑矿, 钕铁硼粉, 钕铁硼毛坯; folded), longest first. The form must end where a word does (锑品种 is
     /// no 锑品: 品种 is the word), and nothing else may start inside it.
-    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金", "矿", "锭", "粉", "丝", "棒", "品"]
+    /// Compounds and scrap count as forms too (镧铈氧化物, 稀土化合物, 钕铁硼废料), and 材 the metal's mill
+    /// products (钨材, 铝材).
+    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "晶体", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金",
+                                            "氧化物", "化合物", "废料", "矿", "锭", "粉", "丝", "棒", "品", "材", "箔"]
         .map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
+    /// Characters after a one-character form that make it another word: 锑矿山 is a mine, 钨矿区 a district,
+    /// 铝材料 a material (材料 has its own rule), 钨材质 a quality.
+    static let formWordAfter: [UInt32: ScalarSet] = [0x77FF: ScalarSet("山区场井坑床业企权工洞脉带点"), 0x6750: ScalarSet("料质")]
+    /// English product forms after a material, one space apart ("gallium ingot", "Sb concentrate", "NdFeB
+    /// alloys", "cobalt metal", "nickel steel plate"); folded.
+    static let englishForms: Set<String> = ["ingot", "ingots", "concentrate", "concentrates", "alloy", "alloys", "powder", "powders",
+                                            "wire", "wires", "scrap", "wafer", "wafers", "crystal", "crystals", "metal", "plate", "plates",
+                                            "sheet", "sheets", "foil", "bar", "bars", "billet", "billets", "rod", "rods", "pellets"]
+    /// Whether a folded English word is a grade or purity word said before a material: hyphenated "-grade" and
+    /// "-purity" words ("battery-grade", "ultra-high-purity") and purity codes (4N, 6N, 7N: the count of nines).
+    static func isGradeWord(_ w: String) -> Bool {
+        if w.contains("-"), w.hasSuffix("-grade") || w.hasSuffix("-purity") { return true }
+        let u = Array(w.unicodeScalars)
+        return u.count == 2 && (0x32...0x39).contains(u[0].value) && u[1] == "n"
+    }
+    /// Characters that make a verb or an adverb with 用 (利用, 使用, 采用, 应用, 不用, 可用, 所用): no use before it.
+    static let verbBeforeYong = ScalarSet("利使采应运选试启动征租借占享适作费信所可不无有常多少改沿引挪耗需来再也都只仍被拟要会能将已还就才食服效".unicodeScalars.map(\.value))
+    static let yong: UInt32 = 0x7528  // 用
+    static let ji: UInt32 = 0x7EA7  // 级
+    /// The start of a use said before 用 at folded index `u` (桥梁缆索 of 桥梁缆索用钢, 缆索 of 其中缆索用钢): two to
+    /// four Han characters that start after a stop character, a non-Han one or a grade (2000兆帕级), without a
+    /// leading clause word; nil when there is none or 用 ends a verb (利用, 采用).
+    static func purposeStart(_ s: [UInt32], use u: Int, limit: Int, clauseWords: [[UInt32]]) -> Int? {
+        guard u >= 2, u < s.count, s[u] == yong, !verbBeforeYong.contains(s[u - 1]) else { return nil }
+        var b = u
+        while b > limit, u - b < 4, ScriptClass.isHan(s[b - 1]), !NamePatterns.stopChars.contains(s[b - 1]), s[b - 1] != ji { b -= 1 }
+        guard b == 0 || !ScriptClass.isHan(s[b - 1]) || NamePatterns.stopChars.contains(s[b - 1]) || s[b - 1] == ji else { return nil }
+        // 其中缆索: 其 stops the run, and the clause word 其中 it starts leaves 缆索.
+        for p in stride(from: u - 1, to: b, by: -1)
+        where clauseWords.contains(where: { p - $0.count >= max(0, b - 1) && FoldedHelpers.hasSuffix(s, endingAt: p, $0) }) {
+            b = p
+            break
+        }
+        return u - b >= 2 ? b : nil
+    }
+    /// 稀土 (folded): a rare-earth group before one element names the group and its member (重稀土镝).
+    static let xitu: [UInt32] = "稀土".unicodeScalars.map(\.value)
     /// Hyphenated words that join a material to the material after it ("dysprosium-bearing magnets",
     /// "tin-free steel", "cerium-rich magnets", "terbium-doped magnets").
     static let joiningHyphenWords: Set<String> = ["bearing", "doped", "rich", "free", "based", "containing", "coated", "plated", "lean", "alloyed"]
@@ -841,10 +912,12 @@ public struct EntityTagger: Sendable {
     /// and those after which 分离 does (分离稀土氧化物); folded. 该矿含稀土 stays 稀土.
     static let containingHeads: [[UInt32]] = ["磁石", "磁体", "磁粉", "磁铁", "磁钢", "磁材", "合金", "材料", "钢轨"].map { $0.unicodeScalars.map(\.value) }
     static let separatedHeads: [[UInt32]] = ["氧化物", "金属"].map { $0.unicodeScalars.map(\.value) }
-    static let containing: [[UInt32]] = ["含", "无"].map { $0.unicodeScalars.map(\.value) }
+    static let containing: [[UInt32]] = ["含", "无", "低"].map { $0.unicodeScalars.map(\.value) }
     static let separated: [UInt32] = "分离".unicodeScalars.map(\.value)
     /// Characters that make a verb with 含 or 无 before them (包含, 富含, 蕴含; 毫无, 并无, 有无): no product.
-    static let wordBeforeContaining: [UInt32: ScalarSet] = [0x542B: ScalarSet("包富蕴隐饱暗内"), 0x65E0: ScalarSet("毫并有虚全绝")]
+    /// 低 names a low-content product (低镝磁石, 低重稀土磁体) unless it ends a verb or a comparison (降低, 最低, 较低).
+    static let wordBeforeContaining: [UInt32: ScalarSet] = [0x542B: ScalarSet("包富蕴隐饱暗内"), 0x65E0: ScalarSet("毫并有虚全绝"),
+                                                             0x4F4E: ScalarSet("降减压贬最较偏高过更太很极超")]
     /// 材料 after a Han material is part of it (高端镓材料, 稀土永磁材料), unless a longer word starts there.
     static let cailiao: [UInt32] = "材料".unicodeScalars.map(\.value)
     /// 钢铁 (folded).
@@ -858,6 +931,21 @@ public struct EntityTagger: Sendable {
         let chineseModifierEnds = lexicons.patterns.chineseEnds[.materialModifier] ?? ScalarSet()
         // Folded index of a code point.
         func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
+        func modifier(_ word: String) -> Bool { englishModifiers.contains(word) || Self.isGradeWord(word) }
+        // The spaced word that ends one space or hyphen before folded index `p`, not before `limit`.
+        func wordBefore(_ p: Int, limit: Int) -> (start: Int, word: String)? {
+            guard p >= 2, s[p - 1] == 0x20 || s[p - 1] == 0x2D else { return nil }
+            var b = p - 1
+            while b > limit, ScriptClass.isSpacedWordChar(s[b - 1]) || (s[b - 1] == 0x2D && b - 1 > limit && ScriptClass.isSpacedWordChar(s[b - 2])) { b -= 1 }
+            guard b < p - 1 else { return nil }
+            return (b, FoldedText.string(s[b..<(p - 1)]))
+        }
+        // The spaced word that starts at folded index `p`.
+        func wordAt(_ p: Int) -> String {
+            var e = p
+            while e < s.count, ScriptClass.isSpacedWordChar(s[e]) || (s[e] == 0x2D && e + 1 < s.count && ScriptClass.isSpacedWordChar(s[e + 1])) { e += 1 }
+            return FoldedText.string(s[p..<e])
+        }
         var out: [Candidate] = []
         for (n, var c) in entities.enumerated() {
             let next = n + 1 < entities.count ? entities[n + 1] : nil
@@ -881,7 +969,12 @@ public struct EntityTagger: Sendable {
                 let plural = gap == 1 && s[pe] == 0x20 && pe >= 4 && s[pe - 1] == 0x73
                     && (0x61...0x7A).contains(s[pe - 2]) && s[pe - 2] != 0x73 && s[pe - 2] != 0x75
                     && (pe - 4..<pe).allSatisfy { (0x61...0x7A).contains(s[$0]) }
-                if !twoElements && !plural && !sector && (gap == 0 || hyphenated || (gap == 1 && (s[fi(previous.end)] == 0x20 || s[fi(previous.end)] == 0x2D))) {
+                // A rare-earth group then one element is the group and its member (重稀土镝, 中重稀土鋱), no compound.
+                let member = gap == 0 && fi(c.end) - fi(c.start) == 1 && ScriptClass.isHan(s[fi(c.start)])
+                    && FoldedHelpers.hasSuffix(s, endingAt: pe, Self.xitu)
+                // A dash between Han materials lists the steps of a chain (锗精矿—四氯化锗—高纯锗; dashes fold to '-').
+                let latinDash = gap == 1 && s[pe] == 0x2D && !ScriptClass.isHan(s[pe - 1]) && !ScriptClass.isHan(s[fi(c.start)])
+                if !twoElements && !plural && !sector && !member && (gap == 0 || hyphenated || (gap == 1 && s[pe] == 0x20) || latinDash) {
                     c.start = previous.start
                     c.source = .lexicon
                     out.removeLast()
@@ -901,15 +994,32 @@ public struct EntityTagger: Sendable {
                         extended = true
                         continue
                     }
-                    if start >= 2, s[start - 1] == 0x20 || s[start - 1] == 0x2D {
-                        var b = start - 1
-                        while b > limit, ScriptClass.isSpacedWordChar(s[b - 1]) || (s[b - 1] == 0x2D && b - 1 > limit && ScriptClass.isSpacedWordChar(s[b - 2])) { b -= 1 }
-                        let word = FoldedText.string(s[b..<(start - 1)])
-                        if b < start - 1, englishModifiers.contains(word), PhraseMatcher.isStart(folded, b) {
-                            start = b
-                            extended = true
-                        }
+                    if let (b, word) = wordBefore(start, limit: limit), modifier(word), PhraseMatcher.isStart(folded, b) {
+                        start = b
+                        extended = true
+                        continue
                     }
+                    // A purity code right before a Han material (6N高纯镓, 7N鎵).
+                    if start >= 2, start - 2 >= limit, ScriptClass.isHan(s[start]), s[start - 1] == 0x6E, (0x32...0x39).contains(s[start - 2]),
+                       start == 2 || !ScriptClass.isSpacedWordChar(s[start - 3]) {
+                        start -= 2
+                        extended = true
+                    }
+                }
+                // Two modifiers joined by "and" or "or" before a material ("natural and synthetic graphite",
+                // "hot-rolled or cold-rolled coil") are one span with it.
+                if !ScriptClass.isHan(s[start]), modifier(wordAt(start)), let (a, conjunction) = wordBefore(start, limit: out.last.map { fi($0.end) } ?? 0),
+                   conjunction == "and" || conjunction == "or", s[start - 1] == 0x20, s[a - 1] == 0x20,
+                   let (b, word) = wordBefore(a, limit: out.last.map { fi($0.end) } ?? 0), modifier(word), PhraseMatcher.isStart(folded, b) {
+                    start = b
+                }
+                // A modifier between two touching Han materials joins them (无重稀土 + 高矫顽力 + 磁体), as the
+                // materials would join without it; not after 钢铁 (a sector) or one element (a list).
+                if start < fi(c.start), let previous = out.last, previous.type == .material, fi(previous.end) == start,
+                   ScriptClass.isHan(s[start]), fi(previous.end) - fi(previous.start) >= 2,
+                   !s[fi(previous.start)..<fi(previous.end)].elementsEqual(Self.gangtie) {
+                    start = fi(previous.start)
+                    out.removeLast()
                 }
                 // 材料 right after a Han material, when nothing else starts there.
                 let e = fi(c.end)
@@ -923,7 +1033,18 @@ public struct EntityTagger: Sendable {
                    let form = Self.productForms.first(where: { FoldedHelpers.hasPrefix(s, at: fe, $0) }),
                    folded.isCodePointBoundary(fe + form.count) || fe + form.count == s.count {
                     let end = Int(folded.origin[fe + form.count - 1]) + 1
-                    if next.map({ $0.start >= end }) ?? true, !Self.insideToken(end, tokens) { c.end = end }
+                    let otherWord = form.count == 1 && fe + 1 < s.count && Self.formWordAfter[form[0]]?.contains(s[fe + 1]) == true
+                    if next.map({ $0.start >= end }) ?? true, !Self.insideToken(end, tokens), !otherWord { c.end = end }
+                }
+                // A product form one space after a Latin material ("gallium ingot", "NdFeB alloys").
+                if fe > 0, fe + 1 < s.count, s[fe] == 0x20, (0x61...0x7A).contains(s[fe - 1]) {
+                    var e = fe + 1
+                    while e < s.count, (0x61...0x7A).contains(s[e]) { e += 1 }
+                    let end = Int(folded.origin[e - 1]) + 1
+                    if e > fe + 1, e == s.count || !ScriptClass.isSpacedWordChar(s[e]) && s[e] != 0x2D,
+                       Self.englishForms.contains(FoldedText.string(s[(fe + 1)..<e])), next.map({ $0.start >= end }) ?? true {
+                        c.end = end
+                    }
                 }
                 // 含 or 无 before a product (含镝磁粉, 无重稀土磁石), 分离 before oxides or metals.
                 let end = fi(c.end)
