@@ -683,8 +683,8 @@ struct NamePatterns {
         0x5C40: ScalarSet("长"), 0x5385: ScalarSet("长"), 0x7F72: ScalarSet("长"), 0x5904: ScalarSet("长"), 0x53F8: ScalarSet("长"),  // 局厅署处司
         0x5927: ScalarSet("量多都幅概约举批部"),  // 大 (人大)
         // 证券 before these is a common noun: 证券报, 证券时报, 证券市场, 证券交易所, 证券公司, 证券业, 证券化,
-        // 证券商, 证券类, 证券行业, 证券法, 证券监管, 证券投资, 证券账户, 证券代码, 证券日报, 证券分析, 证券部.
-        0x5238: ScalarSet("报时市交公业化商类行法监投账户代日分部从界基期"),  // 券
+        // 证券商, 证券类, 证券行业, 证券法, 证券监管, 证券投资, 证券账户, 证券代码, 证券日报, 证券部 (a broker's analyst, 瑞穗证券分析师, keeps the name).
+        0x5238: ScalarSet("报时市交公业化商类行法监投账户代日部从界基期"),  // 券
     ]
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
