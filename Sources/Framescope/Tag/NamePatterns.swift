@@ -841,6 +841,21 @@ struct NamePatterns {
                           !(role == .orgHead && Self.scopeWords.contains(Array(s[b..<(b + n)]))) { b += n }
                 }
             }
+            // A laboratory or institute named by two fields joined by a conjunction, right after the
+            // body it belongs to (东北大学 + 轧制技术及连轧自动化 + 国家重点实验室): the conjunction ends no clause
+            // there, and the name starts at the body.
+            if role == .orgHead, !anchored, b > widest, b < f, Self.conjunctions.contains(s[b - 1]) {
+                let conjunction = b - 1
+                // The body may start before the window, which the two fields fill (东北大学 of 东北大学 + 14 characters).
+                if let body = (max(0, widest - 8)..<(conjunction - 1)).first(where: { k in
+                    guard let h = heads[k], !h.isPlace, h.end >= widest, h.end < conjunction else { return false }
+                    return (h.end..<conjunction).allSatisfy { ScriptClass.isHan(s[$0]) && !Self.stopChars.contains(s[$0]) }
+                        && !(h.end + 1...conjunction).contains { clauseEnds(s, at: $0, classes: classes) }
+                }) {
+                    b = body
+                    anchored = true
+                }
+            }
             // A unit (…司, …局, …办公室) needs a known organization before it, two characters or more
             // away, and 公司 is no unit.
             if role == .orgUnit {

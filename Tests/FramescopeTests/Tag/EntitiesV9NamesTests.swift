@@ -86,4 +86,27 @@ struct EntitiesV9NamesTests {
         #expect(found.contains("瑞丰证券"), "\(found)")
         #expect(!found.contains("供瑞丰证券"), "\(found)")
     }
+
+    @Test("an outlet's capitalised \"The\" inside a line is its name's; at a sentence's start it is the sentence's")
+    func theInOutletNames() throws {
+        let found = try spans("Prices rose.\nThe Associated Press reported it first.\nCopyright 2026 The Associated Press. All rights reserved.", .organization)
+        #expect(found.contains("The Associated Press"), "\(found)")
+        #expect(found.contains("Associated Press"), "\(found)")
+    }
+
+    @Test("a laboratory named by two fields joined by a conjunction after its university is one name")
+    func laboratoryAfterUniversity() throws {
+        let found = try spans("该公司联合东北大学轧制技术及连轧自动化国家重点实验室攻关。", .organization)
+        #expect(found.contains("东北大学轧制技术及连轧自动化国家重点实验室"), "\(found)")
+        let hant = try spans("該公司聯合東北大學軋製技術及連軋自動化國家重點實驗室攻關。", .organization)
+        #expect(hant.contains("東北大學軋製技術及連軋自動化國家重點實驗室"), "\(hant)")
+    }
+
+    @Test("a guild's name runs from its region over a conjunction to 同业公会, and a known institute's 发展所 is its unit")
+    func guildsAndUnits() throws {
+        let guild = try spans("台灣區電動機暨零組件工業同業公會理事長表示。", .organization)
+        #expect(guild.contains("台灣區電動機暨零組件工業同業公會"), "\(guild)")
+        let unit = try spans("工研院產業科技國際策略發展所分析指出。", .organization)
+        #expect(unit.contains("工研院產業科技國際策略發展所"), "\(unit)")
+    }
 }
