@@ -122,6 +122,8 @@ struct NamePatterns {
         "forestry", "rural", "affairs", "justice", "safety", "regulation", "land", "housing", "urban", "construction",
         "training", "education", "transportation", "maritime", "aviation", "banking", "insurance", "securities",
         "futures", "international", "strategic", "defence", "defense", "public", "consumer", "competition",
+        // China's national development zones in English ("Lingang Economic and Technological Development Zone").
+        "technological", "technical",
     ]
     /// Capitalised words that start sentences or headlines but never start a name: `demonyms`
     /// among them.

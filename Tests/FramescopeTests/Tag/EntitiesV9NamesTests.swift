@@ -109,4 +109,13 @@ struct EntitiesV9NamesTests {
         let unit = try spans("工研院產業科技國際策略發展所分析指出。", .organization)
         #expect(unit.contains("工研院產業科技國際策略發展所"), "\(unit)")
     }
+
+    @Test("an economic and technological development zone is one place, and a shire is a local government")
+    func zonesAndShires() throws {
+        let places = try spans("The plant sits in the Jinqiao Economic and Technological Development Zone near the port.", .place)
+        #expect(places.contains("Jinqiao Economic and Technological Development Zone"), "\(places)")
+        #expect(!places.contains("Technological Development Zone"), "\(places)")
+        let bodies = try spans("Rates were set by the Shire of Wallan this week.", .organization)
+        #expect(bodies.contains("Shire of Wallan"), "\(bodies)")
+    }
 }
