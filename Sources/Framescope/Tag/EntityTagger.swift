@@ -345,6 +345,7 @@ public struct EntityTagger: Sendable {
             && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
+        candidates += theOutlets(candidates, text: text, index: index)
         // Sorted as plain keys, which the comparator reads without touching the candidates.
         struct Rank: Comparable {
             var length: Int, priority: Int, start: Int, index: Int
@@ -922,6 +923,29 @@ public struct EntityTagger: Sendable {
     static let cailiao: [UInt32] = "材料".unicodeScalars.map(\.value)
     /// 钢铁 (folded).
     static let gangtie: [UInt32] = "钢铁".unicodeScalars.map(\.value)
+
+    /// Organizations whose name is written with a capitalised "The" inside a line keep it: a
+    /// copyright or credit line ("Copyright 2026 The Associated Press", "(C) The Chubu Shimbun") or
+    /// prose ("according to The Associated Press"). A "The" that opens a line or follows a sentence's
+    /// or a label's punctuation is the sentence's article, no part of the name.
+    func theOutlets(_ candidates: [Candidate], text: DocumentText, index: CodePointIndex) -> [Candidate] {
+        let u = text.utf16
+        var out: [Candidate] = []
+        for c in candidates where c.type == .organization && c.start >= 5 {
+            let a = index.utf16(c.start - 4)
+            guard index.utf16(c.start) == a + 4, u[a] == 0x54, u[a + 1] == 0x68, u[a + 2] == 0x65, u[a + 3] == 0x20,
+                  a >= 1, u[a - 1] == 0x20 else { continue }
+            var j = a - 1
+            while j >= 0, u[j] == 0x20 { j -= 1 }
+            guard j >= 0 else { continue }
+            let p = u[j]
+            // A letter, a digit, a comma, a closing bracket or the copyright sign before "The".
+            let inLine = (0x61...0x7A).contains(p) || (0x41...0x5A).contains(p) || (0x30...0x39).contains(p) || p == 0x2C || p == 0x29 || p == 0xA9
+            guard inLine else { continue }
+            out.append(Candidate(start: c.start - 4, end: c.end, type: .organization, source: c.source, entry: c.entry))
+        }
+        return out
+    }
 
     /// Joins touching materials and the material modifiers before them into one material.
     func joinMaterials(_ entities: [Candidate], folded: FoldedText, tokens: [Token] = []) -> [Candidate] {

@@ -122,6 +122,8 @@ struct NamePatterns {
         "forestry", "rural", "affairs", "justice", "safety", "regulation", "land", "housing", "urban", "construction",
         "training", "education", "transportation", "maritime", "aviation", "banking", "insurance", "securities",
         "futures", "international", "strategic", "defence", "defense", "public", "consumer", "competition",
+        // China's national development zones in English ("Lingang Economic and Technological Development Zone").
+        "technological", "technical",
     ]
     /// Capitalised words that start sentences or headlines but never start a name: `demonyms`
     /// among them.
@@ -157,7 +159,16 @@ struct NamePatterns {
     static let weakSuffixes: Set<String> = [
         "steel", "mining", "metals", "minerals", "resources", "materials", "magnetics", "motors", "industries",
         "technologies", "energy", "company", "group", "holding",
+        // Trades that name firms ("Hexi Smelting", "Saffron Commodities", "Daiwa Securities") and are
+        // ordinary nouns in "rare earth smelting" or "commodities and securities".
+        "smelting", "commodities", "securities", "refining", "shipbuilding",
     ]
+    /// Two-word endings of firms' names whose last word alone is an ordinary plural ("Harbourfront
+    /// Capital Markets", "Lakeview Asset Management"; not "Emerging Markets"); folded.
+    static let pairSuffixes: Set<String> = ["capital markets", "asset management", "investment management", "fund management"]
+    /// Words before "Company" or "Corporation" that make a registered name of any length ("Sao Mai
+    /// Precision Motors Joint Stock Company", Vietnam's and Russia's legal form); folded pairs.
+    static let registeredForms: Set<String> = ["joint stock", "joint-stock", "public limited"]
 
     /// The word id of token `i` (`EnglishNameWords.unknown` for words the patterns never ask about).
     @inline(__always) func word(_ i: Int) -> Int32 { hasID[i] ? ids[i] : words.id(of: tokens[i], in: folded) }
@@ -374,6 +385,15 @@ struct NamePatterns {
         if lastKinds.contains(.companySuffix), last > first, Self.communityWords.contains(FoldedText.string(key(last - 1))) {
             return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
         }
+        // "Joint Stock Company": a legal form, so the whole capitalised name before it is the firm's.
+        if lastKinds.contains(.companySuffix), last - first >= 3, Self.registeredForms.contains(FoldedText.string(key(last - 2)) + " " + FoldedText.string(key(last - 1))) {
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .company, legal: true)
+        }
+        // "Harbourfront Capital Markets": a two-word firm ending after a proper word or two.
+        if last - first >= 2, last - first <= 3, Self.pairSuffixes.contains(FoldedText.string(key(last - 1)) + " " + FoldedText.string(key(last))),
+           !isWord(first, .genericWord), !knownMaterial(tokens[first].start, tokens[first].end) {
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .company)
+        }
         if lastKinds.contains(.companySuffix) && last > first {
             // A firm's organ or officer before "of" is no part of its name ("Board of … Limited",
             // "Chairman of … Group").
@@ -449,14 +469,20 @@ struct NamePatterns {
     static let ltd: [UInt32] = Array("ltd".unicodeScalars.map(\.value))
     static let pt: [UInt32] = Array("pt".unicodeScalars.map(\.value))
     /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
-    static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc", "pvt"]
+    static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc", "pvt",
+        // Hungarian, Czech and Slovak, Balkan, Brazilian, French, Spanish, Italian, Turkish and Japanese forms.
+        "kft", "zrt", "nyrt", "a.s", "s.r.o", "d.o.o", "ltda", "s.a.s", "s.l", "s.r.l", "a.ş", "k.k"]
 
     /// Whether token `i` is a legal-suffix word as a name ends with it: capitalised ("Ltd",
     /// "GmbH") or the lower-case "plc".
     @inline(__always) func isLegalSuffix(_ i: Int) -> Bool {
         // Most tokens are neither capitalised nor three letters long: no word lookup for them.
         if capitalised[i] { return isWord(i, .legalSuffix) }
-        return tokens[i].end - tokens[i].start == 3 && word(i) == words.plc
+        let n = tokens[i].end - tokens[i].start
+        if n == 3, word(i) == words.plc { return true }
+        // Central European forms are written in lower case with their full stops ("Tatra Magnet a.s.",
+        // "Brno Kovy s.r.o."): a listed legal word with a stop inside.
+        return (n == 3 || n == 5) && isWord(i, .legalSuffix) && key(i).contains(0x2E)
     }
 
     /// Registered names, whole: capitalised words (with "of", "&", hyphens and a bracketed part
@@ -543,8 +569,9 @@ struct NamePatterns {
                     // capital: "… Co., Ltd. Q3 Earnings Call").
                     // A stop that ICU took for the sentence's end but that lower-case text or a bracket follows
                     // is the name's ("Tarrant Metals Corp. (TSXV: TCM) and …").
+                    // An abbreviation with stops inside ("A.S.", "S.A.", "K.K.") is written with its last stop too.
                     if word(k) == words.dot, Self.abbreviatedLegalWords.contains(FoldedText.string(key(k - 1))),
-                       k + 1 < upper || key(k - 1).elementsEqual(Self.ltd) || !closesSentence(k) { end = k; k += 1; continue }
+                       k + 1 < upper || key(k - 1).elementsEqual(Self.ltd) || key(k - 1).contains(0x2E) || !closesSentence(k) { end = k; k += 1; continue }
                     if word(k) == words.comma, k + 1 < upper, adjacent(k + 1), isLegalSuffix(k + 1) { k += 1; continue }
                     if isLegalSuffix(k) { end = k; k += 1; legalWords += 1; continue }
                     break
@@ -632,7 +659,7 @@ struct NamePatterns {
     /// Suffixes after which a head that is only a place and common words is no name (美国公司,
     /// 包头钢铁, 中国稀土: "American companies", "Baotou's steel"); a strong legal suffix keeps it
     /// (中国稀土集团).
-    static let placeOnlyWeakSuffixes: [[UInt32]] = weakChineseSuffixes + [Array("公司".unicodeScalars.map(\.value))]
+    static let placeOnlyWeakSuffixes: [[UInt32]] = weakChineseSuffixes + ["公司", "证券"].map { Array($0.unicodeScalars.map(\.value)) }
     /// Grammatical particles, prepositions and conjunctions: no name contains one. The clause words
     /// of `patterns.tsv` (verbs, time words, pronouns) extend them.
     static let stopChars = ScalarSet("的和与及在是由对向将为了等从把被同跟给让使于以并或也都而其该本这那此各每据说年".unicodeScalars.map(\.value))
@@ -657,6 +684,9 @@ struct NamePatterns {
         0x90E8: ScalarSet("长门分署件位落队属"),  // 部
         0x5C40: ScalarSet("长"), 0x5385: ScalarSet("长"), 0x7F72: ScalarSet("长"), 0x5904: ScalarSet("长"), 0x53F8: ScalarSet("长"),  // 局厅署处司
         0x5927: ScalarSet("量多都幅概约举批部"),  // 大 (人大)
+        // 证券 before these is a common noun: 证券报, 证券时报, 证券市场, 证券交易所, 证券公司, 证券业, 证券化,
+        // 证券商, 证券类, 证券行业, 证券法, 证券监管, 证券投资, 证券账户, 证券代码, 证券日报, 证券部 (a broker's analyst, 瑞穗证券分析师, keeps the name).
+        0x5238: ScalarSet("报时市交公业化商类行法监投账户代日部从界基期"),  // 券
     ]
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
@@ -811,6 +841,21 @@ struct NamePatterns {
                     // scope words that start a body's name (国际铝业协会, 世界黄金协会, 全国工商联).
                     while b < f, let n = genericWord(s, at: b, before: f, classes: classes), b + n < f,
                           !(role == .orgHead && Self.scopeWords.contains(Array(s[b..<(b + n)]))) { b += n }
+                }
+            }
+            // A laboratory or institute named by two fields joined by a conjunction, right after the
+            // body it belongs to (东北大学 + 轧制技术及连轧自动化 + 国家重点实验室): the conjunction ends no clause
+            // there, and the name starts at the body.
+            if role == .orgHead, !anchored, b > widest, b < f, Self.conjunctions.contains(s[b - 1]) {
+                let conjunction = b - 1
+                // The body may start before the window, which the two fields fill (东北大学 of 东北大学 + 14 characters).
+                if let body = (max(0, widest - 8)..<(conjunction - 1)).first(where: { k in
+                    guard let h = heads[k], !h.isPlace, h.end >= widest, h.end < conjunction else { return false }
+                    return (h.end..<conjunction).allSatisfy { ScriptClass.isHan(s[$0]) && !Self.stopChars.contains(s[$0]) }
+                        && !(h.end + 1...conjunction).contains { clauseEnds(s, at: $0, classes: classes) }
+                }) {
+                    b = body
+                    anchored = true
                 }
             }
             // A unit (…司, …局, …办公室) needs a known organization before it, two characters or more
