@@ -878,11 +878,15 @@ public struct EntityTagger: Sendable {
                                             "sheet", "sheets", "foil", "bar", "bars", "billet", "billets", "rod", "rods", "pellets"]
     /// Whether a folded English word is a grade or purity word said before a material: hyphenated "-grade" and
     /// "-purity" words ("battery-grade", "ultra-high-purity") and purity codes (4N, 6N, 7N: the count of nines).
+    /// Read on the UTF-8 bytes: it is asked for the word before every material, and `String.contains`
+    /// with a string argument goes through Foundation's search (3% of an English document's work).
     static func isGradeWord(_ w: String) -> Bool {
-        if w.contains("-"), w.hasSuffix("-grade") || w.hasSuffix("-purity") { return true }
-        let u = Array(w.unicodeScalars)
-        return u.count == 2 && (0x32...0x39).contains(u[0].value) && u[1] == "n"
+        let u = w.utf8
+        if u.count == 2 { return (0x32...0x39).contains(u.first!) && u.last! == 0x6E }  // 4N … 9N (2N, 3N)
+        func ends(_ suffix: [UInt8]) -> Bool { u.count >= suffix.count && u.suffix(suffix.count).elementsEqual(suffix) }
+        return ends(gradeSuffix) || ends(puritySuffix)
     }
+    static let gradeSuffix = Array("-grade".utf8), puritySuffix = Array("-purity".utf8)
     /// Characters that make a verb or an adverb with 用 (利用, 使用, 采用, 应用, 不用, 可用, 所用): no use before it.
     static let verbBeforeYong = ScalarSet("利使采应运选试启动征租借占享适作费信所可不无有常多少改沿引挪耗需来再也都只仍被拟要会能将已还就才食服效".unicodeScalars.map(\.value))
     static let yong: UInt32 = 0x7528  // 用
