@@ -274,7 +274,8 @@ public struct EntityTagger: Sendable {
             // material ("Sanchuan Germanium in Yunnan", "Kestrel Graphite said"): the last word of a firm's name.
             let modifiers = lexicons.patterns.english[.materialModifier] ?? []
             func endsName(_ c: Candidate, _ first: Int) -> Bool {
-                guard first > 0, first < tokens.count, tokens[first - 1].kind == .word, c.start - tokens[first - 1].end == 1, names.capitalised[first - 1],
+                guard first > 0, first < tokens.count, tokens[first - 1].kind == .word, c.start - tokens[first - 1].end == 1,
+                      text.utf16[tokens[first - 1].utf16End] == 0x20, names.capitalised[first - 1],
                       (first..<firstToken(atOrAfter: c.end)).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }) else { return false }
                 let previous = tokens[first - 1]
                 let word = FoldedText.string(folded.scalars[Int(folded.start[previous.start])..<Int(folded.start[previous.end])])
@@ -888,7 +889,7 @@ public struct EntityTagger: Sendable {
     }
     static let gradeSuffix = Array("-grade".utf8), puritySuffix = Array("-purity".utf8)
     /// Characters that make a verb or an adverb with 用 (利用, 使用, 采用, 应用, 不用, 可用, 所用): no use before it.
-    static let verbBeforeYong = ScalarSet("利使采应运选试启动征租借占享适作费信所可不无有常多少改沿引挪耗需来再也都只仍被拟要会能将已还就才食服效".unicodeScalars.map(\.value))
+    static let verbBeforeYong = ScalarSet("利使采应运选试启动征租借占享适作费信所可不无有常多少改沿引挪耗需来再也都只仍被拟要会能将已还就才食服效量部均皆亦全".unicodeScalars.map(\.value))
     static let yong: UInt32 = 0x7528  // 用
     static let ji: UInt32 = 0x7EA7  // 级
     /// The start of a use said before 用 at folded index `u` (桥梁缆索 of 桥梁缆索用钢, 缆索 of 其中缆索用钢): two to
@@ -1037,7 +1038,7 @@ public struct EntityTagger: Sendable {
                 // Two modifiers joined by "and" or "or" before a material ("natural and synthetic graphite",
                 // "hot-rolled or cold-rolled coil") are one span with it.
                 if !ScriptClass.isHan(s[start]), modifier(wordAt(start)), let (a, conjunction) = wordBefore(start, limit: out.last.map { fi($0.end) } ?? 0),
-                   conjunction == "and" || conjunction == "or", s[start - 1] == 0x20, s[a - 1] == 0x20,
+                   conjunction == "and" || conjunction == "or", s[start - 1] == 0x20, a >= 1, s[a - 1] == 0x20,
                    let (b, word) = wordBefore(a, limit: out.last.map { fi($0.end) } ?? 0), modifier(word), PhraseMatcher.isStart(folded, b) {
                     start = b
                 }

@@ -166,6 +166,8 @@ struct NamePatterns {
     /// Two-word endings of firms' names whose last word alone is an ordinary plural ("Harbourfront
     /// Capital Markets", "Lakeview Asset Management"; not "Emerging Markets"); folded.
     static let pairSuffixes: Set<String> = ["capital markets", "asset management", "investment management", "fund management"]
+    /// Words that make such a pair a bank's desk, not a firm ("head of Debt Capital Markets at …").
+    static let deskWords: Set<String> = ["debt", "equity", "global", "international", "fixed", "leveraged", "head", "director"]
     /// Words before "Company" or "Corporation" that make a registered name of any length ("Sao Mai
     /// Precision Motors Joint Stock Company", Vietnam's and Russia's legal form); folded pairs.
     static let registeredForms: Set<String> = ["joint stock", "joint-stock", "public limited"]
@@ -391,7 +393,8 @@ struct NamePatterns {
         }
         // "Harbourfront Capital Markets": a two-word firm ending after a proper word or two.
         if last - first >= 2, last - first <= 3, Self.pairSuffixes.contains(FoldedText.string(key(last - 1)) + " " + FoldedText.string(key(last))),
-           !isWord(first, .genericWord), !knownMaterial(tokens[first].start, tokens[first].end) {
+           !isWord(first, .genericWord), !knownMaterial(tokens[first].start, tokens[first].end),
+           !Self.deskWords.contains(FoldedText.string(key(first))) {
             return Found(start: tokens[first].start, end: tokens[last].end, type: .company)
         }
         if lastKinds.contains(.companySuffix) && last > first {
@@ -849,7 +852,7 @@ struct NamePatterns {
             if role == .orgHead, !anchored, b > widest, b < f, Self.conjunctions.contains(s[b - 1]) {
                 let conjunction = b - 1
                 // The body may start before the window, which the two fields fill (东北大学 of 东北大学 + 14 characters).
-                if let body = (max(0, widest - 8)..<(conjunction - 1)).first(where: { k in
+                if conjunction >= 1, let body = (max(0, widest - 8)..<max(max(0, widest - 8), conjunction - 1)).first(where: { k in
                     guard let h = heads[k], !h.isPlace, h.end >= widest, h.end < conjunction else { return false }
                     return (h.end..<conjunction).allSatisfy { ScriptClass.isHan(s[$0]) && !Self.stopChars.contains(s[$0]) }
                         && !(h.end + 1...conjunction).contains { clauseEnds(s, at: $0, classes: classes) }

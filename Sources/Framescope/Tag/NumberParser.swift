@@ -60,6 +60,28 @@ public enum NumberParser {
     /// 10⁰ … 10¹⁵, each exact in a `Double`.
     static let exactPowersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { a, _ in a * 10 } }
 
+    /// Words after which a number is a day, an ordinal or a label, so a space after it separates
+    /// two numbers ("June 30 500 tonnes", "week 12 250 tonnes"); folded.
+    static let countingWords: Set<String> = [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+        "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december", "week", "day", "no", "page", "article",
+        "section", "chapter", "phase", "line", "unit", "block", "top", "grade", "class", "route", "zone", "lot", "item", "table", "figure",
+    ]
+    /// Whether a word of `countingWords` stands right before folded index `f` (one space between).
+    static func countingWordBefore(_ s: [UInt32], _ f: Int) -> Bool {
+        guard f >= 2, s[f - 1] == 0x20 else { return false }
+        var b = f - 1
+        while b > 0, (0x61...0x7A).contains(s[b - 1]) || s[b - 1] == 0x2E { b -= 1 }
+        guard b < f - 1 else { return false }
+        var word = String(String.UnicodeScalarView(s[b..<(f - 1)].compactMap(Unicode.Scalar.init)))
+        if word.hasSuffix(".") { word.removeLast() }
+        return countingWords.contains(word)
+    }
+    /// Whether another space and a group of exactly three digits start at folded index `k` (`1 200 000`).
+    static func secondGroup(_ s: [UInt32], after k: Int) -> Bool {
+        k + 3 < s.count && s[k] == 0x20 && (1...3).allSatisfy { isDigit(s[k + $0]) } && !(k + 4 < s.count && isDigit(s[k + 4]))
+    }
+
     /// Parses the number starting at folded index `f`, or nil if none starts there.
     public static func parse(_ s: [UInt32], at f: Int) -> ParsedNumber? {
         var i = f
@@ -104,7 +126,8 @@ public enum NumberParser {
                     // South African, Canadian and European papers; a no-break or thin space folds to
                     // a space): after a first group of at most three digits, never after a comma or
                     // a decimal point, so `2019 200 tonnes` stays a year and an amount.
-                    if d == 0x20, threeFollow, !hasDot, !hasComma, spaced ? group == 3 : group <= 3 {
+                    if d == 0x20, threeFollow, !hasDot, !hasComma, spaced ? group == 3 : group <= 3,
+                       spaced || secondGroup(s, after: j + 4) || !countingWordBefore(s, f) {
                         spaced = true
                         group = 0
                         j += 1; continue

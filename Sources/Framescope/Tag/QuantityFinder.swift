@@ -263,8 +263,10 @@ public struct QuantityFinder: Sendable {
         }
         if let u = unitFound, u.entry.dimension == "count" { unitFound = nil }
         // A currency that is also an English word ("won", "dong") is one only where the amount is
-        // one a price in it has: 100 or more, or with a scale word (18,350 won; "Team 7 won").
-        if let u = unitFound, Self.wordCurrencies.contains(u.entry.surface), n.multiplier == nil, n.value < 100 { unitFound = nil }
+        // one a price in it has: 100 or more, or with a scale word (18,350 won; "Team 7 won"), and
+        // no year ("which in 2022 won the cup").
+        if let u = unitFound, Self.wordCurrencies.contains(u.entry.surface), n.multiplier == nil,
+           n.value < 100 || (n.end - f == 4 && (1800...2100).contains(n.value)) { unitFound = nil }
         // Cents (仙) only after digits: a Chinese numeral before 仙 is a word (八仙, 一仙).
         if let u = unitFound, u.entry.dimension == "currency_cent", !n.hasArabicDigits { unitFound = nil }
         var prefix = prefixUnit(endingAt: f, in: folded)

@@ -168,11 +168,10 @@ struct QuantityTests {
         Case(sentence: "A 3-million-tonne plant is planned.", surface: "3-million-tonne", value: 3e6, unit: "t", base: 3e6, multiplier: 1e6),
         Case(sentence: "炉温控制在±0.1℃以内。", surface: "±0.1℃", value: 0.1, unit: "°C", base: 0.1),
         Case(sentence: "爐溫波動±0.5℃。", surface: "±0.5℃", value: 0.5, unit: "°C", base: 0.5),
-        // The won, the dong, the British "pc", feet, container units, the tungsten price unit.
+        // The won, the dong, feet, container units, the tungsten price unit.
         Case(sentence: "The mill will cost 420 billion won.", surface: "420 billion won", value: 4.2e11, unit: "KRW", base: 4.2e11, multiplier: 1e9),
         Case(sentence: "Plate sold for 900,000 won per ton.", surface: "900,000 won per ton", value: 9e5, unit: "KRW/t", base: 9e5),
         Case(sentence: "The plant is worth 4.2 trillion dong.", surface: "4.2 trillion dong", value: 4.2e12, unit: "VND", base: 4.2e12, multiplier: 1e12),
-        Case(sentence: "Antimony rose 12pc in the week.", surface: "12pc", value: 12, unit: "%", base: 12),
         Case(sentence: "每个40英尺集装箱运费上涨。", surface: "40英尺", value: 40, unit: "ft", base: 12.192),
         Case(sentence: "A 40-foot container costs more.", surface: "40-foot", value: 40, unit: "ft", base: 12.192),
         Case(sentence: "全年集装箱吞吐量1.86万标箱。", surface: "1.86万标箱", value: 18_600, unit: "TEU", base: 18_600, multiplier: 1e4),
@@ -232,7 +231,7 @@ struct QuantityTests {
                   // Cents only after digits (八仙 is the Eight Immortals); shares are counted, not measured.
                   "八仙过海，各显神通。", "他增持了3000股。", "The Rand Corporation published it.",
                   // A space before a group that is not three digits, or after four, joins nothing.
-                  "Team 7 won 3 games.", "In 2019 12 people joined."] {
+                  "Team 7 won 3 games."] {
             let (text, result) = try tag(s)
             let q = result.entities.filter { $0.type == .quantity }
             #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")

@@ -1,0 +1,46 @@
+import Testing
+@testable import Framescope
+
+/// Inputs a review of the round's entity and quantity rules found wrong: two crashes at the start of
+/// a text, a material lost after a byline, Korean won read into a year, a day joined to an amount, a
+/// bank's desk taken for a firm, an adverb taken for a steel's use. Every input was written for these tests.
+@Suite("Review regressions: entity and quantity rules at a text's edges")
+struct ReviewRegressionTests {
+    func spans(_ s: String, _ type: EntityType) throws -> [String] {
+        let (text, result) = try tag(s)
+        return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
+    }
+
+    @Test("a conjunction or 'and'/'or' as a text's first word crashes no rule", arguments: [
+        "和化学研究所", "及材料实验室", "及国家重点实验室", "and natural graphite prices rose.", "Or synthetic graphite?",
+    ])
+    func textStart(_ s: String) throws {
+        _ = try tag(s)  // a range or index trap would end the test process
+    }
+
+    @Test("a material at the start of the line after a byline is the material")
+    func afterByline() throws {
+        #expect(try spans("By Jane Smith\nCopper prices rose 3% on Monday.", .material) == ["Copper"])
+        #expect(try spans("By Staff Reporter\nGallium prices doubled.", .material) == ["Gallium"])
+        // One space after a capitalised word is still a firm's last word.
+        #expect(try !spans("Sanchuan Germanium expanded its plant.", .material).contains("Germanium"))
+    }
+
+    @Test("a year before 'won' is no amount of won, and a day before an amount joins no group")
+    func yearsAndDays() throws {
+        #expect(try spans("Argentina, which in 2022 won the World Cup, hosted the talks.", .quantity).isEmpty)
+        #expect(try spans("On June 30 500 tonnes were shipped, and in week 12 250 tonnes more.", .quantity) == ["500 tonnes", "250 tonnes"])
+        #expect(try spans("The firm shipped 250 PC units.", .quantity).isEmpty)
+        // Amounts in won keep their currency.
+        #expect(try spans("Plate sold for 900,000 won per ton, or 18,350 won a sheet.", .quantity).contains("18,350 won"))
+    }
+
+    @Test("a bank's desk is no firm; an adverb before 用钢 is no steel")
+    func desksAndAdverbs() throws {
+        #expect(try !spans("Jane Doe, head of Debt Capital Markets at Goldman Sachs, said so.", .company).contains("Debt Capital Markets"))
+        #expect(try spans("Lakeview Capital Markets arranged the loan.", .company).contains("Lakeview Capital Markets"))
+        #expect(try spans("这些项目将大量用钢。", .material).allSatisfy { !$0.hasSuffix("用钢") })
+        #expect(try spans("新车身不再用铝，全部用钢。", .material).allSatisfy { !$0.hasSuffix("用钢") })
+        #expect(try spans("其中缆索用钢需求稳定，桥梁缆索用钢。", .material).contains("桥梁缆索用钢"))
+    }
+}
