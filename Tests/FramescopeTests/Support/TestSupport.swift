@@ -89,6 +89,12 @@ enum BundledLexicons {
     }()
 }
 
+/// The surfaces of one entity type the tagger finds in a string literal, in text order.
+func spans(_ s: String, _ type: EntityType) throws -> [String] {
+    let (text, result) = try tag(s)
+    return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
+}
+
 /// Runs the tagger over a string literal.
 func tag(_ s: String, lexicons: Lexicons = BundledLexicons.shared) throws -> (text: DocumentText, result: EntityTagger.Result) {
     let tokenizer = try Tokenizer()

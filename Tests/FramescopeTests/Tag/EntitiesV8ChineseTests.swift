@@ -7,11 +7,6 @@ import Testing
 /// every input was written for these tests, in both scripts.
 @Suite("Designators, districts and name starts (round 8, Chinese)")
 struct EntitiesV8ChineseTests {
-    func spans(_ s: String, _ type: EntityType) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
-    }
-
     @Test("a known place keeps the designator written after it, with its lexicon id", arguments: [
         ("今年呼伦贝尔市和鄂尔多斯市新增风电装机。", ["呼伦贝尔市", "鄂尔多斯市"]),
         ("今年呼倫貝爾市和鄂爾多斯市新增風電裝機。", ["呼倫貝爾市", "鄂爾多斯市"]),

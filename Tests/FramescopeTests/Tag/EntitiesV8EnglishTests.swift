@@ -8,11 +8,6 @@ import Testing
 /// shipped lexicons; every input was written for these tests.
 @Suite("English names, places and materials (ent-v8)")
 struct EntitiesV8EnglishTests {
-    func spans(_ s: String, _ type: EntityType) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
-    }
-
     @Test("a masthead's article is no part of the paper's name, and the paper is named later by its head")
     func mastheadAndHead() throws {
         let s = "Readers write\nThe Wexford Valley Courier | Opinion | Letters\n\nSir, the plant will need a port. The Courier prints letters of 200 words."

@@ -8,11 +8,6 @@ import Testing
 /// input was written for these tests.
 @Suite("Firm endings, governments and outlets (entities v9)")
 struct EntitiesV9NamesTests {
-    func spans(_ s: String, _ type: EntityType) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
-    }
-
     @Test("a trade word ends a short firm's name, and is an ordinary noun after a material")
     func tradeSuffixes() throws {
         let found = try spans("Buyers turned to Marlow Smelting and Pellham Commodities, while Kiyose Securities cut its target.", .company)

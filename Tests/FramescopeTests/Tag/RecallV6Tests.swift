@@ -9,11 +9,6 @@ import Testing
 /// after a material). The shipped lexicons; every input was written for these tests.
 @Suite("Short forms, designators and material spans (ent-v6)")
 struct RecallV6Tests {
-    func spans(_ s: String, _ type: EntityType) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
-    }
-
     @Test("an English registered name's brand without its place is a short form after it", arguments: [
         ("Orders went to Ningbo Qirun Magnetics Co., Ltd. last year. Qirun now ships twice a month.", "Qirun"),
         ("Baotou Dexing Rare Earth Hi-Tech Co., Ltd. reported results. Dexing said prices fell.", "Dexing"),

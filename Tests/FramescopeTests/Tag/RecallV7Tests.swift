@@ -7,11 +7,6 @@ import Testing
 /// and a pinyin gloss after a name. The shipped lexicons; every input was written for these tests.
 @Suite("Product forms, legal forms, levels and units (ent-v7)")
 struct RecallV7Tests {
-    func spans(_ s: String, _ type: EntityType) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
-    }
-
     @Test("a Han material and its product form are one material, in both scripts", arguments: [
         ("冶炼厂去年生产锑锭1.2万吨，锑品出口下降。", ["锑锭", "锑品"]),
         ("冶煉廠去年生產銻錠1.2萬噸，銻品出口下降。", ["銻錠", "銻品"]),

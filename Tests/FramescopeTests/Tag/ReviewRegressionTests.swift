@@ -6,11 +6,6 @@ import Testing
 /// bank's desk taken for a firm, an adverb taken for a steel's use. Every input was written for these tests.
 @Suite("Review regressions: entity and quantity rules at a text's edges")
 struct ReviewRegressionTests {
-    func spans(_ s: String, _ type: EntityType) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == type }.map { text.text(of: $0) }
-    }
-
     @Test("a conjunction or 'and'/'or' as a text's first word crashes no rule", arguments: [
         "和化学研究所", "及材料实验室", "及国家重点实验室", "and natural graphite prices rose.", "Or synthetic graphite?",
     ])
