@@ -224,7 +224,8 @@ public struct FramingOptions: Sendable, Hashable {
     public var authorLeadMass = 1.5
     public var authorLeadMargin = 0.2
     /// A text that rejects alarm in this many of the author's sentences (document-scope stance
-    /// markers: "overstated", 言过其实) argues against the strategic-threat frame throughout:
+    /// markers: "overstated", 言过其实; a reported rejection counts once the author has one of
+    /// their own) argues against the strategic-threat frame throughout:
     /// its other strategic-threat cues × `skepticFactor`, once more for each further marker,
     /// down to `skepticFloor`.
     public var skepticMarkers = 2
