@@ -39,3 +39,16 @@ struct ReviewRegressionTests {
         #expect(try spans("其中缆索用钢需求稳定，桥梁缆索用钢。", .material).contains("桥梁缆索用钢"))
     }
 }
+
+@Suite("Securities firms named after a place")
+struct BrokerLexiconTests {
+    @Test("a broker whose name starts with a place is the firm, in both scripts and in English")
+    func placeNamedBrokers() throws {
+        #expect(try spans("山西证券分析师指出，稀土价格仍将震荡。", .company) == ["山西证券"])
+        #expect(try spans("東北證券研報稱，磁材訂單回升。", .company) == ["東北證券"])
+        #expect(try spans("Analysts at Northeast Securities and KGI Securities raised their targets.", .company)
+                == ["Northeast Securities", "KGI Securities"])
+        // A place before 证券 in prose stays a place: 上海证券交易所 is the exchange, no broker.
+        #expect(try !spans("该股在上海证券交易所上市。", .company).contains("上海证券"))
+    }
+}
