@@ -7,11 +7,6 @@ import Testing
 /// for these tests.
 @Suite("Materials v2: grades, forms, uses and boundaries")
 struct MaterialsV2Tests {
-    func materials(_ s: String) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == .material }.map { text.text(of: $0) }
-    }
-
     @Test("grade and purity words and codes belong to the material", arguments: [
         ("The refiner sells battery-grade graphite, ultra-high-purity gallium and 7N gallium.",
          ["battery-grade graphite", "ultra-high-purity gallium", "7N gallium"]),
@@ -19,7 +14,7 @@ struct MaterialsV2Tests {
         ("該廠供應6N高純鎵和電池級碳酸鋰。", ["6N高純鎵", "電池級碳酸鋰"]),
     ])
     func grades(_ s: String, _ expected: [String]) throws {
-        let found = try materials(s)
+        let found = try spans(s, .material)
         for m in expected { #expect(found.contains(m), "\(found)") }
     }
 
@@ -30,21 +25,21 @@ struct MaterialsV2Tests {
         ("新線生產區熔鍺錠、熱鍍鋅鋼絲和光伏鎢絲。", ["區熔鍺錠", "熱鍍鋅鋼絲", "光伏鎢絲"]),
     ])
     func processing(_ s: String, _ expected: [String]) throws {
-        let found = try materials(s)
+        let found = try spans(s, .material)
         for m in expected { #expect(found.contains(m), "\(found)") }
     }
 
     @Test("two modifiers joined by and/or before a material are one span; a material before 'and' is not")
     func coordinatedModifiers() throws {
-        #expect(try materials("Demand for natural and synthetic graphite rose.") == ["natural and synthetic graphite"])
-        #expect(try materials("Demand for graphite and synthetic graphite rose.") == ["graphite", "synthetic graphite"])
+        #expect(try spans("Demand for natural and synthetic graphite rose.", .material) == ["natural and synthetic graphite"])
+        #expect(try spans("Demand for graphite and synthetic graphite rose.", .material) == ["graphite", "synthetic graphite"])
     }
 
     @Test("an English product form one space after a material joins it; other words do not")
     func englishForms() throws {
-        let found = try materials("Traders quoted gallium ingot, antimony ingots, NdFeB alloys and cobalt metal.")
+        let found = try spans("Traders quoted gallium ingot, antimony ingots, NdFeB alloys and cobalt metal.", .material)
         #expect(found == ["gallium ingot", "antimony ingots", "NdFeB alloys", "cobalt metal"], "\(found)")
-        #expect(try materials("Gallium prices and antimony exports fell.") == ["Gallium", "antimony"])
+        #expect(try spans("Gallium prices and antimony exports fell.", .material) == ["Gallium", "antimony"])
     }
 
     @Test("compounds, scrap, crystals and mill products after a Han material join it", arguments: [
@@ -52,13 +47,13 @@ struct MaterialsV2Tests {
         ("園區生產鑭鈰氧化物和稀土化合物，回收釹鐵硼廢料，紅外光學鍺晶體與鎢材外銷。", ["鑭鈰氧化物", "稀土化合物", "釹鐵硼廢料", "紅外光學鍺晶體", "鎢材"]),
     ])
     func hanForms(_ s: String, _ expected: [String]) throws {
-        let found = try materials(s)
+        let found = try spans(s, .material)
         for m in expected { #expect(found.contains(m), "\(found)") }
     }
 
     @Test("矿 that starts another word (矿山, 矿区) is no ore", arguments: ["当地锑矿山已关闭。", "當地銻礦區已關閉。"])
     func mineWords(_ s: String) throws {
-        let found = try materials(s)
+        let found = try spans(s, .material)
         #expect(found.count == 1 && found[0].count == 1, "\(found)")
     }
 
@@ -67,7 +62,7 @@ struct MaterialsV2Tests {
         ("日本進口的中重稀土鏑幾乎全部來自中國。", ["中重稀土", "鏑"]),
     ])
     func groupAndMember(_ s: String, _ expected: [String]) throws {
-        #expect(try materials(s) == expected)
+        #expect(try spans(s, .material) == expected)
     }
 
     @Test("a dash between Han materials lists the steps of a chain", arguments: [
@@ -75,7 +70,7 @@ struct MaterialsV2Tests {
         ("形成鍺精礦—四氯化鍺—高純鍺的鏈條。", ["鍺精礦", "四氯化鍺", "高純鍺"]),
     ])
     func chainSteps(_ s: String, _ expected: [String]) throws {
-        #expect(try materials(s) == expected)
+        #expect(try spans(s, .material) == expected)
     }
 
     @Test("a use before bare 用钢 names a steel; steel consumption and verbs with 用 do not", arguments: [
@@ -85,14 +80,14 @@ struct MaterialsV2Tests {
         ("全国用钢需求下降，企业充分利用钢材。", ["钢材"]),
     ])
     func steelByUse(_ s: String, _ expected: [String]) throws {
-        #expect(try materials(s) == expected)
+        #expect(try spans(s, .material) == expected)
     }
 
     @Test("低 before an element and a magnet names a low-content magnet, not after a verb or comparison")
     func lowContent() throws {
-        #expect(try materials("公司量产低镝磁石。") == ["低镝磁石"])
-        #expect(try materials("公司量產低鏑磁石。") == ["低鏑磁石"])
-        #expect(try !materials("工艺降低镝磁体成本。").contains("低镝磁体"))
+        #expect(try spans("公司量产低镝磁石。", .material) == ["低镝磁石"])
+        #expect(try spans("公司量產低鏑磁石。", .material) == ["低鏑磁石"])
+        #expect(try !spans("工艺降低镝磁体成本。", .material).contains("低镝磁体"))
     }
 
     @Test("a modifier between two touching Han materials joins them", arguments: [
@@ -100,13 +95,13 @@ struct MaterialsV2Tests {
         ("贛縣量產無重稀土高矯頑力磁體。", "無重稀土高矯頑力磁體"),
     ])
     func modifierBetween(_ s: String, _ expected: String) throws {
-        #expect(try materials(s) == [expected])
+        #expect(try spans(s, .material) == [expected])
     }
 
     @Test("a title-case material after a capitalised name word is the firm's, not a mention")
     func firmNameEnding() throws {
-        #expect(try materials("Tarvel Germanium in Ontario resumed germanium shipments.") == ["germanium"])
-        #expect(try materials("Exports of Gallium rose.") == ["Gallium"])
+        #expect(try spans("Tarvel Germanium in Ontario resumed germanium shipments.", .material) == ["germanium"])
+        #expect(try spans("Exports of Gallium rose.", .material) == ["Gallium"])
     }
 
     @Test("plain materials of tungsten, graphite, optics, leaching and batteries are known", arguments: [
@@ -118,7 +113,7 @@ struct MaterialsV2Tests {
          ["ammonium sulphate", "mixed carbonate", "nickel sulphate"]),
     ])
     func plainMaterials(_ s: String, _ expected: [String]) throws {
-        let found = try materials(s)
+        let found = try spans(s, .material)
         for m in expected { #expect(found.contains(m), "\(found)") }
     }
 }

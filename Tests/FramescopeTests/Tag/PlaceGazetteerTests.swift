@@ -42,18 +42,13 @@ struct PlaceGazetteerTests {
     @Test("a sample of each block is tagged with its id", arguments: cases)
     func sample(_ c: Case) throws { try c.check() }
 
-    func places(_ s: String) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == .place }.map { text.text(of: $0) }
-    }
-
     @Test("a gazetteer place keeps the designator after it", arguments: [
         ("The plant is in Ibaraki Prefecture.", ["Ibaraki Prefecture"]),
         ("Ore comes from the Erongo Region.", ["Erongo Region"]),
         ("長汀縣稀土產業園。", ["長汀縣稀土產業園"]),
     ])
     func designated(_ s: String, _ expected: [String]) throws {
-        #expect(try places(s) == expected, "\(s)")
+        #expect(try spans(s, .place) == expected, "\(s)")
     }
 
     @Test("look-alikes left out: ordinary words, phrases a bare name sits across, given names", arguments: [
@@ -73,11 +68,11 @@ struct PlaceGazetteerTests {
         "Regina Santos said mobile phones are nice.",
     ])
     func lookAlike(_ s: String) throws {
-        #expect(try places(s).isEmpty, "\(s)")
+        #expect(try spans(s, .place).isEmpty, "\(s)")
     }
 
     @Test("a month before a province stays a date: 月湖 is not read across 5月湖北")
     func monthBeforeProvince() throws {
-        #expect(try places("5月湖北的产量增长。") == ["湖北"])
+        #expect(try spans("5月湖北的产量增长。", .place) == ["湖北"])
     }
 }

@@ -5,11 +5,6 @@ import Testing
 /// (`place-suffix` in patterns.tsv), with the shipped lexicons.
 @Suite("Place suffixes")
 struct PlaceSuffixTests {
-    func places(_ s: String) throws -> [String] {
-        let (text, result) = try tag(s)
-        return result.entities.filter { $0.type == .place }.map { text.text(of: $0) }
-    }
-
     @Test("zones and designators continue a known place, in both scripts and in English", arguments: [
         ("项目落户赣州高新技术产业开发区。", ["赣州高新技术产业开发区"]),
         ("新厂设在龍南經濟技術開發區。", ["龍南經濟技術開發區"]),
@@ -20,7 +15,7 @@ struct PlaceSuffixTests {
         ("Baotou city officials said so.", ["Baotou city"]),  // a designator may be lower-case
     ])
     func continued(_ s: String, _ expected: [String]) throws {
-        #expect(try places(s) == expected, "\(s)")
+        #expect(try spans(s, .place) == expected, "\(s)")
     }
 
     @Test("no suffix, a description in lower case, or a longer capitalised name: the place stays alone", arguments: [
@@ -30,6 +25,6 @@ struct PlaceSuffixTests {
         ("江西的工业园区很多。", ["江西"]),  // a particle: no zone name
     ])
     func alone(_ s: String, _ expected: [String]) throws {
-        #expect(try places(s) == expected, "\(s)")
+        #expect(try spans(s, .place) == expected, "\(s)")
     }
 }
