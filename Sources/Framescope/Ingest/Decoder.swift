@@ -158,7 +158,7 @@ public enum Decoder {
             }
         }
         let (units, replaced, lost) = try convert(bytes, name)
-        return (String(decoding: units, as: UTF16.self), replaced, lost)
+        return (units.withUnsafeBufferPointer(DocumentText.string), replaced, lost)
     }
 
     /// Counts well-formed multi-byte UTF-8 sequences and invalid bytes.

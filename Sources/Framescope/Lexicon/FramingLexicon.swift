@@ -158,7 +158,7 @@ public struct LabelNouns: Sendable, Hashable {
         var j = i
         while j < u.count, (u[j] >= 0x61 && u[j] <= 0x7A) || (u[j] >= 0x41 && u[j] <= 0x5A) || u[j] == 0x2D || u[j] == 0x27 { j += 1 }
         guard j > i else { return false }
-        return words.contains(String(decoding: u[i..<j], as: UTF16.self).lowercased())
+        return words.contains(DocumentText.string(u, i..<j).lowercased())
     }
 
     /// Whether a short quotation ends with a noun for talk inside its own marks: “卡脖子论”,
@@ -179,10 +179,10 @@ public struct LabelNouns: Sendable, Hashable {
         var i = end
         while i > range.lowerBound, letter(u[i - 1]) { i -= 1 }
         guard i < end, i > range.lowerBound, u[i - 1] == 0x20 else { return false }
-        let before = String(decoding: u[range.lowerBound..<(i - 1)], as: UTF16.self)
+        let before = DocumentText.string(u, range.lowerBound..<(i - 1))
         let count = before.split(whereSeparator: { $0 == " " }).count
         guard count >= 1, count + 1 <= maxWords else { return false }
-        let word = String(decoding: u[i..<end], as: UTF16.self).lowercased()
+        let word = DocumentText.string(u, i..<end).lowercased()
         return words.contains(word) && !Self.compoundHeads.contains(word)
     }
 

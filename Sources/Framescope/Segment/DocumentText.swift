@@ -44,13 +44,51 @@ public struct DocumentText: Sendable {
 
     public init(utf16: [UInt16]) {
         self.utf16 = utf16
-        self.string = String(decoding: utf16, as: UTF16.self)
+        self.string = utf16.withUnsafeBufferPointer(Self.string)
     }
 
     /// The text of a UTF-16 range.
     @inline(__always)
     public func substring(utf16 range: Range<Int>) -> String {
-        String(decoding: utf16[range], as: UTF16.self)
+        Self.string(utf16, range)
+    }
+
+    /// A string from UTF-16 units, as `String(decoding:as: UTF16.self)` makes it (a lone
+    /// surrogate becomes U+FFFD), in one pass. The standard library takes a generic path for
+    /// slices that parses scalar by scalar through protocol witnesses: about 6,000 instructions
+    /// for an evidence sentence, 3% of annotate in all.
+    static func string(_ u: [UInt16], _ range: Range<Int>) -> String {
+        u.withUnsafeBufferPointer { string(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    static func string(_ u: UnsafeBufferPointer<UInt16>) -> String {
+        // At most three UTF-8 bytes per unit (a surrogate pair is two units and four bytes).
+        String(unsafeUninitializedCapacity: u.count * 3) { out in
+            var i = 0, o = 0
+            let n = u.count
+            while i < n {
+                let c = UInt32(u[i])
+                if c < 0x80 {
+                    out[o] = UInt8(c); i += 1; o += 1
+                } else if c < 0x800 {
+                    out[o] = UInt8(0xC0 | (c >> 6)); out[o + 1] = UInt8(0x80 | (c & 0x3F))
+                    i += 1; o += 2
+                } else if c & 0xF800 != 0xD800 {
+                    out[o] = UInt8(0xE0 | (c >> 12)); out[o + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (c & 0x3F))
+                    i += 1; o += 3
+                } else if c < 0xDC00, i + 1 < n, u[i + 1] & 0xFC00 == 0xDC00 {
+                    let s = 0x10000 + ((c - 0xD800) << 10) + (UInt32(u[i + 1]) - 0xDC00)
+                    out[o] = UInt8(0xF0 | (s >> 18)); out[o + 1] = UInt8(0x80 | ((s >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((s >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (s & 0x3F))
+                    i += 2; o += 4
+                } else {  // a lone surrogate
+                    out[o] = 0xEF; out[o + 1] = 0xBF; out[o + 2] = 0xBD
+                    i += 1; o += 3
+                }
+            }
+            return o
+        }
     }
 }
 

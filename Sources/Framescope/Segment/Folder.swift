@@ -253,7 +253,7 @@ public final class Folder {
     /// NFKC_Casefold, then Traditional→Simplified where Han is present, then dash/quote unification.
     private func slowFold(_ utf16: [UInt16]) -> [UInt32] {
         let units = (try? Normalizer.normalize(utf16, .nfkcCasefold)) ?? utf16
-        return Self.simplify(String(decoding: units, as: UTF16.self).unicodeScalars.map(\.value)).map(Self.unify)
+        return Self.simplify(units.withUnsafeBufferPointer(DocumentText.string).unicodeScalars.map(\.value)).map(Self.unify)
     }
 
     /// Traditional→Simplified, character by character, where Han is present (a corner bracket

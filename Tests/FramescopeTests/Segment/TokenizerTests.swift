@@ -29,6 +29,29 @@ struct TokenizerTests {
         #expect(DocumentText(s).utf16 == Array(s.utf16))
     }
 
+    @Test("text back from UTF-16 units is what the standard library makes, lone surrogates included")
+    func stringFromUTF16() async throws {
+        // Every width, the edges of each, and lone or reversed surrogates (a cut pair).
+        let units: [[UInt16]] = [
+            [], [0x41], [0x7F, 0x80], [0x7FF, 0x800], [0xD7FF, 0xE000, 0xFFFD, 0xFFFF],
+            [0xD840, 0xDC0B], [0xDBFF, 0xDFFF], [0xD840], [0xDC0B], [0xDC0B, 0xD840], [0x41, 0xD840, 0x42],
+            [0xD840, 0xD840, 0xDC0B], Array("包鋼 Baogang 𠀋 ＢＡＯ".utf16),
+        ]
+        for u in units {
+            // Byte for byte: `==` on strings compares canonical equivalence.
+            let expected = Array(String(decoding: u, as: UTF16.self).utf8)
+            #expect(Array(u.withUnsafeBufferPointer(DocumentText.string).utf8) == expected)
+            #expect(Array(DocumentText(utf16: u).string.utf8) == expected)
+        }
+        #expect(DocumentText.string([0x41, 0xD840, 0xDC0B, 0x42], 1..<3) == "𠀋")
+        #expect(DocumentText.string([0x41, 0xD840, 0xDC0B, 0x42], 1..<2) == "\u{FFFD}")
+        await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...40)) { parts in
+            let u = Array(parts.compactMap { $0 }.joined().utf16)
+            let a = u.count / 3, b = u.count - u.count / 4
+            #expect(Array(DocumentText.string(u, a..<b).utf8) == Array(String(decoding: u[a..<b], as: UTF16.self).utf8))
+        }
+    }
+
     @Test("token and sentence offsets round-trip on random mixed text")
     func offsetsRoundTrip() async throws {
         await propertyCheck(count: 300, input: Gen<String?>.element(of: Self.pieces).array(of: 0...40)) { parts in
