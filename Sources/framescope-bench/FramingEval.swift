@@ -51,7 +51,7 @@ struct FramingEval: ParsableCommand {
         let lex = try Lexicons.load(.resolve(option: lexicons), folder: folder)
         var options = FramingOptions()
         options.leadWeighting = !noLeadWeight
-        options.learnedWeight = noLearned ? 0 : 1
+        if noLearned { options.learnedWeight = 0 }
         if let polar { options.polarThreshold = polar }
         if let smoothing { options.smoothing = smoothing }
         if let neutralDensity { options.neutralDensity = neutralDensity }

@@ -78,7 +78,7 @@ struct Annotate: ParsableCommand {
         let lex = try loadLexicons(lexicons, folder: folder)
         var framing = FramingOptions()
         framing.leadWeighting = !noLeadWeight
-        framing.learnedWeight = noLearned ? 0 : 1
+        if noLearned { framing.learnedWeight = 0 }
         var provenance: CalibrationProvenance?
         if let calibration {
             let loaded: (calibration: FramingCalibration, sha256: String)

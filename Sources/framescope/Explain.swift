@@ -39,7 +39,7 @@ struct Explain: ParsableCommand {
         do { decoded = try Decoder.decode(bytes) } catch { throw CLIError("\(file): \(error)") }
         var options = FramingOptions()
         options.leadWeighting = !noLeadWeight
-        options.learnedWeight = noLearned ? 0 : 1
+        if noLearned { options.learnedWeight = 0 }
         let annotator = try Annotator(lexicons: lex, framing: options)
         let doc = annotator.annotate(SourceDocument(id: file, path: file, text: decoded.text))
         let color = !noColor && isatty(1) != 0
@@ -108,7 +108,7 @@ struct ExplainFormatter {
             + " reported speech C \(Self.num(f.reportedCelebratory)), T \(Self.num(f.reportedStrategicThreat))")
         if let l = f.learned {
             // The word model's part: its lean joins the cue mass on its side in direction and strength.
-            lines.append("  learned lean \(Self.num(f.learnedLean)) (score \(Self.num(l.score)) × scale \(Self.num(l.scale))\(f.learnedLean != l.lean ? " × weight" : ""));"
+            lines.append("  learned lean \(Self.num(f.learnedLean)) (score \(Self.num(l.score)) × scale \(Self.num(l.scale)) × weight \(Self.num(l.weight)));"
                 + " framed score \(Self.num(l.framed)) (from \(Self.num(framedThreshold)) a text thin in cues takes the side it leans to);"
                 + " words: " + l.words.map { "\($0.feature)×\($0.count) \(Self.num($0.contribution))" }.joined(separator: ", "))
         }

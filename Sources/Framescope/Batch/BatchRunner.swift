@@ -376,6 +376,8 @@ public final class BatchRunner: @unchecked Sendable {
         json.field("force", options.force)
         json.field("lead_weighting", options.framing.leadWeighting)
         json.field("learned_weight", options.framing.learnedWeight)
+        json.field("learned_gate", options.framing.learnedGate)
+        json.field("learned_full_tokens", options.framing.learnedFullTokens)
         json.field("settings_hash", options.framing.settingsHash)
         json.key("calibration")
         if let c = options.calibration {

@@ -133,10 +133,14 @@ public struct FramingScorer: Sendable {
             if e.scoredFrame == .celebratory { c += e.score; if e.voice == .reported { rc += e.score } }
             else { th += e.score; if e.voice == .reported { rth += e.score } }
         }
-        let learned = options.learnedWeight > 0 ? lexicon.learned.lean(tokens: tokens, sentences: sentences, boilerplate: boilerplate, folded: folded) : nil
+        var learned = options.learnedWeight > 0 ? lexicon.learned.lean(tokens: tokens, sentences: sentences, boilerplate: boilerplate, folded: folded) : nil
+        if let l = learned {
+            let length = options.learnedFullTokens > 0 ? min(1, Double(contentTokens) / Double(options.learnedFullTokens)) : 1
+            learned?.weight = options.learnedWeight * (options.learnedGate ? 1 / (1 + exp(-l.framed)) : 1) * length
+        }
         let totals = FramingTotals(celebratory: c, strategicThreat: th, tokens: contentTokens, cues: evidence.count,
                                    sentences: contentSentences, celebratorySentences: celebratorySentences, threatSentences: threatSentences,
-                                   learnedLean: (learned?.lean ?? 0) * options.learnedWeight,
+                                   learnedLean: learned.map { $0.lean * $0.weight } ?? 0,
                                    learnedFramed: Self.rejectsFraming(evidence) ? nil : learned?.framed)
         var document = Self.documentFraming(totals, options: options)
         document.learned = learned

@@ -256,4 +256,8 @@ public struct LearnedLean: Sendable, Hashable {
     /// The framed model's log-odds that the text is framed (polar or mixed) rather than neutral.
     public var framed: Double
     public var words: [Word]
+    /// What the scorer multiplied `lean` by: `FramingOptions.learnedWeight`, times P(framed) when
+    /// `learnedGate` is on, times the length ramp (`learnedFullTokens`). `DocumentFraming.learnedLean`
+    /// is `lean × weight`.
+    public var weight: Double = 1
 }

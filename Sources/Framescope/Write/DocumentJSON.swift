@@ -188,6 +188,7 @@ public enum DocumentJSON {
             json.field("score", l.score)
             json.field("scale", l.scale)
             json.field("framed", l.framed)
+            json.field("weight", l.weight)
             json.key("words")
             json.beginArray()
             for w in l.words {

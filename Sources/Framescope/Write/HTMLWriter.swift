@@ -103,7 +103,7 @@ public enum HTMLWriter {
         let m = doc.metadata
         // The word models' part, beside the cues': the lean and the words that moved it most.
         let learned = f.learned.map { l in
-            "\n<div class=\"meta\">learned lean \(JSONWriter.format(f.learnedLean, digits: 2)) (framed \(JSONWriter.format(l.framed, digits: 2))): "
+            "\n<div class=\"meta\">learned lean \(JSONWriter.format(f.learnedLean, digits: 2)) (\(JSONWriter.format(l.lean, digits: 2)) × weight \(JSONWriter.format(l.weight, digits: 2)); framed \(JSONWriter.format(l.framed, digits: 2))): "
                 + l.words.prefix(5).map { "\(escape($0.feature)) \(JSONWriter.format($0.contribution, digits: 2))" }.joined(separator: ", ") + "</div>"
         } ?? ""
         var html = """

@@ -249,7 +249,8 @@ struct AnnotateEndToEndTests {
         func options() throws -> [String: Any] { try #require(try jsonObject(out + "/run.json")["options"] as? [String: Any]) }
         #expect(try Executable.run(["annotate", corpus, "-o", out, "--lexicons", Repository.path("Lexicons")]).code == 0)
         #expect(try (summary()["framing"] as? [String: Any])?["learned"] is [String: Any])
-        #expect(try options()["learned_weight"] as? Double == 1)
+        #expect(try options()["learned_weight"] as? Double == FramingOptions().learnedWeight)
+        #expect(try options()["learned_gate"] as? Bool == true && options()["learned_full_tokens"] as? Int == 150)
         let r = try Executable.run(["annotate", corpus, "-o", out, "--lexicons", Repository.path("Lexicons"), "--no-learned"])
         #expect(r.code == 0 && (r.out + r.err).contains("annotated 1"))
         let framing = try #require(try summary()["framing"] as? [String: Any])

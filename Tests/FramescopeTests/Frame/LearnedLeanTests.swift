@@ -32,7 +32,10 @@ struct LearnedLeanTests {
         let score = -2 / 20.0.squareRoot() + 0.1
         #expect(abs(learned.score - score) < 1e-12)
         #expect(abs(learned.lean - 2 * score) < 1e-12)
-        #expect(abs(doc.framing.learnedLean - 2 * score) < 1e-12)
+        // Weighted: 6 × P(framed) (the framed log-odds are the intercept, −1) × 6 of 150 tokens.
+        let weight = 6 * (1 / (1 + exp(1.0))) * (6.0 / 150)
+        #expect(abs(learned.weight - weight) < 1e-12)
+        #expect(abs(doc.framing.learnedLean - 2 * score * weight) < 1e-12)
         // The words that moved it, largest share first; their shares and the intercept's add up.
         #expect(learned.words.map(\.feature) == ["rose", "steel"])
         #expect(learned.words.map(\.count) == [2, 2])
@@ -41,6 +44,40 @@ struct LearnedLeanTests {
         // The cue totals are the cues' alone.
         #expect(doc.framing.celebratory == 0 && doc.framing.strategicThreat == 0)
         FramingHarness.expectTotalsAddUp(doc)
+    }
+
+    @Test("the lean's weight is the learned weight, times P(framed), times the share of a full-length text")
+    func weight() throws {
+        let model = Self.model("steel\t1\t1\nrose\t1\t0\t0.5", framedIntercept: 1)
+        let text = "Steel output rose. Steel exports rose."  // 6 content tokens; framed = 1 + 0.5 × 2/√8
+        let framed = 1 + 0.5 * 2 / 8.0.squareRoot()
+        let p = 1 / (1 + exp(-framed))
+        func lean(_ change: (inout FramingOptions) -> Void) throws -> (Double, LearnedLean) {
+            let doc = try annotate(text, model: model, change)
+            let l = try #require(doc.framing.learned)
+            #expect(abs(doc.framing.learnedLean - l.lean * l.weight) < 1e-12)
+            return (l.weight, l)
+        }
+        let (plain, l) = try lean { $0.learnedWeight = 1; $0.learnedGate = false; $0.learnedFullTokens = 0 }
+        #expect(plain == 1 && abs(l.framed - framed) < 1e-12)
+        #expect(abs(try lean { $0.learnedWeight = 1; $0.learnedFullTokens = 0 }.0 - p) < 1e-12)
+        #expect(abs(try lean { $0.learnedWeight = 4; $0.learnedGate = false; $0.learnedFullTokens = 12 }.0 - 4 * 0.5) < 1e-12)
+        #expect(abs(try lean { $0.learnedFullTokens = 3 }.0 - 6 * p) < 1e-12, "longer than the full length: no ramp")
+        // The defaults: 6 × P(framed) × 6/150.
+        #expect(abs(try lean { _ in }.0 - 6 * p * 6 / 150) < 1e-12)
+    }
+
+    @Test("a one-line text is labelled by its cues, not by a few words' lean, in either language")
+    func shortText() throws {
+        // Function words with a heavy celebratory weight, as a confounded model might learn them.
+        let model = Self.model("的\t1\t-2\nthe\t1\t-2\n依赖\t1\t-1\nleverage\t1\t-1", framedIntercept: 3)
+        let zh = try annotate("这是对稀土的依赖，依赖，依赖。", model: model)
+        #expect(zh.framing.learnedLean < 0 && zh.framing.strategicThreat > 0)
+        #expect(zh.framing.label == .strategicThreat)
+        let en = try annotate("This is the leverage, the leverage, the leverage.", model: model)
+        #expect(en.framing.label == .strategicThreat)
+        // Without the length ramp the same lean outweighs the cue.
+        #expect(try annotate("这是对稀土的依赖，依赖，依赖。", model: model) { $0.learnedFullTokens = 0 }.framing.label == .celebratory)
     }
 
     @Test("Traditional, full-width and upper-case words meet the folded feature; numbers are one feature")
