@@ -44,7 +44,8 @@ struct Explain: ParsableCommand {
         let doc = annotator.annotate(SourceDocument(id: file, path: file, text: decoded.text))
         let color = !noColor && isatty(1) != 0
         var out = StandardOutput()
-        out.write(ExplainFormatter(doc: doc, color: color, all: all, framedThreshold: options.learnedFramedThreshold).render())
+        out.write(ExplainFormatter(doc: doc, color: color, all: all, framedThreshold: options.learnedFramedThreshold,
+                                  unframedThreshold: options.learnedUnframedThreshold).render())
         out.flush()
     }
 }
@@ -56,6 +57,7 @@ struct ExplainFormatter {
     let all: Bool
     /// The framed score from which a text thin in cues takes its side: the one the document was scored with.
     var framedThreshold = FramingOptions().learnedFramedThreshold
+    var unframedThreshold = FramingOptions().learnedUnframedThreshold
 
     func paint(_ s: String, _ frame: Frame?) -> String {
         guard color, let frame else { return s }
@@ -103,13 +105,14 @@ struct ExplainFormatter {
             + " (confidence \(Self.num(f.confidence)))  balance \(Self.num(f.balance))")
         lines.append("  celebratory \(Self.num(f.celebratory)) (\(Self.num(f.celebratoryPer1k))/1k tokens)  strategic-threat \(Self.num(f.strategicThreat))"
             + " (\(Self.num(f.strategicThreatPer1k))/1k tokens)  \(f.cues) cues, \(f.tokens) content tokens")
-        lines.append("  direction \(Self.num(f.direction)) × coverage \(Self.num(f.coverage)) × strength \(Self.num(f.strength)) = balance \(Self.num(f.balance));"
+        lines.append("  direction \(Self.num(f.direction)) × coverage \(Self.num(f.coverage)) × strength \(Self.num(f.strength))\(f.unframed < 1 ? " × unframed \(Self.num(f.unframed)) (threat cues, but the words read as unframed: neutral)" : "") = balance \(Self.num(f.balance));"
             + " \(f.celebratorySentences) celebratory and \(f.threatSentences) strategic-threat sentences of \(f.sentences);"
             + " reported speech C \(Self.num(f.reportedCelebratory)), T \(Self.num(f.reportedStrategicThreat))")
         if let l = f.learned {
             // The word model's part: its lean joins the cue mass on its side in direction and strength.
             lines.append("  learned lean \(Self.num(f.learnedLean)) (score \(Self.num(l.score)) × scale \(Self.num(l.scale)) × weight \(Self.num(l.weight)));"
-                + " framed score \(Self.num(l.framed)) (from \(Self.num(framedThreshold)) a text thin in cues takes the side it leans to);"
+                + " framed score \(Self.num(l.framed)) (from \(Self.num(framedThreshold)) a text thin in cues takes the side it leans to;"
+                + " below \(Self.num(unframedThreshold)) a threat reading is neutral);"
                 + " words: " + l.words.map { "\($0.feature)×\($0.count) \(Self.num($0.contribution))" }.joined(separator: ", "))
         }
         let top = doc.entityFraming.prefix(8)

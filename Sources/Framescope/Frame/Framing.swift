@@ -65,7 +65,8 @@ public struct DocumentFraming: Sendable, Hashable {
     /// The same per 1,000 content tokens (boilerplate excluded), comparable across lengths.
     public var celebratoryPer1k: Double
     public var strategicThreatPer1k: Double
-    /// direction × coverage × strength in [-1, 1]; +1 is strategic-threat (docs/framing.md).
+    /// direction × coverage × strength (× `unframed`) in [-1, 1]; +1 is strategic-threat
+    /// (docs/framing.md).
     public var balance: Double
     public var label: FramingLabel
     public var confidence: Double
@@ -79,6 +80,10 @@ public struct DocumentFraming: Sendable, Hashable {
     /// How much evidence there is: the cue mass relative to `FramingOptions.massFull`, at most 1.
     /// A text with a cue or two keeps its direction but not a strong balance.
     public var strength: Double = 1
+    /// Below 1 when the cues read strategic-threat but the framed model reads the words as
+    /// unframed (`FramingOptions.learnedUnframedThreshold`): P(framed) relative to P at the
+    /// threshold. The label is then neutral and the balance shrinks by this factor.
+    public var unframed: Double = 1
     /// Content sentences, and those leaning celebratory or strategic-threat.
     public var sentences: Int = 0
     public var celebratorySentences: Int = 0
@@ -213,6 +218,12 @@ public struct FramingOptions: Sendable, Hashable {
     /// hundreds, on the evidence of a few function words. 150 is a short news item; every tuning
     /// text is longer, so the figures above do not depend on it. 0 switches it off.
     public var learnedFullTokens = 150
+    /// A text the cues read as strategic-threat is neutral when the framed model's log-odds are
+    /// below this (0: P(framed) < 0.5), and its balance shrinks by P(framed) / P(threshold). Threat
+    /// words are the subject matter of debunkings, market notes and legal analyses as much as of
+    /// the frame; celebratory words rarely are, so the rule is one-sided. Chosen by cross-validation
+    /// on the tuning set (docs/framing.md, "Framing v10"). `-.infinity` switches it off.
+    public var learnedUnframedThreshold = 0.0
     /// A text too thin in cues takes the side its evidence leans to only when the framed model's
     /// log-odds reach this (2: P(framed) ≥ 0.88). Chosen by 5-fold cross-validation on the tuning
     /// set (docs/framing.md): at 0 the model called most unseen price notes and debunks framed.

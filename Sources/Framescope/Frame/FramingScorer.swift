@@ -362,9 +362,9 @@ public struct FramingScorer: Sendable {
         let coverage = options.coverageFull > 0 ? pow(min(1, share / options.coverageFull), options.coveragePower) : 1
         // A thin text (a cue or two) leans, but says little: its balance shrinks with its mass.
         let strength = options.massFull > 0 ? min(1, (lc + lt) / options.massFull) : 1
-        let balance = direction * coverage * strength
-        let label: FramingLabel
-        let confidence: Double
+        var balance = direction * coverage * strength
+        var label: FramingLabel
+        var confidence: Double
         // The frame the evidence leans to must be carried by enough sentences: one loaded sentence
         // (beside a few weak cues of the other frame) does not frame a price note. A short text (a
         // headline, a post) may be framed by its one sentence.
@@ -406,9 +406,18 @@ public struct FramingScorer: Sendable {
             label = .neutral
             confidence = 0.5 + 0.5 * (1 - abs(balance) / options.polarThreshold)
         }
+        // Threat cues in a text whose words read as unframed: a debunking, a market note or a
+        // legal analysis speaks of leverage and controls without taking up the frame.
+        var unframed = 1.0
+        if label == .strategicThreat, let framed = totals.learnedFramed, framed < options.learnedUnframedThreshold {
+            unframed = (1 + exp(-options.learnedUnframedThreshold)) / (1 + exp(-framed))
+            balance *= unframed
+            label = .neutral
+            confidence = 0.25
+        }
         return DocumentFraming(celebratory: c, strategicThreat: t, celebratoryPer1k: c * per1k, strategicThreatPer1k: t * per1k,
                                balance: balance, label: label, confidence: (confidence * 1000).rounded() / 1000, tokens: tokens, cues: cues,
-                               direction: direction, coverage: coverage, strength: strength, sentences: totals.sentences,
+                               direction: direction, coverage: coverage, strength: strength, unframed: unframed, sentences: totals.sentences,
                                celebratorySentences: totals.celebratorySentences, threatSentences: totals.threatSentences,
                                learnedLean: totals.learnedLean)
     }

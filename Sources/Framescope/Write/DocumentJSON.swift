@@ -176,6 +176,7 @@ public enum DocumentJSON {
         json.field("direction", f.direction)
         json.field("coverage", f.coverage)
         json.field("strength", f.strength)
+        json.field("unframed", f.unframed)
         json.field("sentences", f.sentences)
         json.field("celebratory_sentences", f.celebratorySentences)
         json.field("strategic_threat_sentences", f.threatSentences)

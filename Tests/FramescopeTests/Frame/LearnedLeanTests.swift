@@ -155,6 +155,46 @@ struct LearnedLeanTests {
         #expect(FramingScorer.documentFraming(thin, options: options).label == .strategicThreat)
     }
 
+    @Test("threat cues in a text whose words read as unframed make it neutral, with a balance shrunk by P(framed); celebratory cues do not")
+    func unframed() throws {
+        let options = FramingOptions()
+        // Threat cues enough to be framed (mass 6 in 3 of 10 sentences); the words read unframed.
+        var threat = FramingTotals(celebratory: 0, strategicThreat: 6, tokens: 200, cues: 4, sentences: 10,
+                                   threatSentences: 3, learnedLean: 0, learnedFramed: 0.5)
+        let framed = FramingScorer.documentFraming(threat, options: options)
+        #expect(framed.label == .strategicThreat && framed.unframed == 1)
+        threat.learnedFramed = -1
+        let debunk = FramingScorer.documentFraming(threat, options: options)
+        // P(framed) = 1 / (1 + e) against 1/2 at the threshold 0.
+        let factor = 2 / (1 + exp(1.0))
+        #expect(debunk.label == .neutral && debunk.confidence == 0.25)
+        #expect(abs(debunk.unframed - factor) < 1e-12)
+        #expect(abs(debunk.balance - framed.balance * factor) < 1e-12)
+        #expect(abs(debunk.balance - debunk.direction * debunk.coverage * debunk.strength * debunk.unframed) < 1e-12)
+        // The same mass on the celebratory side stays celebratory: understated celebration reads unframed too.
+        let quiet = FramingTotals(celebratory: 6, strategicThreat: 0, tokens: 200, cues: 4, sentences: 10,
+                                  celebratorySentences: 3, learnedLean: 0, learnedFramed: -1)
+        #expect(FramingScorer.documentFraming(quiet, options: options).label == .celebratory)
+        // Off, or no model: the cues decide.
+        var off = options
+        off.learnedUnframedThreshold = -.infinity
+        #expect(FramingScorer.documentFraming(threat, options: off).label == .strategicThreat)
+        threat.learnedFramed = nil
+        #expect(FramingScorer.documentFraming(threat, options: options).label == .strategicThreat)
+    }
+
+    @Test("end to end, in both languages: threat words in text the model reads as unframed come out neutral")
+    func unframedText() throws {
+        let unframedModel = Self.model("leverage\t1\t0\n依赖\t1\t0", framedIntercept: -1)
+        let framedModel = Self.model("leverage\t1\t0\n依赖\t1\t0", framedIntercept: 1)
+        for text in ["Leverage, leverage. Leverage again. Leverage.", "依赖加深。依赖，依赖。依赖仍在。"] {
+            let doc = try annotate(text, model: unframedModel)
+            #expect(doc.framing.strategicThreat > 2.5)
+            #expect(doc.framing.label == .neutral && doc.framing.unframed < 1, "\(text)")
+            #expect(try annotate(text, model: framedModel).framing.label == .strategicThreat, "\(text)")
+        }
+    }
+
     @Test("a text too thin in cues takes its side when the words read as framed, unless a layer says it is not framed")
     func framedRescue() throws {
         let model = Self.model("leverage\t1\t1\nprices\t1\t0", framedIntercept: 2)
