@@ -23,6 +23,7 @@ struct PlaceGazetteerWorldTests {
         Case(sentence: "Exports from S. Korea rose.", surface: "S. Korea", type: .place, id: "place:south-korea"),
         Case(sentence: "BALTIMORE, Md. — The port reopened.", surface: "Md.", type: .place, id: "place:maryland"),
         Case(sentence: "The line reaches the Caspian at Aktau.", surface: "Caspian", type: .place, id: "place:caspian-sea"),
+        Case(sentence: "Alumina from Gramercy feeds the US Midwest smelters.", surface: "US Midwest", type: .place, id: "place:us-midwest"),
         Case(sentence: "卡拉干达的钢厂增产。", surface: "卡拉干达", type: .place, id: "place:karaganda"),
         Case(sentence: "慕尼黑和斯图加特的车企。", surface: "斯图加特", type: .place, id: "place:stuttgart"),
     ]
