@@ -233,9 +233,18 @@ public struct EntityTagger: Sendable {
             placeEntries[c.start] = c.entry
         }
         candidates += placeSuffixCandidates(places: placeSpans, entries: placeEntries, text: text, folded: folded, index: index)
-        let found = quantities.find(in: folded)
+        var found = quantities.find(in: folded)
         for (k, q) in found.enumerated() {
             let (s, e) = cp(q.start, q.end)
+            // A bare letter c is Celsius written as a capital ("180 C"), cents written in lower case
+            // on the digits ("41c"), and nothing else ("3 c" of a list).
+            if let letter = q.bareLetter {
+                let written = text.utf16[index.utf16(Int(folded.origin[letter]))]
+                if written == 0x63 {
+                    guard let cents = q.lowerCase else { continue }
+                    found[k].quantity = cents
+                } else if written != 0x43 { continue }
+            }
             // Unit symbols of one letter keep their case (SI symbols are case-sensitive; matching
             // is on folded text): "5 g" is grams, "5G" a network.
             if let unit = q.quantity.unit, unit.utf8.count == 1, let symbol = unit.utf8.first, symbol >= 0x41 {

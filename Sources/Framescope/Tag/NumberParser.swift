@@ -82,6 +82,19 @@ public enum NumberParser {
         k + 3 < s.count && s[k] == 0x20 && (1...3).allSatisfy { isDigit(s[k + $0]) } && !(k + 4 < s.count && isDigit(s[k + 4]))
     }
 
+    /// Whether the comma at folded index `j` opens Indian digit grouping: pairs of digits, then a
+    /// last group of three and no more digits (`1,09,000`, `12,34,56,789`: lakh and crore).
+    static func indianGroups(_ s: [UInt32], from j: Int) -> Bool {
+        var k = j
+        var pairs = 0
+        while k + 3 < s.count, s[k] == 0x2C, isDigit(s[k + 1]), isDigit(s[k + 2]), s[k + 3] == 0x2C {
+            pairs += 1
+            k += 3
+        }
+        guard pairs > 0, k + 3 < s.count, s[k] == 0x2C, (1...3).allSatisfy({ isDigit(s[k + $0]) }) else { return false }
+        return !(k + 4 < s.count && isDigit(s[k + 4]))
+    }
+
     /// Parses the number starting at folded index `f`, or nil if none starts there.
     public static func parse(_ s: [UInt32], at f: Int) -> ParsedNumber? {
         var i = f
@@ -107,6 +120,7 @@ public enum NumberParser {
                 var hasComma = false
                 var group = 0  // digits since the number's start or its last space separator
                 var spaced = false
+                var lakh = false  // Indian grouping, checked once at the first comma
                 while j < s.count {
                     let d = s[j]
                     if isDigit(d) {
@@ -118,6 +132,11 @@ public enum NumberParser {
                         continue
                     }
                     let threeFollow = (1...3).allSatisfy({ j + $0 < s.count && isDigit(s[j + $0]) }) && !(j + 4 < s.count && isDigit(s[j + 4]))
+                    if d == 0x2C, !spaced, !hasDot, lakh || (!hasComma && group <= 2 && indianGroups(s, from: j)) {
+                        lakh = true
+                        hasComma = true
+                        j += 1; continue
+                    }
                     if d == 0x2C, threeFollow, !spaced {
                         hasComma = true
                         j += 1; continue  // thousands separator: exactly three digits follow

@@ -11,7 +11,21 @@ public struct QuantityFinder: Sendable {
         self.units = units
         celsius = units.entries.first { $0.unit == "°C" }
         fahrenheit = units.entries.first { $0.unit == "°F" }
+        cent = units.entries.first { $0.dimension == "currency_cent" && $0.surface == "cents" }
+        var letters: [[UInt32]: UnitEntry] = [:]
+        for e in units.entries where e.dimension.hasPrefix("currency") && e.surface.count >= 2 && e.surface.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) {
+            letters[Self.scalars(e.surface.lowercased()), default: e] = e
+        }
+        letterCurrencies = letters
     }
+
+    /// Currencies written in two or more Latin letters (RM, Rs, RMB, USD), folded, for the ones
+    /// written onto the digits ("RM1.2 billion"), which the phrase matcher does not end inside a word.
+    let letterCurrencies: [[UInt32]: UnitEntry]
+
+    /// The unit a lower-case c attached to a number takes ("41c": cents, as Australian and British
+    /// papers write them).
+    let cent: UnitEntry?
 
     public struct Found: Sendable, Hashable {
         /// Folded indices `[start, end)` of the mention (number and unit; approximation words
@@ -19,6 +33,13 @@ public struct QuantityFinder: Sendable {
         public var start: Int
         public var end: Int
         public var quantity: Quantity
+        /// The unit is a bare letter c after the number ("180 C", "180C", "41c"), read as °C. The
+        /// folded text has no case, so the tagger decides from the written letter: a capital C is
+        /// Celsius; a lower-case c attached to the digits is cents (`lowerCase`); otherwise none.
+        /// The folded index of the letter, nil for every other mention.
+        public var bareLetter: Int?
+        /// What the mention means when its bare letter is written in lower case (cents), if anything.
+        public var lowerCase: Quantity?
     }
 
     static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
@@ -109,7 +130,7 @@ public struct QuantityFinder: Sendable {
             // Most characters can start no quantity: one bit says so.
             let c = s[f]
             guard c < 0x10000, startBits.withUnsafeBufferPointer({ $0[Int(c) >> 6] }) & (1 << UInt64(c & 63)) != 0,
-                  PhraseMatcher.isStart(folded, f) || (f > 0 && s[f - 1] == 0x2D) else {
+                  PhraseMatcher.isStart(folded, f) || (f > 0 && s[f - 1] == 0x2D) || attachedCurrency(endingAt: f, in: folded) != nil else {
                 f += 1
                 continue
             }
@@ -125,6 +146,19 @@ public struct QuantityFinder: Sendable {
             }
         }
         return out
+    }
+
+    /// The currency of two letters or more written onto the digits at `f` ("RM1.2 billion",
+    /// "Rs500"), with where it starts: the number starts there although it starts no token.
+    /// Checked only where a digit follows a Latin letter; one-letter currencies stay out ("R2",
+    /// "K9" are names).
+    func attachedCurrency(endingAt f: Int, in folded: FoldedText) -> (entry: UnitEntry, start: Int)? {
+        let s = folded.scalars
+        guard f >= 2, (0x61...0x7A).contains(s[f - 1]) else { return nil }
+        var b = f - 1
+        while b > 0, f - b < 4, (0x61...0x7A).contains(s[b - 1]) { b -= 1 }
+        guard f - b >= 2, b == 0 || !ScriptClass.isSpacedWordChar(s[b - 1]), let e = letterCurrencies[Array(s[b..<f])] else { return nil }
+        return (e, b)
     }
 
     /// Whether a quantity can start with `c`: a digit, a Chinese digit or place, or a vague
@@ -204,6 +238,19 @@ public struct QuantityFinder: Sendable {
         return (c, at, at + 1)
     }
 
+    /// A bare letter c right after a number or one space after it, standing alone ("180 C.", not
+    /// "5 C-suite", "3 C's", "2 CEOs"), read as °C.
+    func bareC(at end: Int, in s: [UInt32]) -> (entry: UnitEntry, start: Int, end: Int)? {
+        guard let c = celsius else { return nil }
+        let at = end < s.count && s[end] == 0x20 ? end + 1 : end
+        guard at < s.count, s[at] == 0x63 else { return nil }
+        if at + 1 < s.count {
+            let next = s[at + 1]
+            if ScriptClass.isSpacedWordChar(next) || next == 0x2D || next == 0x27 || next == 0x2F || next == 0x2B { return nil }
+        }
+        return (c, at, at + 1)
+    }
+
     /// A per-unit part written before the amount: 每吨55万元, 每公斤48.2澳元, 每噸 20.8萬元 (a price per
     /// tonne or kilogram; one space may stand between). A count is no unit there, except a share
     /// before a price (每股3仙, a dividend per share). Returns the unit and where 每 is.
@@ -239,7 +286,7 @@ public struct QuantityFinder: Sendable {
         // "A$45m", "£1.5b", "€300k"), not metres: "20m" alone stays a length.
         if n.multiplier == nil, n.hasArabicDigits, n.end < s.count, let scale = Self.attachedScale[s[n.end]],
            n.end + 1 == s.count || !ScriptClass.isSpacedWordChar(s[n.end + 1]),
-           let p = prefixUnit(endingAt: f, in: folded), p.entry.dimension.hasPrefix("currency") {
+           let p = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded), p.entry.dimension.hasPrefix("currency") {
             n.value *= scale
             n.multiplier = scale
             n.end += 1
@@ -269,7 +316,7 @@ public struct QuantityFinder: Sendable {
            n.value < 100 || (n.end - f == 4 && (1800...2100).contains(n.value)) { unitFound = nil }
         // Cents (仙) only after digits: a Chinese numeral before 仙 is a word (八仙, 一仙).
         if let u = unitFound, u.entry.dimension == "currency_cent", !n.hasArabicDigits { unitFound = nil }
-        var prefix = prefixUnit(endingAt: f, in: folded)
+        var prefix = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded)
         if let p = prefix, Self.wordCurrencies.contains(p.entry.surface) { prefix = nil }  // "won 3 games"
         // A currency before the number and a generic 元 after it (新台币300元, 港币50元): the
         // currency is the one before; otherwise a unit after the number wins.
@@ -284,11 +331,19 @@ public struct QuantityFinder: Sendable {
         let sign = self.sign(endingAt: prefix?.start ?? f, in: s)
         if sign?.negative == true { value = -value }
         if unitFound == nil, prefix == nil, let sign, let u = signedUnit(at: end, sign: sign, in: s) { unitFound = u }
+        // A bare c after an unsigned number ("180 C", "1,080C", "41c"): the tagger keeps it by its case.
+        var letterAt: Int?
+        if unitFound == nil, prefix == nil, sign == nil, n.hasArabicDigits, n.multiplier == nil, !NumberParser.countingWordBefore(s, f),
+           let u = bareC(at: end, in: s) {
+            unitFound = u
+            letterAt = u.start
+        }
+        let bareLetter = letterAt != nil
         // A range: 3047%-3722%, 10-15 tons, 3至5万吨, 5 to 10 per cent, -40 to -30 °C, $5 to $8.
         var afterFirst = unitFound?.end ?? end
         var firstEnd: Int?  // where the first mention ends when each side has its own unit
         var second: (start: Int, value: Double, multiplier: Double?)?
-        for sep in Self.rangeSeparators where Self.hasPrefix(s, at: afterFirst, sep) {
+        for sep in Self.rangeSeparators where !bareLetter && Self.hasPrefix(s, at: afterFirst, sep) {
             var secondStart = afterFirst + sep.count
             let secondSpanStart = secondStart
             // The second side's own currency sign ("$5 to $8") or minus ("-40 to -30").
@@ -408,7 +463,19 @@ public struct QuantityFinder: Sendable {
             // 20万人, 数百家): the conventions count only amounts with a unit or a percent sign.
             return []
         }
-        return [Found(start: start, end: Self.trimmed(end, from: start, s), quantity: quantity)]
+        var one = Found(start: start, end: Self.trimmed(end, from: start, s), quantity: quantity)
+        if let letterAt {
+            one.bareLetter = letterAt
+            // Attached to the digits ("41c") a lower-case c is cents; with its own rate if it has one.
+            if let cent, let u = unitFound, u.start == n.end, second == nil {
+                var q = quantity
+                q.unit = quantity.unit.map { $0.replacingOccurrences(of: "°C", with: cent.unit) }
+                q.dimension = quantity.dimension.replacingOccurrences(of: "temperature", with: cent.dimension)
+                q.baseValue = quantity.baseValue.map { $0 * cent.factor }
+                one.lowerCase = q
+            }
+        }
+        return [one]
     }
 
     /// `end` without a trailing space the unit search may have crossed.

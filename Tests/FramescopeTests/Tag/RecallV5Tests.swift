@@ -113,7 +113,7 @@ struct LexiconRecallV5Tests {
         Case(sentence: "Researchers at LLNL tested the alloy.", surface: "LLNL", type: .organization, id: "org:llnl"),
         Case(sentence: "The Department for Energy Security and Net Zero published a plan.",
              surface: "Department for Energy Security and Net Zero", type: .organization, id: "org:uk-desnz"),
-        Case(sentence: "KfW will lend to the refinery.", surface: "KfW", type: .organization, id: "org:kfw"),
+        Case(sentence: "KfW will lend to the refinery.", surface: "KfW", type: .company, id: "company:kfw"),
         Case(sentence: "JICA funds a survey in Malawi.", surface: "JICA", type: .organization, id: "org:jica"),
         Case(sentence: "中國證券監督管理委員會核准上市。", surface: "中國證券監督管理委員會", type: .organization, id: "org:csrc"),
         Case(sentence: "國家外匯管理局稱，外匯局將加強監測。", surface: "外匯局", type: .organization, id: "org:safe"),
