@@ -333,8 +333,9 @@ public struct QuantityFinder: Sendable {
         if unitFound == nil, prefix == nil, let sign, let u = signedUnit(at: end, sign: sign, in: s) { unitFound = u }
         // A bare c after an unsigned number ("180 C", "1,080C", "41c"): the tagger keeps it by its case.
         var letterAt: Int?
-        if unitFound == nil, prefix == nil, sign == nil, n.hasArabicDigits, n.multiplier == nil, !NumberParser.countingWordBefore(s, f),
-           let u = bareC(at: end, in: s) {
+        // The letter first: the counting-word check builds the word before, and most numbers have no c.
+        if unitFound == nil, prefix == nil, sign == nil, n.hasArabicDigits, n.multiplier == nil,
+           let u = bareC(at: end, in: s), !NumberParser.countingWordBefore(s, f) {
             unitFound = u
             letterAt = u.start
         }
