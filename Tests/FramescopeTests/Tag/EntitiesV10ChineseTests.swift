@@ -1,0 +1,53 @@
+import Testing
+@testable import Framescope
+
+/// Round 10 (Chinese, issue 20): what stands before a firm's suffix must be a name head, not a
+/// report-period or sequence word, an adverb, a Cantonese function word, a count (in Han numerals
+/// or digits) or a kind of firm ending in 商. The shipped lexicons; every input was written for
+/// these tests, in both scripts.
+@Suite("Name heads before a firm's suffix (round 10, Chinese)")
+struct EntitiesV10ChineseTests {
+    @Test("time, sequence, degree and Cantonese function words start no firm's name", arguments: [
+        "据公告，报告期内公司营收增长。", "據公告，報告期內公司營收增長。",
+        "新一代电机会减少甚至唔用稀土。", "新一代電機會減少甚至唔用稀土。",
+        "市里正围绕钢铁布局新材料。", "市裡正圍繞鋼鐵佈局新材料。",
+    ])
+    func noFirm(_ s: String) throws {
+        #expect(try spans(s, .company).isEmpty)
+    }
+
+    @Test("a sequence word before a firm's name is cut off", arguments: [
+        ("后来华峰矿业公司被收购。", ["华峰矿业公司"]),
+        ("後來華峰礦業公司被收購。", ["華峰礦業公司"]),
+    ])
+    func sequenceWord(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .company) == expected)
+    }
+
+    @Test("a count in digits or with 哪 before a firm's word names a kind of firm", arguments: [
+        "去年已与3家上市公司签约，另有２家电池企业到访。", "去年已與3家上市公司簽約，另有２家電池企業到訪。",
+        "哪家钢铁公司能做到？", "哪家鋼鐵公司能做到？",
+        "多家钨业公司获调研。", "多家鎢業公司獲調研。",
+    ])
+    func countedKinds(_ s: String) throws {
+        #expect(try spans(s, .company).isEmpty)
+    }
+
+    @Test("a registered name after a count is still one firm", arguments: [
+        ("去年一家名为华峰磁材有限公司的企业投产。", ["华峰磁材有限公司"]),
+        ("去年一家名為華峰磁材有限公司的企業投產。", ["華峰磁材有限公司"]),
+    ])
+    func countedRegisteredName(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .company) == expected)
+    }
+
+    @Test("a firm's name starts after a kind of firm ending in 商, however long the words before", arguments: [
+        ("德国汽车零部件制造商北岸驱动技术公司表示库存不足。", ["北岸驱动技术公司"]),
+        ("德國汽車零部件製造商北岸驅動技術公司表示庫存不足。", ["北岸驅動技術公司"]),
+        ("本地一家回收商永嘉环保资源有限公司开始收集。", ["永嘉环保资源有限公司"]),
+        ("本地一間回收商永嘉環保資源有限公司開始收集。", ["永嘉環保資源有限公司"]),
+    ])
+    func afterTradeNoun(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .company) == expected)
+    }
+}
