@@ -50,4 +50,36 @@ struct EntitiesV10ChineseTests {
     func afterTradeNoun(_ s: String, _ expected: [String]) throws {
         #expect(try spans(s, .company) == expected)
     }
+
+    @Test("news outlets, forums, a legislature and an army by their short Chinese names", arguments: [
+        ("据中国之声报道，中青在线和中工网也转载。", ["中国之声", "中青在线", "中工网"]),
+        ("據中國之聲報道，東網和連登討論區網友熱議。", ["中國之聲", "東網", "連登討論區"]),
+        ("他在国会作证时说，美军库存不足。", ["国会", "美军"]),
+        ("他在國會作證時說，美軍庫存不足。", ["國會", "美軍"]),
+    ])
+    func outletsAndBodies(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .organization) == expected)
+    }
+
+    @Test("国会 inside 中国会 is no legislature", arguments: ["问题不是中国会不会出手。", "問題不是中國會不會出手。"])
+    func notLegislature(_ s: String) throws {
+        #expect(try spans(s, .organization).isEmpty)
+        #expect(try spans(s, .place).count == 1)
+    }
+
+    @Test("counties, mines and ports named without a designator", arguments: [
+        ("矿石经日照港运往五莲县和锡矿山。", ["日照港", "五莲县", "锡矿山"]),
+        ("礦石經日照港運往五蓮縣和錫礦山。", ["日照港", "五蓮縣", "錫礦山"]),
+    ])
+    func places(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .place) == expected)
+    }
+
+    @Test("a port area or a science city after a known place is one place with it", arguments: [
+        ("天津港东疆港区与北京怀柔科学城", ["天津港东疆港区", "北京怀柔科学城"]),
+        ("天津港東疆港區與北京懷柔科學城", ["天津港東疆港區", "北京懷柔科學城"]),
+    ])
+    func portAreasAndScienceCities(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .place) == expected)
+    }
 }
