@@ -82,4 +82,24 @@ struct EntitiesV10ChineseTests {
     func portAreasAndScienceCities(_ s: String, _ expected: [String]) throws {
         #expect(try spans(s, .place) == expected)
     }
+
+    @Test("index points after a grouped or decimal number or a price verb, and 公克", arguments: [
+        ("沪指收报3,152.6点，深成指跌47点。", ["3,152.6点", "47点"], [3152.6, 47]),
+        ("滬指收報3,152.6點，深成指跌47點。", ["3,152.6點", "47點"], [3152.6, 47]),
+        ("每包重25公克。", ["25公克"], [25]),
+    ])
+    func indexPointsAndGrams(_ s: String, _ expected: [String], _ values: [Double]) throws {
+        let (text, result) = try tag(s)
+        let found = result.entities.filter { $0.type == .quantity }
+        #expect(found.map { text.text(of: $0) } == expected)
+        #expect(found.compactMap { $0.quantity?.value } == values)
+    }
+
+    @Test("a time, a count, a bit, a like and a date before 点 are no index points", arguments: [
+        "会议下午3点开始，他提出三点建议，价格涨一点。", "會議下午3點開始，他提出三點建議，價格漲一點。",
+        "发布于 2026-04-17 点赞 36", "發佈於 2026-04-17 點閱數 36",
+    ])
+    func notIndexPoints(_ s: String) throws {
+        #expect(try spans(s, .quantity).isEmpty)
+    }
 }
