@@ -865,8 +865,8 @@ public struct EntityTagger: Sendable {
     /// 锑品, 锑矿, 钕铁硼粉, 钕铁硼毛坯; folded), longest first. The form must end where a word does (锑品种 is
     /// no 锑品: 品种 is the word), and nothing else may start inside it.
     /// Compounds and scrap count as forms too (镧铈氧化物, 稀土化合物, 钕铁硼废料), and 材 the metal's mill
-    /// products (钨材, 铝材).
-    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "晶体", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金",
+    /// products (钨材, 铝材); strip-cast flakes (钕铁硼速凝薄片) are the alloy's form before milling.
+    static let productForms: [[UInt32]] = ["速凝薄片", "速凝片", "单晶片", "单晶", "晶圆", "晶片", "晶体", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金",
                                             "氧化物", "化合物", "废料", "矿", "锭", "粉", "丝", "棒", "品", "材", "箔"]
         .map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
     /// Characters after a one-character form that make it another word: 锑矿山 is a mine, 钨矿区 a district,
@@ -1030,6 +1030,13 @@ public struct EntityTagger: Sendable {
                     }
                     // A purity code right before a Han material (6N高纯镓, 7N鎵).
                     if start >= 2, start - 2 >= limit, ScriptClass.isHan(s[start]), s[start - 1] == 0x6E, (0x32...0x39).contains(s[start - 2]),
+                       start == 2 || !ScriptClass.isSpacedWordChar(s[start - 3]) {
+                        start -= 2
+                        extended = true
+                        continue
+                    }
+                    // A grade number right before a Han material (2#锑锭, 1#電解銅, ０#鋅: '＃' folds to '#').
+                    if start >= 2, start - 2 >= limit, ScriptClass.isHan(s[start]), s[start - 1] == 0x23, (0x30...0x39).contains(s[start - 2]),
                        start == 2 || !ScriptClass.isSpacedWordChar(s[start - 3]) {
                         start -= 2
                         extended = true

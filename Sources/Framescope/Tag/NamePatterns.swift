@@ -823,7 +823,13 @@ struct NamePatterns {
                 guard type == .company, Self.tradeNounEnds.contains(s[b - 1]), let words = classes.genericByLast[s[b - 1]] else { return false }
                 return words.contains { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }
             }
-            while b > widest, (!clauseEnds(s, at: b, classes: classes) && !(b < f && afterTradeNoun(b))) || insideKnown(b) { b -= 1 }
+            // In a body's name a clause word may begin a common noun that runs on inside the name
+            // (供应 of 北方供应链研究所): it ends no clause there.
+            func insideNoun(_ b: Int) -> Bool {
+                guard type == .organization else { return false }
+                return (max(widest, b - 3)..<b).contains { k in genericWord(s, at: k, before: f, classes: classes).map { k + $0 > b && k + $0 <= f } ?? false }
+            }
+            while b > widest, (!clauseEnds(s, at: b, classes: classes) && !(b < f && afterTradeNoun(b))) || insideKnown(b) || insideNoun(b) { b -= 1 }
             // A clause word that ends inside a common noun (供应 of 供应商) ends the clause after the noun.
             if b < f, let k = (max(widest, b - 3)..<b).first(where: { k in genericWord(s, at: k, before: f, classes: classes).map { k + $0 > b } ?? false }) {
                 b = k + genericWord(s, at: k, before: f, classes: classes)!

@@ -102,4 +102,48 @@ struct EntitiesV10ChineseTests {
     func notIndexPoints(_ s: String) throws {
         #expect(try spans(s, .quantity).isEmpty)
     }
+
+    @Test("steel and graphite products said plainly, with their specifying adjectives", arguments: [
+        ("产品包括低膨胀人造石墨和普碳方坯。", ["低膨胀人造石墨", "普碳方坯"]),
+        ("產品包括低膨脹人造石墨和普碳方坯。", ["低膨脹人造石墨", "普碳方坯"]),
+        ("电镀锌钢板、棒线、炉石与再生钢料均调价，离子矿供应偏紧。", ["电镀锌钢板", "棒线", "炉石", "再生钢料", "离子矿"]),
+        ("電鍍鋅鋼板、棒線、爐石與再生鋼料均調價，離子礦供應偏緊。", ["電鍍鋅鋼板", "棒線", "爐石", "再生鋼料", "離子礦"]),
+        ("铸造厂添加稀土硅铁合金，另采购钕铁硼速凝薄片。", ["稀土硅铁合金", "钕铁硼速凝薄片"]),
+        ("鑄造廠添加稀土硅鐵合金，另採購釹鐵硼速凝薄片。", ["稀土硅鐵合金", "釹鐵硼速凝薄片"]),
+    ])
+    func materials(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .material) == expected)
+    }
+
+    @Test("a think tank's centre or institute is named after 智库, common nouns inside it included", arguments: [
+        ("柏林智库中欧原料安全研究中心指出，北岸供应链研究所也发布报告。", ["中欧原料安全研究中心", "北岸供应链研究所"]),
+        ("柏林智庫中歐原料安全研究中心指出，北岸供應鏈研究所也發布報告。", ["中歐原料安全研究中心", "北岸供應鏈研究所"]),
+        ("美国智库「北岸矿产安全中心」日前发布报告。", ["北岸矿产安全中心"]),
+        ("閔行區經委表示，自治區總工會也發文。", ["閔行區經委", "自治區總工會"]),
+    ])
+    func thinkTanksAndCommissions(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .organization) == expected)
+    }
+
+    @Test("securing a supply chain names no institute", arguments: ["必须加强供应链研究所需的投入。"])
+    func supplyChainVerb(_ s: String) throws {
+        #expect(try spans(s, .organization).isEmpty)
+    }
+
+    @Test("a chain of places that ends in a known zone is one place", arguments: [
+        ("项目落户包头市稀土高新区。", ["包头市稀土高新区"]),
+        ("項目落戶包頭市稀土高新區。", ["包頭市稀土高新區"]),
+        ("白银市和白银高新区签约。", ["白银市", "白银高新区"]),
+    ])
+    func chainEndingInZone(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .place) == expected)
+    }
+
+    @Test("a grade number before a metal is part of it", arguments: [
+        ("本周1#电解铜和2#锑锭均上涨。", ["1#电解铜", "2#锑锭"]),
+        ("本週1#電解銅和2#銻錠均上漲。", ["1#電解銅", "2#銻錠"]),
+    ])
+    func gradeNumbers(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .material) == expected)
+    }
 }
