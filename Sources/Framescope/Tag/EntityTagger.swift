@@ -342,8 +342,23 @@ public struct EntityTagger: Sendable {
             p.legal && p.type == .company && knownByStart[p.start] == nil && placeSpans[p.start] == nil
                 && !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) && !lexiconAny.overlaps(p.start, p.start + 1)
         }
+        // A Chinese firm's name anchored at its start, with a short known firm cut out of a word inside it
+        // (新疆 + 天 + 山钢 + 铁集团: 山钢 of 天山钢铁), is another firm: the known name starts neither the
+        // name nor right after a place in it, and after a Han character of the name.
+        func cutsShortKnown(_ p: NamePatterns.Found) -> Bool {
+            guard p.type == .company, !p.unit, knownByStart[p.start] == nil, !lexiconNames.overlaps(p.start, p.start + 1),
+                  ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) else { return false }
+            var inside = false
+            for k in (p.start + 1)..<p.end {
+                guard let ks = knownByStart[k] else { continue }
+                inside = true
+                if placeEnd[k] != nil || ks.contains(where: { $0.end - $0.start > 2 || $0.end >= p.end }) { return false }
+                guard ScriptClass.isHan(folded.scalars[Int(folded.start[k - 1])]) else { return false }
+            }
+            return inside
+        }
         for p in patternFound where p.end > p.start
-            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p)) {
+            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p) || cutsShortKnown(p)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         candidates += theOutlets(candidates, text: text, index: index)

@@ -146,4 +146,19 @@ struct EntitiesV10ChineseTests {
     func gradeNumbers(_ s: String, _ expected: [String]) throws {
         #expect(try spans(s, .material) == expected)
     }
+
+    @Test("a short known firm cut out of a word inside a longer firm's name yields to it", arguments: [
+        ("他在新疆天山钢铁集团工作。", ["新疆天山钢铁集团"]),
+        ("他在新疆天山鋼鐵集團工作。", ["新疆天山鋼鐵集團"]),
+    ])
+    func shortKnownInsideWord(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .company) == expected)
+    }
+
+    @Test("a known firm right after a place in a longer name is still the known firm", arguments: [
+        ("他在山东山钢集团工作。", ["山钢集团"]),
+    ])
+    func knownAfterPlace(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .company) == expected)
+    }
 }
