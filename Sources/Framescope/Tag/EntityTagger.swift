@@ -351,8 +351,23 @@ public struct EntityTagger: Sendable {
             p.legal && p.type == .company && knownByStart[p.start] == nil && placeSpans[p.start] == nil
                 && !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) && !lexiconAny.overlaps(p.start, p.start + 1)
         }
+        // A Chinese firm's name anchored at its start, with a short known firm cut out of a word inside it
+        // (新疆 + 天 + 山钢 + 铁集团: 山钢 of 天山钢铁), is another firm: the known name starts neither the
+        // name nor right after a place in it, and after a Han character of the name.
+        func cutsShortKnown(_ p: NamePatterns.Found) -> Bool {
+            guard p.type == .company, !p.unit, knownByStart[p.start] == nil, !lexiconNames.overlaps(p.start, p.start + 1),
+                  ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) else { return false }
+            var inside = false
+            for k in (p.start + 1)..<p.end {
+                guard let ks = knownByStart[k] else { continue }
+                inside = true
+                if placeEnd[k] != nil || ks.contains(where: { $0.end - $0.start > 2 || $0.end >= p.end }) { return false }
+                guard ScriptClass.isHan(folded.scalars[Int(folded.start[k - 1])]) else { return false }
+            }
+            return inside
+        }
         for p in patternFound where p.end > p.start
-            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p)) {
+            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p) || cutsShortKnown(p)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         candidates += theOutlets(candidates, text: text, index: index)
@@ -874,8 +889,8 @@ public struct EntityTagger: Sendable {
     /// 锑品, 锑矿, 钕铁硼粉, 钕铁硼毛坯; folded), longest first. The form must end where a word does (锑品种 is
     /// no 锑品: 品种 is the word), and nothing else may start inside it.
     /// Compounds and scrap count as forms too (镧铈氧化物, 稀土化合物, 钕铁硼废料), and 材 the metal's mill
-    /// products (钨材, 铝材).
-    static let productForms: [[UInt32]] = ["单晶片", "单晶", "晶圆", "晶片", "晶体", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金",
+    /// products (钨材, 铝材); strip-cast flakes (钕铁硼速凝薄片) are the alloy's form before milling.
+    static let productForms: [[UInt32]] = ["速凝薄片", "速凝片", "单晶片", "单晶", "晶圆", "晶片", "晶体", "毛坯", "精矿", "原矿", "矿石", "靶材", "制品", "合金",
                                             "氧化物", "化合物", "废料", "矿", "锭", "粉", "丝", "棒", "品", "材", "箔"]
         .map { $0.unicodeScalars.map(\.value) }.sorted { $0.count > $1.count }
     /// Characters after a one-character form that make it another word: 锑矿山 is a mine, 钨矿区 a district,
@@ -1039,6 +1054,13 @@ public struct EntityTagger: Sendable {
                     }
                     // A purity code right before a Han material (6N高纯镓, 7N鎵).
                     if start >= 2, start - 2 >= limit, ScriptClass.isHan(s[start]), s[start - 1] == 0x6E, (0x32...0x39).contains(s[start - 2]),
+                       start == 2 || !ScriptClass.isSpacedWordChar(s[start - 3]) {
+                        start -= 2
+                        extended = true
+                        continue
+                    }
+                    // A grade number right before a Han material (2#锑锭, 1#電解銅, ０#鋅: '＃' folds to '#').
+                    if start >= 2, start - 2 >= limit, ScriptClass.isHan(s[start]), s[start - 1] == 0x23, (0x30...0x39).contains(s[start - 2]),
                        start == 2 || !ScriptClass.isSpacedWordChar(s[start - 3]) {
                         start -= 2
                         extended = true

@@ -691,6 +691,8 @@ struct NamePatterns {
         // 证券商, 证券类, 证券行业, 证券法, 证券监管, 证券投资, 证券账户, 证券代码, 证券日报, 证券部 (a broker's analyst, 瑞穗证券分析师, keeps the name).
         0x5238: ScalarSet("报时市交公业化商类行法监投账户代日部从界基期"),  // 券
     ]
+    /// Last characters of the kinds of firm (制造商, 钢企, 工厂) after which a firm's own name starts.
+    static let tradeNounEnds = ScalarSet("商企厂".unicodeScalars.map(\.value))
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
     static let conjunctions = ScalarSet("和与及暨".unicodeScalars.map(\.value))
@@ -715,10 +717,12 @@ struct NamePatterns {
     }
 
     /// Whether a numeral with a measure word ends at folded index `b` (三家, 一家, 十余家).
+    /// A count may be written in digits too (3家, ３家: folded to ASCII).
     func counted(_ s: [UInt32], at b: Int, classes: ChineseClasses) -> Bool {
         let c = s[b - 1]
         if classes.measureLast.contains(c), let measures = classes.measureByLast[c] {
             for m in measures where FoldedHelpers.hasSuffix(s, endingAt: b, m) && b - m.count > 0 {
+                if s[b - m.count - 1] >= 0x30 && s[b - m.count - 1] <= 0x39 { return true }
                 if let numerals = classes.numeralByLast[s[b - m.count - 1]],
                    numerals.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b - m.count, $0) }) { return true }
             }
@@ -813,7 +817,19 @@ struct NamePatterns {
             func insideKnown(_ b: Int) -> Bool {
                 (max(0, b - 6)..<b).contains { heads[$0].map { $0.end >= b } ?? false }
             }
-            while b > widest, !clauseEnds(s, at: b, classes: classes) || insideKnown(b) { b -= 1 }
+            // A firm's name starts after a kind of firm ending in 商, 企 or 厂 (电机制造商 + 莱茵驱动技术公司,
+            // 钢企 + …), even when the window cut into the words before it.
+            func afterTradeNoun(_ b: Int) -> Bool {
+                guard type == .company, Self.tradeNounEnds.contains(s[b - 1]), let words = classes.genericByLast[s[b - 1]] else { return false }
+                return words.contains { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }
+            }
+            // In a body's name a clause word may begin a common noun that runs on inside the name
+            // (供应 of 北方供应链研究所): it ends no clause there.
+            func insideNoun(_ b: Int) -> Bool {
+                guard type == .organization else { return false }
+                return (max(widest, b - 3)..<b).contains { k in genericWord(s, at: k, before: f, classes: classes).map { k + $0 > b && k + $0 <= f } ?? false }
+            }
+            while b > widest, (!clauseEnds(s, at: b, classes: classes) && !(b < f && afterTradeNoun(b))) || insideKnown(b) || insideNoun(b) { b -= 1 }
             // A clause word that ends inside a common noun (供应 of 供应商) ends the clause after the noun.
             if b < f, let k = (max(widest, b - 3)..<b).first(where: { k in genericWord(s, at: k, before: f, classes: classes).map { k + $0 > b } ?? false }) {
                 b = k + genericWord(s, at: k, before: f, classes: classes)!
@@ -887,6 +903,9 @@ struct NamePatterns {
             // firm or body; without one they may name it (中國鋼鐵公司).
             let afterCount = b > 0 && counted(s, at: b, classes: classes)
             var generic = covered && (places == 0 || weak || afterCount || (commons == 0 && Self.placeOnlyWeakSuffixes.contains(suffix)))
+            // A count before a plain firm's or body's word with no known head counts a kind (多家钨业公司,
+            // 3家电池企业); a registered name (有限公司) after a count is still one firm (一家X有限公司).
+            if afterCount, !anchored, !(suffix.count >= 4 && suffix.contains(Self.you)) { generic = true }
             // A paper, magazine or body that fills a pair of title marks is named by all of it, common
             // words included (《南方钢铁周刊》, 《中部商报》).
             if role == .orgHead, widest > 0, s[widest - 1] == Self.titleOpen, end < s.count, s[end] == Self.titleClose, f - widest >= 2 {

@@ -44,6 +44,7 @@ extension EntityTagger {
         let patterns = lexicons.patterns
         guard let chineseByFirst = patterns.chineseByFirst[.placeSuffix] else { return [] }
         let english = patterns.english[.placeSuffix] ?? []
+        let zones = patterns.chinese[.placeSuffix] ?? []
         let s = folded.scalars
         func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
         guard !placeAt.isEmpty else { return [] }
@@ -81,6 +82,11 @@ extension EntityTagger {
                 }
                 if let own {
                     out.append(Candidate(start: start, end: own, type: .place, source: .lexicon, entry: placeEntry[start]))
+                }
+                // A chain that ends in a known zone is one place, as a zone after the chain makes one
+                // (包头市 + 稀土高新区, 日照港 + 岚山港区).
+                if chained, f == fi(end), zones.contains(where: { f - $0.count > fi(start) && QuantityFinder.hasSuffix(s, endingAt: f, $0) }) {
+                    out.append(Candidate(start: start, end: end, type: .place, source: .pattern))
                 }
                 // The zone's own name may stand between: up to five Han characters, no particle
                 // (包头 + 稀土 + 高新区, 高雄 + 臨海 + 工業區, 乌海市 + 低碳硅材料 + 产业园; 江西的工业园区 is no zone name).

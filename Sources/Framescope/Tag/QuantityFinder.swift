@@ -57,6 +57,18 @@ public struct QuantityFinder: Sendable {
     static let andSeparator = scalars(" and "), aSeparator = scalars(" a "), between = scalars("between ")
     static let percentPrefix = scalars("百分之")
     static let year: UInt32 = 0x5E74  // 年
+    /// Characters that make a word with 点 (点赞, 点阅, 点击, 点评, 点名; folded): no index point.
+    static let wordAfterPoint = ScalarSet("赞阅击评名".unicodeScalars.map(\.value))
+    /// Verbs of price movement that an index's points follow (收报, 涨, 跌; folded).
+    static let pointVerbs = ScalarSet("报涨跌升挫收弹".unicodeScalars.map(\.value))
+    /// Whether the number at `number` reads as index points: digits grouped by commas or with a
+    /// decimal point, or right after a verb of price movement (one space may stand between).
+    static func indexPoints(_ s: [UInt32], number: Range<Int>) -> Bool {
+        if s[number].contains(where: { $0 == 0x2C || $0 == 0x2E }) { return true }
+        var b = number.lowerBound
+        if b > 0, s[b - 1] == 0x20 { b -= 1 }
+        return b > 0 && pointVerbs.contains(s[b - 1])
+    }
 
     @inline(__always)
     static func hasPrefix(_ s: [UInt32], at i: Int, _ p: [UInt32]) -> Bool {
@@ -309,6 +321,10 @@ public struct QuantityFinder: Sendable {
             return []
         }
         if let u = unitFound, u.entry.dimension == "count" { unitFound = nil }
+        // 点 is an index point after a grouped or decimal number in digits or digits after a verb of price
+        // movement (收报24,318点, 跌86点); else it is as often a time (下午3点), a count (三点建议) or 一点 (a bit).
+        if let u = unitFound, u.entry.dimension == "index_point", !n.hasArabicDigits || !Self.indexPoints(s, number: f..<n.end)
+            || (u.end < s.count && Self.wordAfterPoint.contains(s[u.end])) { unitFound = nil }
         // A currency that is also an English word ("won", "dong") is one only where the amount is
         // one a price in it has: 100 or more, or with a scale word (18,350 won; "Team 7 won"), and
         // no year ("which in 2022 won the cup").
@@ -362,7 +378,8 @@ public struct QuantityFinder: Sendable {
                   let m = NumberParser.parse(s, at: secondStart), m.end > secondStart else { continue }
             var secondUnit = unit(at: m.end, in: folded)
             if secondUnit == nil, let sign, let u = signedUnit(at: m.end, sign: sign, in: s) { secondUnit = u }
-            if let u = secondUnit, u.entry.dimension == "count" { break }
+            // Index points take no range: 05-11 点赞 is a date before a word.
+            if let u = secondUnit, u.entry.dimension == "count" || u.entry.dimension == "index_point" { break }
             // Both sides need the same unit, or the unit written once at the end.
             if let u1 = unitFound, let u2 = secondUnit, u1.entry.unit != u2.entry.unit { break }
             // Without any unit it is two numbers, not a range ("10-15" of a score, a date).
