@@ -162,6 +162,10 @@ struct NamePatterns {
         // Trades that name firms ("Hexi Smelting", "Saffron Commodities", "Daiwa Securities") and are
         // ordinary nouns in "rare earth smelting" or "commodities and securities".
         "smelting", "commodities", "securities", "refining", "shipbuilding",
+        // Invested money, partnerships and trades ("Halvorsen Capital", "Coolabah Partners", "Calloway
+        // Microwave Systems"), ordinary nouns in "venture capital" or "control systems".
+        "capital", "partners", "ventures", "investments", "systems", "solutions", "electronics", "chemicals",
+        "logistics", "engineering", "motor", "automotive",
     ]
     /// Two-word endings of firms' names whose last word alone is an ordinary plural ("Harbourfront
     /// Capital Markets", "Lakeview Asset Management"; not "Emerging Markets"); folded.

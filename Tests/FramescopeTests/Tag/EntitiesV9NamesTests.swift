@@ -18,6 +18,18 @@ struct EntitiesV9NamesTests {
         #expect(none.isEmpty, "\(none)")
     }
 
+    @Test("money, partnership and trade words end a short firm's name, and stay nouns in lower case")
+    func investmentSuffixes() throws {
+        let found = try spans("Shares of Tallow Creek Partners rose, while Osterby Capital said it would sell. Daewon Precision Motor and Quillan Microwave Systems signed the deal.", .company)
+        #expect(found.contains("Tallow Creek Partners"), "\(found)")
+        #expect(found.contains("Osterby Capital"), "\(found)")
+        #expect(found.contains("Daewon Precision Motor"), "\(found)")
+        #expect(found.contains("Quillan Microwave Systems"), "\(found)")
+        #expect(try spans("Osterby Capital said it would sell.", .person).isEmpty, "a firm before 'said' is no person")
+        let none = try spans("Venture capital and control systems drew investors; engineering partners said so.", .company)
+        #expect(none.isEmpty, "\(none)")
+    }
+
     @Test("Central European, Latin American and Japanese registered names keep their legal tail")
     func legalTails() throws {
         let found = try spans("Contracts went to Tiszavolt Energy Kft. and Morava Kovy s.r.o. as well as Rio Claro Mineração Ltda. and Hamana Denki K.K. this year.", .company)
