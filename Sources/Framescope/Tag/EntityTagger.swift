@@ -415,8 +415,24 @@ public struct EntityTagger: Sendable {
             chosen = kept
             for k in shortForms.indices { shortForms[k].link = shortForms[k].link.map { newIndex[$0] } }
         }
+        // A firm found by its ending that begins a firm named earlier in the document ("Kessler
+        // Motor" after "Kessler Motor Corporation") is that firm's short form, not a second firm.
+        var prefixOf: [Int] = []
+        for j in chosen.indices where chosen[j].source == .pattern && chosen[j].type == .company && chosen[j].entry == nil {
+            let fs = folded.scalars
+            let short = fs[Int(folded.start[chosen[j].start])..<Int(folded.start[chosen[j].end])]
+            for k in 0..<j where chosen[k].type == .company && (chosen[k].source == .pattern || chosen[k].registered) {
+                let full = fs[Int(folded.start[chosen[k].start])..<Int(folded.start[chosen[k].end])]
+                if full.count > short.count + 1, full.starts(with: short), full[full.startIndex + short.count] == 0x20 {
+                    chosen[j].source = .shortForm
+                    chosen[j].link = k
+                    prefixOf.append(k)
+                    break
+                }
+            }
+        }
         // Names that a short form stands for carry a document-local id, like their short forms.
-        var named = Set(shortForms.compactMap(\.link))
+        var named = Set(shortForms.compactMap(\.link) + prefixOf)
         if !shortForms.isEmpty {
             chosen += shortForms
             var order = Array(chosen.indices)

@@ -26,6 +26,11 @@ struct EntitiesV9NamesTests {
         #expect(found.contains("Daewon Precision Motor"), "\(found)")
         #expect(found.contains("Quillan Microwave Systems"), "\(found)")
         #expect(try spans("Osterby Capital said it would sell.", .person).isEmpty, "a firm before 'said' is no person")
+        // A name found by its ending that begins a firm named earlier is that firm's short form.
+        let (text, result) = try tag("Osterby Capital Partners bought more. Osterby Capital said it would hold.")
+        let firms = result.entities.filter { $0.type == .company }
+        #expect(firms.map { text.text(of: $0) } == ["Osterby Capital Partners", "Osterby Capital"])
+        #expect(firms.last?.source == .shortForm && firms.last?.canonical == "Osterby Capital Partners")
         let none = try spans("Venture capital and control systems drew investors; engineering partners said so.", .company)
         #expect(none.isEmpty, "\(none)")
     }
