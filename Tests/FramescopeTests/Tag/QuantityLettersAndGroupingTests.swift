@@ -37,9 +37,8 @@ struct QuantityLettersAndGroupingTests {
         "Lists such as 1,23,45 are no amounts.",
     ])
     func notUnits(_ s: String) throws {
-        let (text, result) = try tag(s)
-        let q = result.entities.filter { $0.type == .quantity }
-        #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
+        let q = try spans(s, .quantity)
+        #expect(q.isEmpty, "\(s): \(q)")
     }
 
     @Test("the number parser reads Indian grouping and leaves western grouping as it was", arguments: [

@@ -189,9 +189,8 @@ struct QuantityTests {
         "项目历时5年建成。",
     ])
     func noDurations(_ s: String) throws {
-        let (text, result) = try tag(s)
-        let q = result.entities.filter { $0.type == .quantity }
-        #expect(q.isEmpty, "\(s): \(q.map(text.text(of:)))")
+        let q = try spans(s, .quantity)
+        #expect(q.isEmpty, "\(s): \(q)")
     }
 
     @Test("the number parser reads the forms Recognizers-Text gets wrong", arguments: [
