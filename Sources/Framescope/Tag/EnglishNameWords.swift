@@ -28,7 +28,7 @@ struct EnglishNameWords: Sendable {
     private let trie: ScalarTrie
     private let kindsByID: [Kind]
     /// Words the patterns compare one by one.
-    let dot, comma, and, ampersand, of, the, co, corp, inc, ltd, limited, hyphen, openParen, closeParen, plc: Int32
+    let dot, comma, and, ampersand, of, the, co, corp, inc, ltd, limited, hyphen, openParen, closeParen, plc, apostrophe: Int32
 
     init(patterns: PatternLexicon) {
         var trie = ScalarTrie()
@@ -57,6 +57,7 @@ struct EnglishNameWords: Sendable {
         dot = intern("."); comma = intern(","); and = intern("and"); ampersand = intern("&")
         of = intern("of"); the = intern("the")
         hyphen = intern("-"); openParen = intern("("); closeParen = intern(")"); plc = intern("plc")
+        apostrophe = intern("'")
         co = intern("co"); corp = intern("corp"); inc = intern("inc"); ltd = intern("ltd"); limited = intern("limited")
         trie.compact()
         self.trie = trie
