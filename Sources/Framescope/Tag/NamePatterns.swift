@@ -347,6 +347,13 @@ struct NamePatterns {
                     var first = piece.lowerBound
                     while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                     first = afterOwner(first, piece.upperBound)
+                    // "on" joins a body to its subject ("Committee on Foreign Relations"); with no head
+                    // before it the words before are no part of the name ("an MEP on Parliament's …").
+                    if let on = (first..<piece.upperBound).first(where: { connector[$0] && FoldedText.string(key($0)) == "on" }),
+                       !(first..<on).contains(where: { isWord($0, .orgHead) }) {
+                        first = on + 1
+                        while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
+                    }
                     // A continent's adjective starts the name ("Arab League", "African Union").
                     if first > run.lowerBound, first <= piece.upperBound, adjacent(first), isWord(first - 1, .demonym),
                        Self.continental.contains(FoldedText.string(key(first - 1))) { first -= 1 }
@@ -369,6 +376,30 @@ struct NamePatterns {
         return out
     }
 
+    /// Lower-case body words after a place and a portfolio ("Andhra Pradesh Industries department"); folded.
+    static let portfolioBodies: Set<String> = ["department", "ministry", "directorate"]
+
+    /// The department that a place and its portfolio name with a lower-case body word after them: "the
+    /// Andhra Pradesh Industries department", "the Kerala Revenue department". The portfolio is one
+    /// capitalised word of `andContinuations` (or its plural); the place is the proper words before it.
+    func portfolioBody(after run: Range<Int>, sentence: Range<Int>) -> Found? {
+        let body = run.upperBound, portfolio = run.upperBound - 1
+        guard body < sentence.upperBound, portfolio > run.lowerBound, adjacent(body), !capitalised[body], tokens[body].kind == .word,
+              Self.portfolioBodies.contains(FoldedText.string(key(body))) else { return nil }
+        let p = FoldedText.string(key(portfolio))
+        guard Self.andContinuations.contains(p) || p.hasSuffix("ies") && Self.andContinuations.contains(String(p.dropLast(3)) + "y")
+                || p.hasSuffix("s") && Self.andContinuations.contains(String(p.dropLast())) else { return nil }
+        let notProper: EnglishNameWords.Kind = [.genericWord, .leadingStop, .demonym, .orgHead, .companySuffix, .legalSuffix, .personTitle]
+        func proper(_ k: Int) -> Bool {
+            tokens[k].kind == .word && capitalised[k] && !connector[k] && words.kinds(word(k)).isDisjoint(with: notProper)
+                && !words.kinds(word(k)).contains(.andContinuation)
+        }
+        var first = portfolio - 1
+        guard adjacent(portfolio), proper(first) else { return nil }
+        while first > run.lowerBound, portfolio - first < 3, adjacent(first), proper(first - 1) { first -= 1 }
+        return Found(start: tokens[first].start, end: tokens[body].end, type: .organization, placeEnd: tokens[portfolio - 1].end)
+    }
+
     /// Lower-case level words between a place and its body ("Kitakyushu city government"); folded.
     static let levelWords: Set<String> = ["city", "municipal", "provincial", "prefectural", "state", "regional", "county", "district", "metropolitan", "town"]
     /// Body words after a level word ("Gauteng provincial government", "Perth city council"); singular only:
@@ -382,6 +413,7 @@ struct NamePatterns {
     /// proper words (one to three, no demonym, title or generic word) are the place; "a Texas state
     /// council" is any such council.
     func levelBody(after run: Range<Int>, sentence: Range<Int>) -> Found? {
+        if let found = portfolioBody(after: run, sentence: sentence) { return found }
         let level = run.upperBound, body = run.upperBound + 1
         guard body < sentence.upperBound, adjacent(level), adjacent(body), !capitalised[level], !capitalised[body],
               tokens[level].kind == .word, tokens[body].kind == .word,

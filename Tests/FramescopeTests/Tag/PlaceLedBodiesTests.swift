@@ -14,6 +14,7 @@ struct PlaceLedBodiesTests {
         place:perth\tplace\tPerth\tPerth\ten
         place:zambia\tplace\tZambia\tZambia\ten
         place:us\tplace\tUnited States\tUS\ten
+        place:andhra-pradesh\tplace\tAndhra Pradesh\tAndhra Pradesh\ten
         company:tesla\tcompany\tTesla\tTesla\ten
         org:ec\torganization\tEuropean Commission\tEuropean Commission\ten
         org:ep\torganization\tEuropean Parliament\tEuropean Parliament\ten
@@ -54,6 +55,24 @@ struct PlaceLedBodiesTests {
         #expect(try found("The Labour city council voted against the smelter.") == [])
         #expect(try found("The Tesla city council rumour was false.") == ["Tesla/company"])
         #expect(try found("Several Gauteng provincial governments have objected.") == ["Gauteng/place"])
+    }
+
+    @Test("a place, a capitalised portfolio and a lower-case 'department' are one body")
+    func portfolioDepartments() throws {
+        #expect(try found("Officials of the Andhra Pradesh Industries department visited the site in Vizag.")
+            == ["Andhra Pradesh Industries department/organization"])
+        #expect(try found("The Tuzla Energy department rejected the plan.") == ["Tuzla Energy department/organization"])
+        // No portfolio, or a known firm before it: no such body.
+        #expect(try found("The Andhra Pradesh Tourism Festival department store opened.").contains { $0.hasPrefix("Andhra Pradesh") && $0.hasSuffix("department/organization") } == false)
+        #expect(try found("The Tesla Energy department was closed.").allSatisfy { !$0.hasSuffix("/organization") })
+    }
+
+    @Test("'on' joins a body to its subject; with no head before it the words before are no part of the name")
+    func onJoins() throws {
+        #expect(try found("Juha Lehtikoski, a Finnish MEP on Parliament's industry committee, said it was late.")
+            .contains("MEP on Parliament/organization") == false)
+        #expect(try found("The Senate Committee on Energy and Natural Resources met on Tuesday.")
+            == ["Senate Committee on Energy and Natural Resources/organization"])
     }
 
     @Test("Network, Lab, Observatory, Caucus and Working Group end bodies' names; 'Network Rail' is no body")
