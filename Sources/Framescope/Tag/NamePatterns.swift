@@ -349,7 +349,7 @@ struct NamePatterns {
                     first = afterOwner(first, piece.upperBound)
                     // "on" joins a body to its subject ("Committee on Foreign Relations"); with no head
                     // before it the words before are no part of the name ("an MEP on Parliament's …").
-                    if let on = (first..<piece.upperBound).first(where: { connector[$0] && FoldedText.string(key($0)) == "on" }),
+                    if let on = (first..<piece.upperBound).first(where: { connector[$0] && word($0) == words.on }),
                        !(first..<on).contains(where: { isWord($0, .orgHead) }) {
                         first = on + 1
                         while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
@@ -385,7 +385,7 @@ struct NamePatterns {
     func portfolioBody(after run: Range<Int>, sentence: Range<Int>) -> Found? {
         let body = run.upperBound, portfolio = run.upperBound - 1
         guard body < sentence.upperBound, portfolio > run.lowerBound, adjacent(body), !capitalised[body], tokens[body].kind == .word,
-              Self.portfolioBodies.contains(FoldedText.string(key(body))) else { return nil }
+              isWord(body, .portfolioBody) else { return nil }
         let p = FoldedText.string(key(portfolio))
         guard Self.andContinuations.contains(p) || p.hasSuffix("ies") && Self.andContinuations.contains(String(p.dropLast(3)) + "y")
                 || p.hasSuffix("s") && Self.andContinuations.contains(String(p.dropLast())) else { return nil }
@@ -416,8 +416,7 @@ struct NamePatterns {
         if let found = portfolioBody(after: run, sentence: sentence) { return found }
         let level = run.upperBound, body = run.upperBound + 1
         guard body < sentence.upperBound, adjacent(level), adjacent(body), !capitalised[level], !capitalised[body],
-              tokens[level].kind == .word, tokens[body].kind == .word,
-              Self.levelWords.contains(FoldedText.string(key(level))), Self.levelBodies.contains(FoldedText.string(key(body))) else { return nil }
+              tokens[level].kind == .word, tokens[body].kind == .word, isWord(level, .levelWord), isWord(body, .levelBody) else { return nil }
         let notProper: EnglishNameWords.Kind = [.genericWord, .leadingStop, .demonym, .orgHead, .companySuffix, .legalSuffix, .personTitle]
         func proper(_ k: Int) -> Bool {
             tokens[k].kind == .word && capitalised[k] && !connector[k] && words.kinds(word(k)).isDisjoint(with: notProper)
