@@ -20,6 +20,11 @@ struct EnglishNameWords: Sendable {
         static let genericWord = Kind(rawValue: 1 << 8)
         static let descriptor = Kind(rawValue: 1 << 9)
         static let demonym = Kind(rawValue: 1 << 10)
+        /// Lower-case words after a place that name its body: a level ("city", "provincial"), a body
+        /// after a level ("government", "council"), a body after a portfolio ("department").
+        static let levelWord = Kind(rawValue: 1 << 11)
+        static let levelBody = Kind(rawValue: 1 << 12)
+        static let portfolioBody = Kind(rawValue: 1 << 13)
     }
 
     /// The id of every word not listed.
@@ -28,7 +33,7 @@ struct EnglishNameWords: Sendable {
     private let trie: ScalarTrie
     private let kindsByID: [Kind]
     /// Words the patterns compare one by one.
-    let dot, comma, and, ampersand, of, the, co, corp, inc, ltd, limited, hyphen, openParen, closeParen, plc: Int32
+    let dot, comma, and, ampersand, of, the, co, corp, inc, ltd, limited, hyphen, openParen, closeParen, plc, apostrophe, on: Int32
 
     init(patterns: PatternLexicon) {
         var trie = ScalarTrie()
@@ -54,9 +59,13 @@ struct EnglishNameWords: Sendable {
         mark(patterns.english[.descriptor] ?? [], .descriptor)
         mark(NamePatterns.weakSuffixes, .weakSuffix)
         mark(NamePatterns.andContinuations, .andContinuation)
+        mark(NamePatterns.levelWords, .levelWord)
+        mark(NamePatterns.levelBodies, .levelBody)
+        mark(NamePatterns.portfolioBodies, .portfolioBody)
         dot = intern("."); comma = intern(","); and = intern("and"); ampersand = intern("&")
         of = intern("of"); the = intern("the")
         hyphen = intern("-"); openParen = intern("("); closeParen = intern(")"); plc = intern("plc")
+        apostrophe = intern("'"); on = intern("on")
         co = intern("co"); corp = intern("corp"); inc = intern("inc"); ltd = intern("ltd"); limited = intern("limited")
         trie.compact()
         self.trie = trie

@@ -307,6 +307,12 @@ public struct EntityTagger: Sendable {
         patternFound += names.englishPersons(sentences: sentenceTokens)
         patternFound += names.chinese(heads: heads, materialStarts: materialStarts)
         patternFound += names.chinesePersons()
+        // A body named by its place ("the Gauteng provincial government") needs that place known, or no
+        // known name in the words at all ("Kitakyushu city government", not "Tesla city council").
+        patternFound.removeAll { p in
+            guard let e = p.placeEnd else { return false }
+            return placeSpans[p.start] != e && lexiconAny.overlaps(p.start, e)
+        }
         // A known name followed by a legal suffix ("包头华美稀土高科" + "有限公司", "X Group" + "Co.,
         // Ltd.") becomes the known entity over the whole span.
         var knownByStart: [Int: [Candidate]] = [:]
@@ -588,17 +594,21 @@ public struct EntityTagger: Sendable {
                 if let d = brandNext, d.count >= 3 { addZh(hs..<he, Array(d.prefix(2))) }
                 continue
             }
-            // English: the name's word tokens.
+            /// Token `t` ending at `end`: a possessive cut off.
+            func clipped(_ t: Int, _ end: Int) -> Token { var x = tokens[t]; x.utf16End -= x.end - end; x.end = end; return x }
+            // English: the name's word tokens; the last may run on with a possessive ("Materials's").
             var words: [Int] = []
             var t = firstToken(atOrAfter: c.start)
-            while t < tokens.count, tokens[t].end <= c.end {
+            while t < tokens.count, tokens[t].start < c.end {
                 if tokens[t].kind == .word { words.append(t) }
                 t += 1
             }
             guard words.count >= 2 else { continue }
-            func kinds(_ t: Int) -> EnglishNameWords.Kind { nameWords.kinds(nameWords.id(of: tokens[t], in: folded)) }
+            func kinds(_ t: Int) -> EnglishNameWords.Kind {
+                tokens[t].end > c.end ? nameWords.kinds(nameWords.id(of: clipped(t, c.end), in: folded)) : nameWords.kinds(nameWords.id(of: tokens[t], in: folded))
+            }
             let notAShortForm: EnglishNameWords.Kind = [.genericWord, .leadingStop, .personTitle, .companySuffix, .orgHead, .legalSuffix, .descriptor]
-            func key(_ from: Int, _ to: Int) -> [UInt32] { Array(s[fi(tokens[from].start)..<fi(tokens[to].end)]) }
+            func key(_ from: Int, _ to: Int) -> [UInt32] { Array(s[fi(tokens[from].start)..<fi(min(tokens[to].end, c.end))]) }
             func proper(_ t: Int) -> Bool {
                 let u = text.utf16[tokens[t].utf16Start]
                 return tokens[t].end - tokens[t].start >= 3 && (0x41...0x5A).contains(u) && kinds(t).isDisjoint(with: notAShortForm)
@@ -643,14 +653,23 @@ public struct EntityTagger: Sendable {
         for (k, c) in chosen.enumerated() where c.type == .company || c.type == .organization {
             if let form = bracketedShortForm(after: c, text: text, folded: folded, index: index) { add(form, k) }
             guard c.type == .organization, !ScriptClass.isHan(s[fi(c.start)]) else { continue }
-            var t = firstToken(atOrAfter: c.start), last = -1, count = 0
-            while t < tokens.count, tokens[t].end <= c.end {
-                if tokens[t].kind == .word { last = t; count += 1 }
+            // The name's words; a possessive after the last is no part of it ("European Commission's").
+            var t = firstToken(atOrAfter: c.start)
+            var nameWordKeys: [[UInt32]] = []
+            while t < tokens.count, tokens[t].start < c.end {
+                if tokens[t].kind == .word { nameWordKeys.append(Array(s[fi(tokens[t].start)..<fi(min(tokens[t].end, c.end))])) }
                 t += 1
             }
-            guard count >= 2 else { continue }
-            let key = Array(s[fi(tokens[last].start)..<fi(tokens[last].end)])
+            guard nameWordKeys.count >= 2, let key = nameWordKeys.last else { continue }
             if Self.referringHeads.contains(FoldedText.string(key[...])) {
+                add(key, k)
+                headForms.insert(key)
+            }
+            // A department or ministry named later by its portfolio: "Commerce" after "Department of Commerce".
+            let of: [UInt32] = [0x6F, 0x66], the: [UInt32] = [0x74, 0x68, 0x65]
+            let n = nameWordKeys.count
+            if n == 3 || n == 4 && nameWordKeys[2] == the, Self.portfolioHeads.contains(FoldedText.string(nameWordKeys[0][...])),
+               nameWordKeys[1] == of, Self.portfolios.contains(FoldedText.string(key[...])) {
                 add(key, k)
                 headForms.insert(key)
             }
@@ -771,10 +790,19 @@ public struct EntityTagger: Sendable {
     /// 室 and 心 end offices and centres (地方志办公室, 融媒体中心).
     static let bodyEnds = Set("部委局署厅省院办府会司室心".unicodeScalars.map(\.value))
 
+    /// Heads of bodies named later by their portfolio ("Commerce" after "Department of Commerce"); folded.
+    static let portfolioHeads: Set<String> = ["department", "ministry", "secretary", "secretariat"]
+    /// Portfolios that stand for their department or ministry (folded); "State" and "Justice" are too
+    /// often other words.
+    static let portfolios: Set<String> = ["commerce", "energy", "treasury", "interior", "defense", "defence", "agriculture", "labor", "labour", "transportation"]
+
     /// Organization heads that stand for the one organization of the document named with them last.
     static let referringHeads: Set<String> = [
         "commission", "council", "parliament", "ministry", "department", "agency", "bureau", "administration",
         "committee", "authority", "exchange", "institute", "academy", "survey", "university", "senate", "assembly",
+        // Courts and tribunals, governments, legislatures, associations and networks named in full first
+        // ("the Trade Remedies Tribunal", "the Australian Government"; then "the Tribunal", "the Government").
+        "tribunal", "court", "government", "congress", "association", "federation", "alliance", "network",
         // Newspapers named by their head word after their full name ("The Courier welcomes letters"); a head
         // also written in lower case in the document ("at times", "a post") is no short form there.
         "courier", "herald", "tribune", "gazette", "chronicle", "journal", "times", "post", "shimbun",

@@ -19,6 +19,10 @@ struct NamePatterns {
         /// A unit inside the known organization it starts with (工信部原材料工业司): it keeps its own
         /// span over that organization rather than yielding to it.
         var unit = false
+        /// A body named by the place it governs ("the Gauteng provincial government"): where that
+        /// place's name ends (code points); the name stands when the place is known or the words are
+        /// no known name at all.
+        var placeEnd: Int? = nil
     }
 
     let patterns: PatternLexicon
@@ -42,10 +46,17 @@ struct NamePatterns {
         // A possessive ends a name and is no part of one: without its 's the word keeps its class
         // ("Department's" is a head) and stops touching the next word, so "Commerce Department's
         // Bureau of …" is two names and "Japan's Agency for …" starts at "Agency".
+        // A plural possessive before a capitalised word is a word of the name ("Hải Phòng People's
+        // Committee", "All-China Women's Federation").
         var tokens = tokens
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].end - tokens[i].start > 2 {
             let a = Int(folded.start[tokens[i].end - 2]), b = Int(folded.start[tokens[i].end])
             if b - a == 2, folded.scalars[a] == 0x27, folded.scalars[a + 1] == 0x73 {
+                if i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].start - tokens[i].end == 1,
+                   Self.pluralPossessives.contains(FoldedText.string(folded.scalars[Int(folded.start[tokens[i].start])..<a])) {
+                    let c = text.utf16[tokens[i + 1].utf16Start]
+                    if c >= 0x41 && c <= 0x5A || (c > 0x7F && Unicode.Scalar(UInt32(c)).map { $0.properties.isUppercase } == true) { continue }
+                }
                 tokens[i].end -= 2
                 tokens[i].utf16End -= 2
             }
@@ -96,6 +107,8 @@ struct NamePatterns {
         connector = conn
     }
 
+    /// Plurals whose possessive is a word of bodies' names (People's Court, Women's Federation); folded.
+    static let pluralPossessives: Set<String> = ["people", "women", "children"]
     static let connectors: Set<String> = ["&", "of", "for", "and", "de", "du", "on", "the"]
     /// The connectors' keys as `packed` words: this is asked for every short token of every
     /// document, and comparing arrays of scalars cost more than the rest of the token's work.
@@ -152,7 +165,7 @@ struct NamePatterns {
     ]
     /// Heads that are ordinary nouns inside a capitalised phrase and name a body only at its end
     /// ("Harbourline Research", "Mining Transparency Watch"; not "About The Research Desk").
-    static let lastOnlyHeads: Set<String> = ["research", "intelligence", "watch", "report"]
+    static let lastOnlyHeads: Set<String> = ["research", "intelligence", "watch", "report", "network", "lab", "labs"]
     /// Continents' adjectives: the bodies they start are transnational and the adjective is their name.
     static let continental: Set<String> = ["european", "african", "asian", "arab"]
     /// Suffixes that are also ordinary nouns: the name before them must be short and unknown.
@@ -202,6 +215,12 @@ struct NamePatterns {
                 if isCapitalised(j) { j += 1; continue }
                 // "Anti-Dumping Commission": a hyphen that joins two capitalised words with no space.
                 if word(j) == words.hyphen, j + 1 < range.upperBound, touching(j), touching(j + 1), isCapitalised(j + 1) {
+                    j += 1
+                    continue
+                }
+                // "Users' Association", "Workers' Party": a plural's apostrophe before an organization head.
+                if word(j) == words.apostrophe, touching(j), j + 1 < range.upperBound, adjacent(j + 1), isCapitalised(j + 1),
+                   isWord(j + 1, .orgHead), key(j - 1).last == 0x73 {
                     j += 1
                     continue
                 }
@@ -304,8 +323,10 @@ struct NamePatterns {
                             || run.dropLast().contains(where: { isWord($0, .orgHead) && connector[$0 + 1] }) else { continue }
                     // A masthead's article is no part of the paper's name ("The Tees Valley Courier | Opinion"),
                     // as in prose, where leading stops are dropped below.
+                    // A continent's adjective stays ("European Permanent Magnet Users' Association | Brussels").
                     var first = run.lowerBound
-                    while first + 2 < run.upperBound, isWord(first, .leadingStop) { first += 1 }
+                    while first + 2 < run.upperBound, isWord(first, .leadingStop),
+                          !(isWord(first, .demonym) && Self.continental.contains(FoldedText.string(key(first)))) { first += 1 }
                     out.append(Found(start: tokens[first].start, end: tokens[run.upperBound - 1].end, type: .organization))
                     continue
                 }
@@ -330,9 +351,22 @@ struct NamePatterns {
                     var first = piece.lowerBound
                     while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                     first = afterOwner(first, piece.upperBound)
+                    // "on" joins a body to its subject ("Committee on Foreign Relations"); with no head
+                    // before it the words before are no part of the name ("an MEP on Parliament's …").
+                    if let on = (first..<piece.upperBound).first(where: { connector[$0] && word($0) == words.on }),
+                       !(first..<on).contains(where: { isWord($0, .orgHead) }) {
+                        first = on + 1
+                        while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
+                    }
                     // A continent's adjective starts the name ("Arab League", "African Union").
                     if first > run.lowerBound, first <= piece.upperBound, adjacent(first), isWord(first - 1, .demonym),
                        Self.continental.contains(FoldedText.string(key(first - 1))) { first -= 1 }
+                    // "the Australian Government": a nation's government in its own style, the demonym its name.
+                    if first == piece.upperBound, first > run.lowerBound, adjacent(first), isWord(first - 1, .demonym),
+                       FoldedText.string(key(first)) == "government" {
+                        out.append(Found(start: tokens[first - 1].start, end: tokens[first].end, type: .organization))
+                        continue
+                    }
                     guard var found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial)
                             ?? englishPlace(first, piece.upperBound) else { continue }
                     if found.type == .organization, let d = keptDemonym(before: first, piece.upperBound, runStart: run.lowerBound) {
@@ -340,9 +374,63 @@ struct NamePatterns {
                     }
                     out.append(found)
                 }
+                if let found = levelBody(after: run, sentence: sentence) { out.append(found) }
             }
         }
         return out
+    }
+
+    /// Lower-case body words after a place and a portfolio ("Andhra Pradesh Industries department"); folded.
+    static let portfolioBodies: Set<String> = ["department", "ministry", "directorate"]
+
+    /// The department that a place and its portfolio name with a lower-case body word after them: "the
+    /// Andhra Pradesh Industries department", "the Kerala Revenue department". The portfolio is one
+    /// capitalised word of `andContinuations` (or its plural); the place is the proper words before it.
+    func portfolioBody(after run: Range<Int>, sentence: Range<Int>) -> Found? {
+        let body = run.upperBound, portfolio = run.upperBound - 1
+        guard body < sentence.upperBound, portfolio > run.lowerBound, adjacent(body), !capitalised[body], tokens[body].kind == .word,
+              isWord(body, .portfolioBody) else { return nil }
+        let p = FoldedText.string(key(portfolio))
+        guard Self.andContinuations.contains(p) || p.hasSuffix("ies") && Self.andContinuations.contains(String(p.dropLast(3)) + "y")
+                || p.hasSuffix("s") && Self.andContinuations.contains(String(p.dropLast())) else { return nil }
+        let notProper: EnglishNameWords.Kind = [.genericWord, .leadingStop, .demonym, .orgHead, .companySuffix, .legalSuffix, .personTitle]
+        func proper(_ k: Int) -> Bool {
+            tokens[k].kind == .word && capitalised[k] && !connector[k] && words.kinds(word(k)).isDisjoint(with: notProper)
+                && !words.kinds(word(k)).contains(.andContinuation)
+        }
+        var first = portfolio - 1
+        guard adjacent(portfolio), proper(first) else { return nil }
+        while first > run.lowerBound, portfolio - first < 3, adjacent(first), proper(first - 1) { first -= 1 }
+        return Found(start: tokens[first].start, end: tokens[body].end, type: .organization, placeEnd: tokens[portfolio - 1].end)
+    }
+
+    /// Lower-case level words between a place and its body ("Kitakyushu city government"); folded.
+    static let levelWords: Set<String> = ["city", "municipal", "provincial", "prefectural", "state", "regional", "county", "district", "metropolitan", "town"]
+    /// Body words after a level word ("Gauteng provincial government", "Perth city council"); singular only:
+    /// "state governments" are no one body.
+    static let levelBodies: Set<String> = ["government", "council", "assembly", "legislature", "committee"]
+    /// Parties that run a city or a state ("the Labour city council") rather than name it; folded.
+    static let partyWords: Set<String> = ["labour", "labor", "conservative", "tory", "republican", "democratic", "liberal", "green", "socialist", "communist", "national", "nationalist"]
+
+    /// The body that a capitalised run names with a lower-case level word and body word after it: "the
+    /// Kitakyushu city government", "the Gauteng provincial government", "the Perth city council". The
+    /// proper words (one to three, no demonym, title or generic word) are the place; "a Texas state
+    /// council" is any such council.
+    func levelBody(after run: Range<Int>, sentence: Range<Int>) -> Found? {
+        if let found = portfolioBody(after: run, sentence: sentence) { return found }
+        let level = run.upperBound, body = run.upperBound + 1
+        guard body < sentence.upperBound, adjacent(level), adjacent(body), !capitalised[level], !capitalised[body],
+              tokens[level].kind == .word, tokens[body].kind == .word, isWord(level, .levelWord), isWord(body, .levelBody) else { return nil }
+        let notProper: EnglishNameWords.Kind = [.genericWord, .leadingStop, .demonym, .orgHead, .companySuffix, .legalSuffix, .personTitle]
+        func proper(_ k: Int) -> Bool {
+            tokens[k].kind == .word && capitalised[k] && !connector[k] && words.kinds(word(k)).isDisjoint(with: notProper)
+                && !Self.partyWords.contains(FoldedText.string(key(k)))
+        }
+        var first = run.upperBound - 1
+        guard proper(first) else { return nil }
+        while first > run.lowerBound, run.upperBound - first < 3, adjacent(first), proper(first - 1) { first -= 1 }
+        if first > sentence.lowerBound, ["a", "an", "any", "each", "every"].contains(FoldedText.string(key(first - 1))) { return nil }
+        return Found(start: tokens[first].start, end: tokens[body].end, type: .organization, placeEnd: tokens[run.upperBound - 1].end)
     }
 
     /// Where an organization starts in "X of the Y" when only Y has an organization head: "Members
@@ -401,6 +489,10 @@ struct NamePatterns {
            !Self.deskWords.contains(FoldedText.string(key(first))) {
             return Found(start: tokens[first].start, end: tokens[last].end, type: .company)
         }
+        // "G7 Critical Minerals Working Group", "Minerals Security Contact Group": a body, not a firm group.
+        if lastKinds.contains(.companySuffix), last > first, Self.bodyGroups.contains(FoldedText.string(key(last - 1)) + " " + FoldedText.string(key(last))) {
+            return Found(start: tokens[first].start, end: tokens[last].end, type: .organization)
+        }
         if lastKinds.contains(.companySuffix) && last > first {
             // A firm's organ or officer before "of" is no part of its name ("Board of … Limited",
             // "Chairman of … Group").
@@ -432,6 +524,10 @@ struct NamePatterns {
         }
         return nil
     }
+
+    /// Two-word endings that make a body of a "Group" (folded pairs).
+    static let bodyGroups: Set<String> = ["working group", "contact group", "study group", "expert group", "advisory group",
+                                          "steering group", "action group", "lobby group", "campaign group", "pressure group"]
 
     /// Words before "Corporation" that make a community body of it (Australian native-title and land
     /// corporations); folded.
