@@ -44,8 +44,7 @@ struct Explain: ParsableCommand {
         let doc = annotator.annotate(SourceDocument(id: file, path: file, text: decoded.text))
         let color = !noColor && isatty(1) != 0
         var out = StandardOutput()
-        out.write(ExplainFormatter(doc: doc, color: color, all: all, framedThreshold: options.learnedFramedThreshold,
-                                  unframedThreshold: options.learnedUnframedThreshold).render())
+        out.write(ExplainFormatter(doc: doc, color: color, all: all, options: options).render())
         out.flush()
     }
 }
@@ -55,9 +54,8 @@ struct ExplainFormatter {
     let doc: AnnotatedDocument
     let color: Bool
     let all: Bool
-    /// The framed score from which a text thin in cues takes its side: the one the document was scored with.
-    var framedThreshold = FramingOptions().learnedFramedThreshold
-    var unframedThreshold = FramingOptions().learnedUnframedThreshold
+    /// The settings the document was scored with (the word models' thresholds are printed from them).
+    var options = FramingOptions()
 
     func paint(_ s: String, _ frame: Frame?) -> String {
         guard color, let frame else { return s }
@@ -111,8 +109,8 @@ struct ExplainFormatter {
         if let l = f.learned {
             // The word model's part: its lean joins the cue mass on its side in direction and strength.
             lines.append("  learned lean \(Self.num(f.learnedLean)) (score \(Self.num(l.score)) × scale \(Self.num(l.scale)) × weight \(Self.num(l.weight)));"
-                + " framed score \(Self.num(l.framed)) (from \(Self.num(framedThreshold)) a text thin in cues takes the side it leans to;"
-                + " below \(Self.num(unframedThreshold)) a threat reading is neutral);"
+                + " framed score \(Self.num(l.framed)) (from \(Self.num(options.learnedFramedThreshold)) a text thin in cues takes the side it leans to;"
+                + " below \(Self.num(options.learnedUnframedThreshold)) a threat reading is neutral);"
                 + " words: " + l.words.map { "\($0.feature)×\($0.count) \(Self.num($0.contribution))" }.joined(separator: ", "))
         }
         let top = doc.entityFraming.prefix(8)

@@ -136,7 +136,7 @@ public struct FramingScorer: Sendable {
         var learned = options.learnedWeight > 0 ? lexicon.learned.lean(tokens: tokens, sentences: sentences, boilerplate: boilerplate, folded: folded) : nil
         if let l = learned {
             let length = options.learnedFullTokens > 0 ? min(1, Double(contentTokens) / Double(options.learnedFullTokens)) : 1
-            learned?.weight = options.learnedWeight * (options.learnedGate ? 1 / (1 + exp(-l.framed)) : 1) * length
+            learned?.weight = options.learnedWeight * (options.learnedGate ? LearnedModel.probability(logOdds: l.framed) : 1) * length
         }
         let totals = FramingTotals(celebratory: c, strategicThreat: th, tokens: contentTokens, cues: evidence.count,
                                    sentences: contentSentences, celebratorySentences: celebratorySentences, threatSentences: threatSentences,
@@ -410,7 +410,7 @@ public struct FramingScorer: Sendable {
         // legal analysis speaks of leverage and controls without taking up the frame.
         var unframed = 1.0
         if label == .strategicThreat, let framed = totals.learnedFramed, framed < options.learnedUnframedThreshold {
-            unframed = (1 + exp(-options.learnedUnframedThreshold)) / (1 + exp(-framed))
+            unframed = LearnedModel.probability(logOdds: framed) / LearnedModel.probability(logOdds: options.learnedUnframedThreshold)
             balance *= unframed
             label = .neutral
             confidence = 0.25

@@ -47,6 +47,10 @@ public struct LearnedModel: Sendable {
 
     public var isEmpty: Bool { features.isEmpty }
 
+    /// The probability that log-odds stand for: both models' scores are log-odds.
+    @inline(__always)
+    public static func probability(logOdds z: Double) -> Double { 1 / (1 + exp(-z)) }
+
     /// FNV-1a over the folded scalars of a word: the table key, computed in place from the
     /// document's folded text so that scoring allocates nothing per token.
     @inline(__always)

@@ -151,7 +151,7 @@ public enum LearnedTraining {
                 var z = v[dims]
                 for (j, x) in row { z += v[j] * x }
                 loss += y[r] == 1 ? -Self.logSigmoid(z) : -Self.logSigmoid(-z)
-                let g = settings.c * (1 / (1 + exp(-z)) - y[r])
+                let g = settings.c * (LearnedModel.probability(logOdds: z) - y[r])
                 for (j, x) in row { gradient[j] += g * x }
                 gradient[dims] += g
             }

@@ -424,8 +424,8 @@ public struct EntityTagger: Sendable {
         // A firm found by its ending that begins a firm named earlier in the document ("Kessler
         // Motor" after "Kessler Motor Corporation") is that firm's short form, not a second firm.
         var prefixOf: [Int] = []
+        let fs = folded.scalars
         for j in chosen.indices where chosen[j].source == .pattern && chosen[j].type == .company && chosen[j].entry == nil {
-            let fs = folded.scalars
             let short = fs[Int(folded.start[chosen[j].start])..<Int(folded.start[chosen[j].end])]
             for k in 0..<j where chosen[k].type == .company && (chosen[k].source == .pattern || chosen[k].registered) {
                 let full = fs[Int(folded.start[chosen[k].start])..<Int(folded.start[chosen[k].end])]

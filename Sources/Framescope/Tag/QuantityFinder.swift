@@ -294,11 +294,13 @@ public struct QuantityFinder: Sendable {
             return [Found(start: f, end: n.end, quantity: Quantity(value: n.value, unit: "%", dimension: "percent", baseValue: n.value))]
         }
         guard var n = NumberParser.parse(s, at: f), n.end > f else { return [] }
+        // A unit written before the number: a sign or code ("$", "HK$", "RMB ") or letters on the digits ("RM1.2").
+        let before = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded)
         // After a currency sign, an attached m, k or b is the financial pages' scale ("$20m",
         // "A$45m", "£1.5b", "€300k"), not metres: "20m" alone stays a length.
         if n.multiplier == nil, n.hasArabicDigits, n.end < s.count, let scale = Self.attachedScale[s[n.end]],
            n.end + 1 == s.count || !ScriptClass.isSpacedWordChar(s[n.end + 1]),
-           let p = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded), p.entry.dimension.hasPrefix("currency") {
+           let p = before, p.entry.dimension.hasPrefix("currency") {
             n.value *= scale
             n.multiplier = scale
             n.end += 1
@@ -332,7 +334,7 @@ public struct QuantityFinder: Sendable {
            n.value < 100 || (n.end - f == 4 && (1800...2100).contains(n.value)) { unitFound = nil }
         // Cents (仙) only after digits: a Chinese numeral before 仙 is a word (八仙, 一仙).
         if let u = unitFound, u.entry.dimension == "currency_cent", !n.hasArabicDigits { unitFound = nil }
-        var prefix = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded)
+        var prefix = before
         if let p = prefix, Self.wordCurrencies.contains(p.entry.surface) { prefix = nil }  // "won 3 games"
         // A currency before the number and a generic 元 after it (新台币300元, 港币50元): the
         // currency is the one before; otherwise a unit after the number wins.
