@@ -41,6 +41,9 @@ public struct PatternLexicon: Sendable {
 
     /// Folded English words (or short phrases) per role.
     public private(set) var english: [Role: Set<String>] = [:]
+    /// The English words per role as folded scalars grouped by their first scalar: scans that test
+    /// many short runs (a place's designator) compare scalars instead of building a String per run.
+    public private(set) var englishByFirst: [Role: [UInt32: [[UInt32]]]] = [:]
     /// Folded Chinese words per role, longest first.
     public private(set) var chinese: [Role: [[UInt32]]] = [:]
     /// The first characters of the Chinese words per role: scans test these at every character
@@ -99,6 +102,7 @@ public struct PatternLexicon: Sendable {
             chineseEnds[role] = ScalarSet((chinese[role] ?? []).compactMap(\.last))
             chineseByLast[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[$0.count - 1] })
             chineseByFirst[role] = Dictionary(grouping: chinese[role] ?? [], by: { $0[0] })
+            englishByFirst[role] = Dictionary(grouping: (english[role] ?? []).map { $0.unicodeScalars.map(\.value) }, by: { $0[0] })
         }
         let common = ((chinese[.genericWord] ?? []) + (chinese[.sectorWord] ?? [])).sorted { $0.count > $1.count }
         firmCommonByFirst = Dictionary(grouping: common, by: { $0[0] })

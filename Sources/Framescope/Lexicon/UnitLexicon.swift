@@ -10,6 +10,13 @@ public struct UnitEntry: Sendable, Hashable {
 public struct UnitLexicon: Sendable {
     public private(set) var entries: [UnitEntry] = []
     public private(set) var matcher = PhraseMatcher()
+    /// The last folded scalar of every currency surface (with the hyphen and the space, which the
+    /// matcher treats as one): a currency written before a number can only end on one of these, so
+    /// the quantity finder looks back for one only there. Nil when a currency surface is a glob,
+    /// whose matches may end on any letter.
+    public private(set) var currencyLast: ScalarSet? = ScalarSet()
+    private var currencyLastScalars: [UInt32] = []
+    private var currencyGlob = false
 
     public init() {}
 
@@ -24,7 +31,14 @@ public struct UnitLexicon: Sendable {
             }
             let entry = UnitEntry(surface: row["surface"], unit: row["unit"], dimension: row["dimension"], factor: factor)
             switch matcher.add(entry.surface, payload: Int32(entries.count), folder: folder) {
-            case .added: entries.append(entry)
+            case .added:
+                entries.append(entry)
+                if entry.dimension.hasPrefix("currency") {
+                    if entry.surface.hasSuffix("*") { currencyGlob = true }
+                    if let last = folder.foldedScalars(entry.surface).last {
+                        currencyLastScalars += last == 0x2D || last == 0x20 ? [0x2D, 0x20] : [last]
+                    }
+                }
             case .emptyKey: issues.append(LexiconIssue(file: table.file, line: row.line, "surface '\(entry.surface)' folds to nothing"))
             case .duplicate(let other):
                 let o = entries[Int(other)]
@@ -35,5 +49,6 @@ public struct UnitLexicon: Sendable {
             }
         }
         matcher.compact()
+        currencyLast = currencyGlob ? nil : ScalarSet(currencyLastScalars)
     }
 }

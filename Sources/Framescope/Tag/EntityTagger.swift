@@ -709,7 +709,18 @@ public struct EntityTagger: Sendable {
         // forms are few, so a position's candidates are found by a scan of their first scalars
         // (in `formOrder` order, longest first) rather than a hash per letter.
         let firstScalars = ScalarSet(formOrder.map { $0[0] })
-        let firsts = formOrder.map { $0[0] }
+        // The forms grouped by first scalar, each group in `formOrder` order: a position tries only
+        // the forms that start with its scalar (ASCII through a table, the rest through a dictionary).
+        var asciiGroup = [Int16](repeating: -1, count: 128)
+        var otherGroup: [UInt32: Int] = [:]
+        var groups: [[Int]] = []
+        for (n, form) in formOrder.enumerated() {
+            let c = form[0]
+            let g = c < 128 ? Int(asciiGroup[Int(c)]) : otherGroup[c] ?? -1
+            if g >= 0 { groups[g].append(n); continue }
+            if c < 128 { asciiGroup[Int(c)] = Int16(groups.count) } else { otherGroup[c] = groups.count }
+            groups.append([n])
+        }
         var hits = [[Int]](repeating: [], count: formOrder.count)
         var ordinary = [Bool](repeating: false, count: formOrder.count)
         var p = 0
@@ -717,8 +728,8 @@ public struct EntityTagger: Sendable {
             p = firstScalars.firstMember(in: s, from: p)
             guard p < s.count else { break }
             let c = s[p]
-            if PhraseMatcher.isStart(folded, p) {
-                for n in firsts.indices where firsts[n] == c && FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
+            if PhraseMatcher.isStart(folded, p), let g = c < 128 ? Int(asciiGroup[Int(c)]) : otherGroup[c], g >= 0 {
+                for n in groups[g] where FoldedHelpers.hasPrefix(s, at: p, formOrder[n]) && PhraseMatcher.isEnd(folded, p + formOrder[n].count) {
                     if !ScriptClass.isHan(c), !(0x41...0x5A).contains(text.utf16[index.utf16(Int(folded.origin[p]))]) {
                         ordinary[n] = true
                     } else if let owner = forms[formOrder[n]], let k = owner, p >= fi(chosen[k].end) || anywhere.contains(formOrder[n]) && segment(p, p + formOrder[n].count),

@@ -43,7 +43,7 @@ extension EntityTagger {
     func placeSuffixCandidates(places placeAt: [Int: Int], entries placeEntry: [Int: Int], text: DocumentText, folded: FoldedText, index: CodePointIndex) -> [Candidate] {
         let patterns = lexicons.patterns
         guard let chineseByFirst = patterns.chineseByFirst[.placeSuffix] else { return [] }
-        let english = patterns.english[.placeSuffix] ?? []
+        let english = patterns.englishByFirst[.placeSuffix] ?? [:]
         let zones = patterns.chinese[.placeSuffix] ?? []
         let s = folded.scalars
         func fi(_ cp: Int) -> Int { Int(folded.start[cp]) }
@@ -102,6 +102,7 @@ extension EntityTagger {
                 var f = fi(end)
                 guard f + 1 < s.count, s[f] == 0x20 else { continue }
                 f += 1
+                guard let suffixes = english[s[f]] else { continue }
                 // Up to six words after the place; the longest run that is a suffix wins.
                 var ends: [Int] = []
                 var k = f
@@ -111,7 +112,9 @@ extension EntityTagger {
                     guard k + 1 < s.count, s[k] == 0x20 else { break }
                     k += 1
                 }
-                guard let suffixEnd = ends.reversed().first(where: { english.contains(FoldedText.string(s[f..<$0])) }) else { continue }
+                guard let suffixEnd = ends.reversed().first(where: { e in
+                    suffixes.contains { $0.count == e - f && FoldedHelpers.hasPrefix(s, at: f, $0) }
+                }) else { continue }
                 // A zone is named in capitals ("Weda Bay industrial park" is a description); a bare
                 // designator may be lower-case ("Jiangxi province").
                 let suffix = FoldedText.string(s[f..<suffixEnd])

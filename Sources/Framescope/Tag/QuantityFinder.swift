@@ -109,6 +109,7 @@ public struct QuantityFinder: Sendable {
         let s = folded.scalars
         var end = f
         if end > 0, s[end - 1] == 0x20 { end -= 1 }
+        if let last = units.currencyLast, end == 0 || !last.contains(s[end - 1]) { return nil }
         var best: (UnitEntry, Int)?
         for start in stride(from: end - 1, through: max(0, end - 6), by: -1) where PhraseMatcher.isStart(folded, start) {
             var ending: PhraseMatcher.Match?
@@ -219,18 +220,22 @@ public struct QuantityFinder: Sendable {
         if Self.hasSuffix(s, endingAt: b, Self.minusWord), b - Self.minusWord.count == 0 || !ScriptClass.isSpacedWordChar(s[b - Self.minusWord.count - 1]) {
             return Sign(start: b - Self.minusWord.count, negative: true)
         }
+        // The scale words are tested one by one, not through an array of them: this runs before
+        // every number.
         if Self.hasSuffix(s, endingAt: b, Self.belowZero) {
             var start = b - Self.belowZero.count
             var scale = celsius
-            for (word, entry) in [(Self.celsiusWord, celsius), (Self.fahrenheitWord, fahrenheit)] where Self.hasSuffix(s, endingAt: start, word) {
-                start -= word.count
-                scale = entry
+            if Self.hasSuffix(s, endingAt: start, Self.celsiusWord) {
+                start -= Self.celsiusWord.count
+                if Self.hasSuffix(s, endingAt: start, Self.fahrenheitWord) { start -= Self.fahrenheitWord.count; scale = fahrenheit }
+            } else if Self.hasSuffix(s, endingAt: start, Self.fahrenheitWord) {
+                start -= Self.fahrenheitWord.count
+                scale = fahrenheit
             }
             return Sign(start: start, negative: true, scale: scale)
         }
-        for (word, entry) in [(Self.celsiusWord, celsius), (Self.fahrenheitWord, fahrenheit)] where Self.hasSuffix(s, endingAt: b, word) {
-            return Sign(start: b - word.count, negative: false, scale: entry)
-        }
+        if Self.hasSuffix(s, endingAt: b, Self.celsiusWord) { return Sign(start: b - Self.celsiusWord.count, negative: false, scale: celsius) }
+        if Self.hasSuffix(s, endingAt: b, Self.fahrenheitWord) { return Sign(start: b - Self.fahrenheitWord.count, negative: false, scale: fahrenheit) }
         // A tolerance (±0.1℃, ±5%) is part of the span; the amount stays unsigned.
         if b > 0, s[b - 1] == 0xB1 { return Sign(start: b - 1, negative: false) }
         // 负3% is minus 3%; 正负3% is ±3%, no sign.

@@ -41,6 +41,30 @@ struct QuantityLettersAndGroupingTests {
         #expect(q.isEmpty, "\(s): \(q)")
     }
 
+    /// The look-back for a currency before a number tries only where the character before the
+    /// number ends some currency's surface; every shipped currency must still be found.
+    @Test("every shipped currency written before a number is read as a currency there")
+    func everyCurrencyBeforeANumber() throws {
+        let folder = try Folder()
+        let units = BundledLexicons.shared.units
+        let finder = QuantityFinder(units: units)
+        var checked = 0
+        // The look-back reaches six characters ("US$", "人民币", "HK$"; "Swiss francs 5" is read
+        // from the unit after the number or not at all).
+        for e in units.entries where e.dimension.hasPrefix("currency") && folder.fold(e.surface).unicodeScalars.count <= 6 {
+            for written in ["\(e.surface) 5", "\(e.surface)5"] {
+                let folded = folder.fold(DocumentText(written))
+                guard let five = folded.scalars.lastIndex(of: 0x35) else { continue }
+                // Glued to a letter the number is inside a word; only the spaced form is asked there.
+                if written.hasSuffix("\(e.surface)5"), let last = e.surface.unicodeScalars.last, last.properties.isAlphabetic { continue }
+                let hit = finder.prefixUnit(endingAt: five, in: folded)
+                #expect(hit?.entry.dimension.hasPrefix("currency") == true, "\(written)")
+                checked += 1
+            }
+        }
+        #expect(checked > 40)
+    }
+
     @Test("the number parser reads Indian grouping and leaves western grouping as it was", arguments: [
         ("1,09,000", 109_000.0), ("12,34,56,789", 123_456_789.0), ("1,090,000", 1_090_000.0), ("45,500", 45_500.0),
     ])
