@@ -305,8 +305,12 @@ public struct EntityTagger: Sendable {
         var patternFound = names.english(sentences: sentenceTokens, knownMaterial: { materials.overlaps($0, $1) })
         patternFound += names.englishLegalNames(sentences: sentenceTokens)
         patternFound += names.englishPersons(sentences: sentenceTokens)
-        patternFound += names.chinese(heads: heads, materialStarts: materialStarts)
-        patternFound += names.chinesePersons()
+        // The Chinese scans start only on Han characters (name endings, titles, surnames): a document
+        // without one, most English ones, skips them.
+        if ScriptClass.containsHan(folded.scalars) {
+            patternFound += names.chinese(heads: heads, materialStarts: materialStarts)
+            patternFound += names.chinesePersons()
+        }
         // A body named by its place ("the Gauteng provincial government") needs that place known, or no
         // known name in the words at all ("Kitakyushu city government", not "Tesla city council").
         patternFound.removeAll { p in

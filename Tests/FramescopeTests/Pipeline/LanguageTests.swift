@@ -41,4 +41,18 @@ struct LanguageTests {
             #expect(Language.detect(DocumentText(s)) == Self.reference(s))
         }
     }
+
+    /// The entity tagger skips its Chinese scans when this says no Han is present.
+    @Test("whether a text holds any Han character", arguments: [
+        ("Baotou Steel, 70 years.", false),
+        ("ＢＡＯＧＡＮＧ、「」〆〄", false),  // full-width Latin and CJK punctuation below U+3007
+        ("Seoul 서울 and Tokyo とうきょう", false),  // Hangul and kana
+        ("Year 二〇二四", true),  // 〇, U+3007, is Han
+        ("The 𠮷 family", true),  // astral Han
+        ("The 包鋼 works", true),
+        ("", false),
+    ])
+    func containsHan(text: String, expected: Bool) {
+        #expect(ScriptClass.containsHan(text.unicodeScalars.map(\.value)) == expected)
+    }
 }
