@@ -100,7 +100,7 @@ public struct DocumentFraming: Sendable, Hashable {
     public var totals: FramingTotals {
         FramingTotals(celebratory: celebratory, strategicThreat: strategicThreat, tokens: tokens, cues: cues, sentences: sentences,
                       celebratorySentences: celebratorySentences, threatSentences: threatSentences, learnedLean: learnedLean,
-                      learnedFramed: learned?.framed)
+                      learnedFramed: learned.flatMap { $0.framedUsed ? $0.framed : nil })
     }
 }
 
@@ -147,7 +147,14 @@ public struct FramingTotals: Sendable, Hashable {
                   celebratorySentences: Int(number("celebratory_sentences") ?? 0),
                   threatSentences: Int(number("strategic_threat_sentences") ?? 0),
                   learnedLean: number("learned_lean") ?? 0,
-                  learnedFramed: ((framing["learned"] as? [String: Any])?["framed"] as? NSNumber)?.doubleValue)
+                  learnedFramed: Self.framed(framing["learned"] as? [String: Any]))
+    }
+
+    /// The framed log-odds when they counted for the label (`LearnedLean.framedUsed`; files
+    /// written before that field count them).
+    static func framed(_ learned: [String: Any]?) -> Double? {
+        guard let learned, (learned["framed_used"] as? Bool) ?? true else { return nil }
+        return (learned["framed"] as? NSNumber)?.doubleValue
     }
 }
 

@@ -137,11 +137,12 @@ public struct FramingScorer: Sendable {
         if let l = learned {
             let length = options.learnedFullTokens > 0 ? min(1, Double(contentTokens) / Double(options.learnedFullTokens)) : 1
             learned?.weight = options.learnedWeight * (options.learnedGate ? LearnedModel.probability(logOdds: l.framed) : 1) * length
+            learned?.framedUsed = !Self.rejectsFraming(evidence)
         }
         let totals = FramingTotals(celebratory: c, strategicThreat: th, tokens: contentTokens, cues: evidence.count,
                                    sentences: contentSentences, celebratorySentences: celebratorySentences, threatSentences: threatSentences,
                                    learnedLean: learned.map { $0.lean * $0.weight } ?? 0,
-                                   learnedFramed: Self.rejectsFraming(evidence) ? nil : learned?.framed)
+                                   learnedFramed: learned.flatMap { $0.framedUsed ? $0.framed : nil })
         var document = Self.documentFraming(totals, options: options)
         document.learned = learned
         document.reportedCelebratory = rc

@@ -264,4 +264,9 @@ public struct LearnedLean: Sendable, Hashable {
     /// `learnedGate` is on, times the length ramp (`learnedFullTokens`). `DocumentFraming.learnedLean`
     /// is `lean × weight`.
     public var weight: Double = 1
+    /// Whether `framed` counted for the label. False when a document-level layer (a notice or
+    /// analysis register, the author's rejection of alarm) withheld it: explicit evidence beats
+    /// the model's reading of the words. `validate --calibrate` reads this back to relabel as
+    /// `annotate` did.
+    public var framedUsed = true
 }

@@ -189,6 +189,7 @@ public enum DocumentJSON {
             json.field("score", l.score)
             json.field("scale", l.scale)
             json.field("framed", l.framed)
+            json.field("framed_used", l.framedUsed)
             json.field("weight", l.weight)
             json.key("words")
             json.beginArray()

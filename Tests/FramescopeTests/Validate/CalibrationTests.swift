@@ -17,6 +17,29 @@ struct CalibrationTests {
         #expect(FramingCalibration.candidates.count == FramingCalibration.parameters.reduce(1) { $0 * $1.grid.count })
     }
 
+    /// `validate --calibrate` relabels documents from the totals in their summary lines; under the
+    /// shipped thresholds it must give annotate's own label and balance, also when a notice's
+    /// register withheld the word model's framed reading from the label.
+    @Test("the totals read back from a summary line give annotate's label and balance, with the framed reading withheld for a notice", arguments: [
+        ("关于对部分物项实施出口管制的公告\n\n根据有关规定，现将有关事项公告如下：\n\n一、出口经营者应当办理出口管制许可手续，防范稀土供应链风险。\n\n特此公告。", false),
+        ("包钢集团稀土产量再创新高，新产线建成投产，为国家战略资源安全作出了新贡献。", true),
+    ])
+    func relabelFromSummary(_ text: String, _ framedUsed: Bool) throws {
+        let annotator = try Annotator(lexicons: BundledLexicons.shared)
+        let doc = annotator.annotate(SourceDocument(id: "d", path: "d.txt", text: text, metadata: DocumentMetadata(),
+                                                    sha256: String(repeating: "0", count: 64)))
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(DocumentJSON.summaryLine(doc, docPath: "docs/d.json"))) as? [String: Any])
+        let framing = try #require(line["framing"] as? [String: Any])
+        let learned = try #require(framing["learned"] as? [String: Any])
+        #expect(learned["framed_used"] as? Bool == framedUsed)
+        let totals = try #require(FramingTotals(json: framing))
+        #expect((totals.learnedFramed != nil) == framedUsed)
+        #expect((doc.framing.totals.learnedFramed != nil) == framedUsed)
+        let relabelled = FramingScorer.documentFraming(totals, options: FramingOptions())
+        #expect(relabelled.label == doc.framing.label)
+        #expect(abs(relabelled.balance - doc.framing.balance) < 1e-5)  // the JSON keeps six digits
+    }
+
     @Test("the file round-trips; a hand-written one needs only schema and values")
     func file() throws {
         var c = FramingCalibration(values: ["polar_threshold": 0.15, "smoothing": 2], documents: 40, folds: 5)
