@@ -3,7 +3,9 @@ import Foundation
 import Framescope
 
 /// Scores entity tagging on a gold set the way the held-out evaluation does: distinct
-/// (surface, type) pairs per document, precision/recall/F1 per type and overall.
+/// (surface, type) pairs per document, precision/recall/F1 per type and overall; and, where the
+/// set has a `values.tsv` (file, surface, value), whether the quantities found with a gold span
+/// carry the gold amount.
 struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score entity tagging on a development set (texts/ + gold.tsv).")
@@ -30,6 +32,16 @@ struct Entities: ParsableCommand {
             guard f.count >= 3 else { continue }
             gold[f[0], default: []].insert(Pair(surface: f[1], type: f[2]))
         }
+        // Gold amounts per (file, surface), where the set has them.
+        var amounts: [String: [String: Double]] = [:]
+        if let valuesText = try? String(contentsOfFile: "\(devset)/values.tsv", encoding: .utf8) {
+            for line in valuesText.split(separator: "\n").dropFirst() {
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard f.count >= 3, let v = Double(f[2]) else { continue }
+                amounts[f[0], default: [:]][f[1]] = v
+            }
+        }
+        var amountsFound = 0, amountsRight = 0
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(devset)/texts").filter { $0.hasSuffix(".txt") }.sorted()
         for file in files {
@@ -45,6 +57,19 @@ struct Entities: ParsableCommand {
                 if g.contains(p) { tp[p.type, default: 0] += 1 } else {
                     fp[p.type, default: 0] += 1
                     if errors { print("FP\t\(file)\t\(p.type)\t\(p.surface)") }
+                }
+            }
+            if let gv = amounts[key] {
+                var values: [String: [Double]] = [:]
+                for e in found where e.type == .quantity {
+                    if let q = e.quantity { values[text.substring(utf16: e.utf16Start..<e.utf16End), default: []].append(q.value) }
+                }
+                for (surface, v) in gv {
+                    guard let got = values[surface] else { continue }
+                    amountsFound += 1
+                    if got.contains(where: { abs($0 - v) <= 1e-6 * max(1, abs(v)) }) { amountsRight += 1 } else if errors {
+                        print("AMOUNT\t\(file)\t\(surface)\tgold \(v)\tfound \(got)")
+                    }
                 }
             }
             for p in g where !predicted.contains(p) {
@@ -65,5 +90,9 @@ struct Entities: ParsableCommand {
         // The held-out evaluation does not score persons: the micro figures over the other types.
         func scored(_ d: [String: Int]) -> Int { d.filter { $0.key != "person" }.values.reduce(0, +) }
         row("scored", scored(tp), scored(fp), scored(fn))
+        if !amounts.isEmpty {
+            let share = amountsFound > 0 ? Double(amountsRight) / Double(amountsFound) : 0
+            print("quantity amounts right\t\(amountsRight) of \(amountsFound) found with the gold span (\(amounts.values.reduce(0) { $0 + $1.count }) with a gold amount)\t\(String(format: "%.3f", share))")
+        }
     }
 }
