@@ -138,6 +138,10 @@ public struct EntityTagger: Sendable {
         for c in candidates where (c.type == .place || c.type == .organization && c.source == .lexicon
                                    && Self.endsWithGovernment(folded, c.end))
             && ScriptClass.isHan(folded.scalars[Int(folded.start[c.start])]) {
+            // 中国大陆 / 大陆 is how Taiwan and Hong Kong press names the mainland before its ministries
+            // (中國大陸商務部, 大陸工信部): the place stays a place of its own, the ministry its own name.
+            let fe = Int(folded.start[c.end])
+            if c.type == .place, fe >= 2, folded.scalars[fe - 2] == 0x5927, folded.scalars[fe - 1] == 0x9646 { continue }
             if let s = placeEnd[c.end], s <= c.start { continue }
             placeEnd[c.end] = c.start
         }
