@@ -63,4 +63,31 @@ struct EntitiesV11ChineseTests {
     func commonWords(_ s: String) throws {
         #expect(try spans(s, .company).isEmpty)
     }
+
+    @Test("Taichung without 市, but not 台 of 平台, 舞台 or 一台", arguments: [
+        ("位於台中的廠商與台中港業者座談。", ["台中", "台中港"]),
+        ("位于台中的厂商与台中港业者座谈。", ["台中", "台中港"]),
+        ("在平台中发布，舞台中央，一台中型机器。", [String]()),
+        ("在平台中發布，舞台中央，一台中型機器。", [String]()),
+    ])
+    func taichung(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .place) == expected)
+    }
+
+    @Test("a port's name, but not before 港口", arguments: [
+        ("青岛港铁矿石库存下降。", ["青岛港"]), ("青島港鐵礦石庫存下降。", ["青島港"]),
+        ("青岛港口吞吐量上升。", ["青岛"]), ("青島港口吞吐量上升。", ["青島"]),
+    ])
+    func ports(_ s: String, _ expected: [String]) throws {
+        #expect(try spans(s, .place) == expected)
+    }
+
+    @Test("a zone after another known place is that place's zone", arguments: [
+        ("记者从唐山港集团曹妃甸港区获悉。", "唐山港集团", "曹妃甸港区"),
+        ("記者從唐山港集團曹妃甸港區獲悉。", "唐山港集團", "曹妃甸港區"),
+    ])
+    func zoneOwner(_ s: String, _ firm: String, _ zone: String) throws {
+        #expect(try spans(s, .company) == [firm])
+        #expect(try spans(s, .place) == [zone])
+    }
 }
