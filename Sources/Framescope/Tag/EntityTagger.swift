@@ -59,6 +59,8 @@ public struct EntityTagger: Sendable {
     /// 命中, 选中, 居中, 适中, 暗中; folded), for firms and bodies only. Not 年, 月, 期, 高 or 家: a date
     /// or a verb before a name is common (2025年中国…, 同期中国…, 提高中国…).
     static let wordsEndingInZhong = ScalarSet("其集当之空途手眼命选居适暗".unicodeScalars.map(\.value))
+    /// Characters that end a word with 台 (平台, 舞台, 电视台, 一台, 出台): 台中 after them is no Taichung.
+    static let wordsEndingInTai = ScalarSet("平舞站阳柜视出登讲擂炮月灶窗吧看一二两三四五六七八九十几每多数0123456789".unicodeScalars.map(\.value))
 
     /// `lexiconMatches` are the entity lexicon's matches in the document when a `CombinedMatcher`
     /// found them already; otherwise the lexicon's matcher finds them.
@@ -92,6 +94,13 @@ public struct EntityTagger: Sendable {
                 // no mention (其中钢材, 集中钢企, 期中, 空中): 中 belongs to the word before.
                 if entry.type == .company || entry.type == .organization, folded.scalars[m.start] == 0x4E2D, m.start > 0,
                    Self.wordsEndingInZhong.contains(folded.scalars[m.start - 1]) { continue }
+                // 台中 (Taichung) right after a character that ends a word with 台 is no mention (平台中,
+                // 舞台中央, 一台中型): 台 belongs to the word before.
+                if entry.type == .place, folded.scalars[m.start] == 0x53F0, m.start > 0, m.start + 1 < m.end,
+                   folded.scalars[m.start + 1] == 0x4E2D, Self.wordsEndingInTai.contains(folded.scalars[m.start - 1]) { continue }
+                // A port's name (天津港, 高雄港) before 口 is the city before 港口 (ports in general).
+                if entry.type == .place, m.end < folded.scalars.count, folded.scalars[m.end] == 0x53E3,
+                   folded.scalars[m.end - 1] == 0x6E2F, m.end - m.start >= 3 { continue }
                 lexiconAny.insertOverlapping(s, e)
                 // A known firm's registered name in the lexicon (宁波韵升股份有限公司) gives short forms as
                 // one the patterns extended does: its head is the name before the legal suffix.
@@ -138,6 +147,10 @@ public struct EntityTagger: Sendable {
         for c in candidates where (c.type == .place || c.type == .organization && c.source == .lexicon
                                    && Self.endsWithGovernment(folded, c.end))
             && ScriptClass.isHan(folded.scalars[Int(folded.start[c.start])]) {
+            // 中国大陆 / 大陆 is how Taiwan and Hong Kong press names the mainland before its ministries
+            // (中國大陸商務部, 大陸工信部): the place stays a place of its own, the ministry its own name.
+            let fe = Int(folded.start[c.end])
+            if c.type == .place, fe >= 2, folded.scalars[fe - 2] == 0x5927, folded.scalars[fe - 1] == 0x9646 { continue }
             if let s = placeEnd[c.end], s <= c.start { continue }
             placeEnd[c.end] = c.start
         }

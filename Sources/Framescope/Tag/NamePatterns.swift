@@ -790,6 +790,10 @@ struct NamePatterns {
         // 证券 before these is a common noun: 证券报, 证券时报, 证券市场, 证券交易所, 证券公司, 证券业, 证券化,
         // 证券商, 证券类, 证券行业, 证券法, 证券监管, 证券投资, 证券账户, 证券代码, 证券日报, 证券部 (a broker's analyst, 瑞穗证券分析师, keeps the name).
         0x5238: ScalarSet("报时市交公业化商类行法监投账户代日部从界基期"),  // 券
+        // Short firm and outlet names ending in 装 or 经 (电装, 每经) inside longer words: 机电装备,
+        // 发电装机, 供电装置; 每经过, 每经历.
+        0x88C5: ScalarSet("备机置配修饰载卸箱"),  // 装
+        0x7ECF: ScalarSet("过历营济常验费纪典手"),  // 经
     ]
     /// Last characters of the kinds of firm (制造商, 钢企, 工厂) after which a firm's own name starts.
     static let tradeNounEnds = ScalarSet("商企厂".unicodeScalars.map(\.value))

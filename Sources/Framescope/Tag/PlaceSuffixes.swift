@@ -90,10 +90,13 @@ extension EntityTagger {
                 }
                 // The zone's own name may stand between: up to five Han characters, no particle
                 // (包头 + 稀土 + 高新区, 高雄 + 臨海 + 工業區, 乌海市 + 低碳硅材料 + 产业园; 江西的工业园区 is no zone name).
+                // Another known place inside the gap owns the zone (唐山港 + 集团 + 曹妃甸港区: the zone is 曹妃甸's).
                 var found: Int?
+                let gapStart = f
                 for _ in 0...5 {
                     if let n = word(at: f, in: chineseByFirst) { found = f + n; break }
                     guard f < s.count, ScriptClass.isHan(s[f]), !NamePatterns.stopChars.contains(s[f]) else { break }
+                    if f > gapStart, folded.isCodePointBoundary(f), placeAt[Int(folded.origin[f])] != nil { break }
                     f += 1
                 }
                 guard let zoneEnd = found, folded.isCodePointBoundary(zoneEnd) else { continue }
