@@ -78,6 +78,12 @@ public struct EntityTagger: Sendable {
                 if lex.surfaceIsAcronym[Int(m.payload)] {
                     let original = utf16[index.utf16(s)..<index.utf16(e)]
                     if original.contains(where: { (0x61...0x7A).contains($0) || (0xFF41...0xFF5A).contains($0) }) { continue }
+                } else if lex.surfaceCapitals[Int(m.payload)] > 0 {
+                    // A capitalised name written in lower case is an ordinary word (see `surfaceCapitals`).
+                    let u = index.utf16(s)
+                    if (0x61...0x7A).contains(utf16[u]) { continue }
+                    if lex.surfaceCapitals[Int(m.payload)] == 2,
+                       (u + 1..<index.utf16(e)).contains(where: { utf16[$0 - 1] == 0x20 && (0x61...0x7A).contains(utf16[$0]) }) { continue }
                 }
                 let entryIndex = Int(lex.surfaceEntity[Int(m.payload)])
                 let entry = lex.entries[entryIndex]
@@ -199,6 +205,14 @@ public struct EntityTagger: Sendable {
                             }
                             if end + 2 < s.count, s[end] == 0x2C, s[end + 1] == 0x20, capital(end + 2), let w = word(at: end + 2, Self.legalAfterComma) {
                                 end += 2 + w.count
+                                last = w
+                                continue
+                            }
+                            // "Co. Ltd." and "Co Ltd": the second legal word without a comma (its stop kept above or not).
+                            let stop = end < s.count && s[end] == 0x2E ? 1 : 0
+                            if last == Self.co || last == Self.corp, end + stop + 1 < s.count, s[end + stop] == 0x20, capital(end + stop + 1),
+                               let w = word(at: end + stop + 1, Self.legalAfterComma) {
+                                end += stop + 1 + w.count
                                 last = w
                                 continue
                             }
@@ -328,6 +342,13 @@ public struct EntityTagger: Sendable {
         func known(at start: Int, before end: Int) -> Candidate? {
             knownByStart[start]?.filter { $0.end < end }.max { $0.end < $1.end }
         }
+        /// Whether the words after code point `end` start with "Corporation", "Corp", "Company" or "Co" (folded).
+        func publicBodyTail(after end: Int) -> Bool {
+            let s = folded.scalars
+            var f = Int(folded.start[end])
+            while f < s.count, s[f] == 0x20 || s[f] == 0x2C { f += 1 }
+            return f + 1 < s.count && s[f] == 0x63 && s[f + 1] == 0x6F && (f + 2 == s.count || !ScriptClass.isSpacedWordChar(s[f + 2]) || s[f + 2] == 0x72 || s[f + 2] == 0x6D)
+        }
         // Registered names first: one found by the capitalised-run pattern too takes the same span.
         for p in patternFound.filter(\.legal) + patternFound.filter({ !$0.legal }) where (p.type == .company || p.type == .organization) && !p.unit {
             var k = known(at: p.start, before: p.end)
@@ -345,8 +366,12 @@ public struct EntityTagger: Sendable {
                 }
             }
             if let k {
-                candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry,
-                                            head: p.legal ? p.head : nil, registered: p.legal && k.type == .company))
+                // A known outlet or body with a firm's legal tail is the firm that publishes or runs it, as
+                // copyright lines and disclaimers name it ("Bloomberg L.P.", "Handelsblatt GmbH"); "Corporation"
+                // and "Company" also end public bodies' names and keep the body's type.
+                let type: EntityType = k.type == .organization && p.legal && !publicBodyTail(after: k.end) ? .company : k.type
+                candidates.append(Candidate(start: p.start, end: p.end, type: type, source: .lexicon, entry: k.entry,
+                                            head: p.legal ? p.head : nil, registered: p.legal && type == .company))
             }
         }
         // Unknown firms yield to known firms, except a unit over the body it starts with; a person
@@ -633,6 +658,9 @@ public struct EntityTagger: Sendable {
             if first + 2 < words.count, kinds(words[first]).contains(.legalSuffix) { first += 1 }
             guard proper(words[first]) else { continue }
             add(key(words[first], words[first]), k)
+            // The place with the brand's first word is a short form too, the one a place-named firm is called
+            // by ("Kimberley Crest" of "Kimberley Crest Resources Limited"); the brand alone stays one.
+            if first > 0, c.type == .company { add(key(words[0], words[first]), k) }
             // The brand's first words ("Cilegon Lapis" of "PT Cilegon Lapis Baja").
             var w = first + 1
             while w < words.count - 1, kinds(words[w]).isDisjoint(with: notAShortForm) {
@@ -790,6 +818,8 @@ public struct EntityTagger: Sendable {
     /// Company words after a known English firm that belong to its name (folded), longest first.
     static let firmWords: [[UInt32]] = ["corporation", "company", "holdings", "limited", "group", "corp", "ltd", "inc", "co"].map { $0.unicodeScalars.map(\.value) }
     static let legalAfterComma: [[UInt32]] = ["limited", "ltd", "inc"].map { $0.unicodeScalars.map(\.value) }
+    static let co: [UInt32] = [0x63, 0x6F]
+    static let corp: [UInt32] = [0x63, 0x6F, 0x72, 0x70]
     /// English adjectives of an administrative level between a place and its body ("Tangshan Municipal …").
     static let levelAdjectives: [[UInt32]] = ["municipal", "provincial", "prefectural", "regional", "county", "district"].map { $0.unicodeScalars.map(\.value) }
     /// Particles before a designator that make it a scope, not a level (各省, 每市).
