@@ -401,8 +401,29 @@ public struct EntityTagger: Sendable {
             }
             return inside
         }
+        // A country's own association named like a known one of another country, its place or demonym first:
+        // "Bangladesh Steel Manufacturers Association" is not the (US) Steel Manufacturers Association,
+        // "Malaysian Rare Earth Industry Association" not the Rare Earth Industry Association. Only membership
+        // bodies: "U.S. Department of Energy" stays a place and a known department.
+        func placeLedAssociation(_ p: NamePatterns.Found) -> Bool {
+            guard p.type == .organization, !p.unit, p.placeEnd == nil, !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) else { return false }
+            var leadEnd = placeSpans[p.start]
+            if leadEnd == nil {
+                var lo = 0, hi = tokens.count
+                while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < p.start { lo = mid + 1 } else { hi = mid } }
+                if lo < tokens.count, tokens[lo].start == p.start, names.isWord(lo, .demonym) { leadEnd = tokens[lo].end }
+            }
+            guard let lead = leadEnd, lead < p.end, let known = knownByStart[lead + 1] else { return false }
+            let fs = folded.scalars
+            return known.contains { k in
+                guard k.type == .organization, k.end == p.end else { return false }
+                let e = Int(folded.start[k.end])
+                return Self.membershipHeads.contains { h in e - h.count > 0 && FoldedHelpers.hasSuffix(fs, endingAt: e, h) && fs[e - h.count - 1] == 0x20 }
+            }
+        }
         for p in patternFound where p.end > p.start
-            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p) || cutsShortKnown(p)) {
+            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p) || cutsShortKnown(p)
+                || placeLedAssociation(p)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         candidates += theOutlets(candidates, text: text, index: index)
@@ -819,6 +840,8 @@ public struct EntityTagger: Sendable {
     static let firmWords: [[UInt32]] = ["corporation", "company", "holdings", "limited", "group", "corp", "ltd", "inc", "co"].map { $0.unicodeScalars.map(\.value) }
     static let legalAfterComma: [[UInt32]] = ["limited", "ltd", "inc"].map { $0.unicodeScalars.map(\.value) }
     static let co: [UInt32] = [0x63, 0x6F]
+    /// Last words of membership bodies that each country has one of (see `placeLedAssociation`).
+    static let membershipHeads: [[UInt32]] = ["association", "federation", "institute", "council", "alliance", "society", "chamber"].map { $0.unicodeScalars.map(\.value) }
     static let corp: [UInt32] = [0x63, 0x6F, 0x72, 0x70]
     /// English adjectives of an administrative level between a place and its body ("Tangshan Municipal …").
     static let levelAdjectives: [[UInt32]] = ["municipal", "provincial", "prefectural", "regional", "county", "district"].map { $0.unicodeScalars.map(\.value) }

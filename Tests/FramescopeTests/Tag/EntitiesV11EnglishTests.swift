@@ -84,3 +84,31 @@ struct EntitiesV11EnglishTests {
         for name in ["Ascend Elements", "Redwood Materials", "Li-Cycle", "L&F", "Panasonic Energy"] { #expect(found.contains(name), "\(name): \(found)") }
     }
 }
+
+@Suite("English associations led by their country (ent-en11)")
+struct PlaceLedAssociationTests {
+    @Test("a country's association named like a known one of another country is its own body")
+    func placeLed() throws {
+        let s = "The Bangladesh Steel Manufacturers Association welcomed the plan, saying local capacity now exceeds demand. The chairman of the Malaysian Rare Earth Industry Association said the plant was welcome."
+        let found = try spans(s, .organization)
+        #expect(found.contains("Bangladesh Steel Manufacturers Association"), "\(found)")
+        #expect(found.contains("Malaysian Rare Earth Industry Association"), "\(found)")
+        #expect(!found.contains("Steel Manufacturers Association"), "\(found)")
+    }
+
+    @Test("a country before a known ministry or department stays out of its name")
+    func notMinistries() throws {
+        let s = "The U.S. Department of Energy said the Chinese Ministry of Commerce had not replied to the request at all."
+        let found = try spans(s, .organization)
+        #expect(found.contains("Ministry of Commerce"), "\(found)")
+        #expect(!found.contains("Chinese Ministry of Commerce"), "\(found)")
+    }
+
+    @Test("ministries with compound portfolios and state agencies are whole")
+    func compoundPortfolios() throws {
+        let s = "The project received support from the Ministry of Industry and Advanced Technology, and the company lodged a referral with the Western Australian Environmental Protection Authority before the rains."
+        let found = try spans(s, .organization)
+        #expect(found.contains("Ministry of Industry and Advanced Technology"), "\(found)")
+        #expect(found.contains("Western Australian Environmental Protection Authority"), "\(found)")
+    }
+}
