@@ -401,7 +401,7 @@ public struct EntityTagger: Sendable {
             }
             return inside
         }
-        // A country's own association named like a known one of another country, its place or demonym first:
+        // A country's own association (or legislature) named like a known one of another country, its place or demonym first:
         // "Bangladesh Steel Manufacturers Association" is not the (US) Steel Manufacturers Association,
         // "Malaysian Rare Earth Industry Association" not the Rare Earth Industry Association. Only membership
         // bodies: "U.S. Department of Energy" stays a place and a known department.
@@ -840,8 +840,10 @@ public struct EntityTagger: Sendable {
     static let firmWords: [[UInt32]] = ["corporation", "company", "holdings", "limited", "group", "corp", "ltd", "inc", "co"].map { $0.unicodeScalars.map(\.value) }
     static let legalAfterComma: [[UInt32]] = ["limited", "ltd", "inc"].map { $0.unicodeScalars.map(\.value) }
     static let co: [UInt32] = [0x63, 0x6F]
-    /// Last words of membership bodies that each country has one of (see `placeLedAssociation`).
-    static let membershipHeads: [[UInt32]] = ["association", "federation", "institute", "council", "alliance", "society", "chamber"].map { $0.unicodeScalars.map(\.value) }
+    /// Last words of membership bodies and legislatures that each country or state has one of (see
+    /// `placeLedAssociation`): "Queensland Parliament" and "Kenya National Assembly" are no bare "Parliament".
+    static let membershipHeads: [[UInt32]] = ["association", "federation", "institute", "council", "alliance", "society", "chamber",
+                                               "parliament", "assembly"].map { $0.unicodeScalars.map(\.value) }
     static let corp: [UInt32] = [0x63, 0x6F, 0x72, 0x70]
     /// English adjectives of an administrative level between a place and its body ("Tangshan Municipal …").
     static let levelAdjectives: [[UInt32]] = ["municipal", "provincial", "prefectural", "regional", "county", "district"].map { $0.unicodeScalars.map(\.value) }

@@ -96,6 +96,15 @@ struct PlaceLedAssociationTests {
         #expect(!found.contains("Steel Manufacturers Association"), "\(found)")
     }
 
+    @Test("a state's or country's legislature is one name over the bare chamber")
+    func placeLedLegislature() throws {
+        let s = "The bill was introduced in the Queensland Parliament after a long debate. The Kenya National Assembly approved the law after members argued about royalties."
+        let found = try spans(s, .organization)
+        #expect(found.contains("Queensland Parliament"), "\(found)")
+        #expect(found.contains("Kenya National Assembly"), "\(found)")
+        #expect(!found.contains("Parliament"), "\(found)")
+    }
+
     @Test("a country before a known ministry or department stays out of its name")
     func notMinistries() throws {
         let s = "The U.S. Department of Energy said the Chinese Ministry of Commerce had not replied to the request at all."
