@@ -24,6 +24,11 @@ public struct EntityLexicon: Sendable {
     /// All-capital ASCII surfaces of 2–5 letters (US, CAS, SMM) match only text written in
     /// capitals, so "us" and "cas" in running text are not entities.
     public private(set) var surfaceIsAcronym: [Bool] = []
+    /// Latin names of firms and bodies written with a capital first letter ("Senate", "Parliament",
+    /// "Bloomberg") match only text that starts with a capital: the same words in lower case are
+    /// ordinary words ("the senate of a university", "members of parliament", "bloomberg.net").
+    /// 1: the first word is capitalised; 2: every word is ("U.S. Steel" is not "U.S. steel imports").
+    public private(set) var surfaceCapitals: [UInt8] = []
     private var indexByID: [String: Int] = [:]
 
     public init() {}
@@ -31,6 +36,24 @@ public struct EntityLexicon: Sendable {
     public func entry(id: String) -> EntityEntry? { indexByID[id].map { entries[$0] } }
 
     static let columns = ["id", "type", "canonical", "surface", "lang"]
+
+    /// See `surfaceCapitals`: 0 for other types and for surfaces that start with no capital.
+    static func capitals(_ surface: String, _ type: EntityType) -> UInt8 {
+        guard type == .company || type == .organization else { return 0 }
+        // One pass over the UTF-8 bytes (this runs for every surface at start-up): the first byte
+        // of each space-separated word.
+        var words = 0, all = true, atStart = true
+        for b in surface.utf8 {
+            if b == 0x20 { atStart = true; continue }
+            guard atStart else { continue }
+            atStart = false
+            let capital = (0x41...0x5A).contains(b)
+            if words == 0 && !capital { return 0 }
+            if !capital { all = false }
+            words += 1
+        }
+        return words == 0 ? 0 : words > 1 && all ? 2 : 1
+    }
     static let languages: Set<String> = ["en", "zh", "und"]
 
     /// Adds the rows of one file; problems are appended to `issues` with file and line.
@@ -66,6 +89,7 @@ public struct EntityLexicon: Sendable {
                 entries[index].surfaces.append(surface)
                 surfaceEntity.append(Int32(index))
                 surfaceIsAcronym.append((2...5).contains(surface.count) && surface.allSatisfy { $0.isASCII && $0.isUppercase })
+                surfaceCapitals.append(Self.capitals(surface, type))
             case .emptyKey:
                 issues.append(LexiconIssue(file: table.file, line: row.line, "surface '\(surface)' folds to nothing"))
             case .duplicate(let other):

@@ -80,6 +80,12 @@ public struct EntityTagger: Sendable {
                 if lex.surfaceIsAcronym[Int(m.payload)] {
                     let original = utf16[index.utf16(s)..<index.utf16(e)]
                     if original.contains(where: { (0x61...0x7A).contains($0) || (0xFF41...0xFF5A).contains($0) }) { continue }
+                } else if lex.surfaceCapitals[Int(m.payload)] > 0 {
+                    // A capitalised name written in lower case is an ordinary word (see `surfaceCapitals`).
+                    let u = index.utf16(s)
+                    if (0x61...0x7A).contains(utf16[u]) { continue }
+                    if lex.surfaceCapitals[Int(m.payload)] == 2,
+                       (u + 1..<index.utf16(e)).contains(where: { utf16[$0 - 1] == 0x20 && (0x61...0x7A).contains(utf16[$0]) }) { continue }
                 }
                 let entryIndex = Int(lex.surfaceEntity[Int(m.payload)])
                 let entry = lex.entries[entryIndex]
@@ -215,6 +221,14 @@ public struct EntityTagger: Sendable {
                                 last = w
                                 continue
                             }
+                            // "Co. Ltd." and "Co Ltd": the second legal word without a comma (its stop kept above or not).
+                            let stop = end < s.count && s[end] == 0x2E ? 1 : 0
+                            if last == Self.co || last == Self.corp, end + stop + 1 < s.count, s[end + stop] == 0x20, capital(end + stop + 1),
+                               let w = word(at: end + stop + 1, Self.legalAfterComma) {
+                                end += stop + 1 + w.count
+                                last = w
+                                continue
+                            }
                             break
                         }
                         extra.append(Candidate(start: c.start, end: Int(folded.origin[end - 1]) + 1, type: .company, source: .lexicon, entry: c.entry))
@@ -341,6 +355,13 @@ public struct EntityTagger: Sendable {
         func known(at start: Int, before end: Int) -> Candidate? {
             knownByStart[start]?.filter { $0.end < end }.max { $0.end < $1.end }
         }
+        /// Whether the words after code point `end` start with "Corporation", "Corp", "Company" or "Co" (folded).
+        func publicBodyTail(after end: Int) -> Bool {
+            let s = folded.scalars
+            var f = Int(folded.start[end])
+            while f < s.count, s[f] == 0x20 || s[f] == 0x2C { f += 1 }
+            return f + 1 < s.count && s[f] == 0x63 && s[f + 1] == 0x6F && (f + 2 == s.count || !ScriptClass.isSpacedWordChar(s[f + 2]) || s[f + 2] == 0x72 || s[f + 2] == 0x6D)
+        }
         // Registered names first: one found by the capitalised-run pattern too takes the same span.
         for p in patternFound.filter(\.legal) + patternFound.filter({ !$0.legal }) where (p.type == .company || p.type == .organization) && !p.unit {
             var k = known(at: p.start, before: p.end)
@@ -358,8 +379,12 @@ public struct EntityTagger: Sendable {
                 }
             }
             if let k {
-                candidates.append(Candidate(start: p.start, end: p.end, type: k.type, source: .lexicon, entry: k.entry,
-                                            head: p.legal ? p.head : nil, registered: p.legal && k.type == .company))
+                // A known outlet or body with a firm's legal tail is the firm that publishes or runs it, as
+                // copyright lines and disclaimers name it ("Bloomberg L.P.", "Handelsblatt GmbH"); "Corporation"
+                // and "Company" also end public bodies' names and keep the body's type.
+                let type: EntityType = k.type == .organization && p.legal && !publicBodyTail(after: k.end) ? .company : k.type
+                candidates.append(Candidate(start: p.start, end: p.end, type: type, source: .lexicon, entry: k.entry,
+                                            head: p.legal ? p.head : nil, registered: p.legal && type == .company))
             }
         }
         // Unknown firms yield to known firms, except a unit over the body it starts with; a person
@@ -389,8 +414,29 @@ public struct EntityTagger: Sendable {
             }
             return inside
         }
+        // A country's own association (or legislature) named like a known one of another country, its place or demonym first:
+        // "Bangladesh Steel Manufacturers Association" is not the (US) Steel Manufacturers Association,
+        // "Malaysian Rare Earth Industry Association" not the Rare Earth Industry Association. Only membership
+        // bodies: "U.S. Department of Energy" stays a place and a known department.
+        func placeLedAssociation(_ p: NamePatterns.Found) -> Bool {
+            guard p.type == .organization, !p.unit, p.placeEnd == nil, !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) else { return false }
+            var leadEnd = placeSpans[p.start]
+            if leadEnd == nil {
+                var lo = 0, hi = tokens.count
+                while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < p.start { lo = mid + 1 } else { hi = mid } }
+                if lo < tokens.count, tokens[lo].start == p.start, names.isWord(lo, .demonym) { leadEnd = tokens[lo].end }
+            }
+            guard let lead = leadEnd, lead < p.end, let known = knownByStart[lead + 1] else { return false }
+            let fs = folded.scalars
+            return known.contains { k in
+                guard k.type == .organization, k.end == p.end else { return false }
+                let e = Int(folded.start[k.end])
+                return Self.membershipHeads.contains { h in e - h.count > 0 && FoldedHelpers.hasSuffix(fs, endingAt: e, h) && fs[e - h.count - 1] == 0x20 }
+            }
+        }
         for p in patternFound where p.end > p.start
-            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p) || cutsShortKnown(p)) {
+            && (p.unit ? !cutsIntoKnown(p) : !(p.type == .person ? lexiconAny : lexiconNames).overlaps(p.start, p.end) || prefixesKnown(p) || cutsShortKnown(p)
+                || placeLedAssociation(p)) {
             candidates.append(Candidate(start: p.start, end: p.end, type: p.type, source: .pattern, head: p.head))
         }
         candidates += theOutlets(candidates, text: text, index: index)
@@ -646,6 +692,9 @@ public struct EntityTagger: Sendable {
             if first + 2 < words.count, kinds(words[first]).contains(.legalSuffix) { first += 1 }
             guard proper(words[first]) else { continue }
             add(key(words[first], words[first]), k)
+            // The place with the brand's first word is a short form too, the one a place-named firm is called
+            // by ("Kimberley Crest" of "Kimberley Crest Resources Limited"); the brand alone stays one.
+            if first > 0, c.type == .company { add(key(words[0], words[first]), k) }
             // The brand's first words ("Cilegon Lapis" of "PT Cilegon Lapis Baja").
             var w = first + 1
             while w < words.count - 1, kinds(words[w]).isDisjoint(with: notAShortForm) {
@@ -803,6 +852,12 @@ public struct EntityTagger: Sendable {
     /// Company words after a known English firm that belong to its name (folded), longest first.
     static let firmWords: [[UInt32]] = ["corporation", "company", "holdings", "limited", "group", "corp", "ltd", "inc", "co"].map { $0.unicodeScalars.map(\.value) }
     static let legalAfterComma: [[UInt32]] = ["limited", "ltd", "inc"].map { $0.unicodeScalars.map(\.value) }
+    static let co: [UInt32] = [0x63, 0x6F]
+    /// Last words of membership bodies and legislatures that each country or state has one of (see
+    /// `placeLedAssociation`): "Queensland Parliament" and "Kenya National Assembly" are no bare "Parliament".
+    static let membershipHeads: [[UInt32]] = ["association", "federation", "institute", "council", "alliance", "society", "chamber",
+                                               "parliament", "assembly"].map { $0.unicodeScalars.map(\.value) }
+    static let corp: [UInt32] = [0x63, 0x6F, 0x72, 0x70]
     /// English adjectives of an administrative level between a place and its body ("Tangshan Municipal …").
     static let levelAdjectives: [[UInt32]] = ["municipal", "provincial", "prefectural", "regional", "county", "district"].map { $0.unicodeScalars.map(\.value) }
     /// Particles before a designator that make it a scope, not a level (各省, 每市).

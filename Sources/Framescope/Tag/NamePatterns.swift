@@ -571,6 +571,9 @@ struct NamePatterns {
 
     static let ltd: [UInt32] = Array("ltd".unicodeScalars.map(\.value))
     static let pt: [UInt32] = Array("pt".unicodeScalars.map(\.value))
+    static let co: [UInt32] = Array("co".unicodeScalars.map(\.value))
+    static let corp: [UInt32] = Array("corp".unicodeScalars.map(\.value))
+    static let limited: [UInt32] = Array("limited".unicodeScalars.map(\.value))
     /// Abbreviated legal words whose full stop belongs to the name ("Co.", "Ltd.", "S.A.").
     static let abbreviatedLegalWords: Set<String> = ["co", "ltd", "inc", "corp", "s.a", "n.v", "b.v", "s.p.a", "pty", "bhd", "tbk", "plc", "llc", "pvt",
         // Hungarian, Czech and Slovak, Balkan, Brazilian, French, Spanish, Italian, Turkish and Japanese forms.
@@ -677,6 +680,14 @@ struct NamePatterns {
                        k + 1 < upper || key(k - 1).elementsEqual(Self.ltd) || key(k - 1).contains(0x2E) || !closesSentence(k) { end = k; k += 1; continue }
                     if word(k) == words.comma, k + 1 < upper, adjacent(k + 1), isLegalSuffix(k + 1) { k += 1; continue }
                     if isLegalSuffix(k) { end = k; k += 1; legalWords += 1; continue }
+                    // "Co. Ltd." without a comma: ICU ends the sentence at "Co." before the capital; the
+                    // "Ltd" that touches it over one space is the name's, with its own stop.
+                    if k + 1 == upper, k + 1 < tokens.count, word(k) == words.dot, key(k - 1).elementsEqual(Self.co) || key(k - 1).elementsEqual(Self.corp),
+                       adjacent(k + 1), capitalised[k + 1], key(k + 1).elementsEqual(Self.ltd) || key(k + 1).elementsEqual(Self.limited) {
+                        end = k + 1
+                        if k + 2 < tokens.count, word(k + 2) == words.dot, touching(k + 2) { end = k + 2 }
+                        legalWords += 1
+                    }
                     break
                 }
                 // A demonym right before a name with a full legal tail belongs to the registered name

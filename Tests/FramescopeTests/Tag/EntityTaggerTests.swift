@@ -34,7 +34,8 @@ struct EntityTaggerTests {
     @Test("traditional, full-width and case variants reach the same entity")
     func variants() throws {
         let lex = try TemporaryLexicons(Self.small).load()
-        for s in ["包鋼集團宣布", "包钢集团宣布", "ＢＡＯＧＡＮＧ said", "BAOGANG said", "baogang said"] {
+        // Not "baogang said": a capitalised name written in lower case is an ordinary word (ent-en11).
+        for s in ["包鋼集團宣布", "包钢集团宣布", "ＢＡＯＧＡＮＧ said", "BAOGANG said", "Baogang said"] {
             let (_, result) = try tag(s, lexicons: lex)
             #expect(result.entities.map(\.id) == ["company:baogang"], "\(s)")
         }
