@@ -2,8 +2,6 @@
 /// Han (or kana) characters any position is a word boundary; inside Latin-like words none is.
 @usableFromInline
 enum ScriptClass {
-    /// Han ideographs including the CJK extensions and compatibility blocks, plus 〇 (U+3007).
-    @inline(__always) @usableFromInline
     /// Whether any scalar is Han: one comparison per scalar below U+3007, the first Han one, so
     /// that a stage can skip its Chinese scans on a document without Chinese.
     static func containsHan(_ s: [UInt32]) -> Bool {
@@ -13,6 +11,8 @@ enum ScriptClass {
         }
     }
 
+    /// Han ideographs including the CJK extensions and compatibility blocks, plus 〇 (U+3007).
+    @inline(__always) @usableFromInline
     static func isHan(_ c: UInt32) -> Bool {
         switch c {
         case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2EBEF, 0x30000...0x323AF,
