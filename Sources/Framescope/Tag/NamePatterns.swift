@@ -137,6 +137,13 @@ struct NamePatterns {
         "futures", "international", "strategic", "defence", "defense", "public", "consumer", "competition",
         // China's national development zones in English ("Lingang Economic and Technological Development Zone").
         "technological", "technical",
+        // Water, fuel and public-service portfolios ("Department of Water and Sanitation", "Ministry of Mines
+        // and Hydrocarbons", "Ministry of Petroleum and Natural Gas", "Department of Planning, Monitoring and
+        // Evaluation", "Department of Cooperative Governance and Traditional Affairs").
+        "water", "sanitation", "petroleum", "gas", "electricity", "hydrocarbons", "steel", "coal", "lands", "ecology",
+        "enterprises", "monitoring", "evaluation", "governance", "traditional", "digital", "scientific", "higher",
+        "heritage", "sport", "sports", "youth", "communities", "veterans", "highways", "shipping", "telecommunications",
+        "electronics", "food", "drug", "drugs",
     ]
     /// Capitalised words that start sentences or headlines but never start a name: `demonyms`
     /// among them.

@@ -12,6 +12,8 @@ public struct QuantityFinder: Sendable {
         celsius = units.entries.first { $0.unit == "°C" }
         fahrenheit = units.entries.first { $0.unit == "°F" }
         cent = units.entries.first { $0.dimension == "currency_cent" && $0.surface == "cents" }
+        rand = units.entries.first { $0.unit == "ZAR" && $0.surface == "ZAR" }
+        philippinePeso = units.entries.first { $0.unit == "PHP" && $0.surface == "PHP" }
         var letters: [[UInt32]: UnitEntry] = [:]
         for e in units.entries where e.dimension.hasPrefix("currency") && e.surface.count >= 2 && e.surface.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) {
             letters[Self.scalars(e.surface.lowercased()), default: e] = e
@@ -26,6 +28,11 @@ public struct QuantityFinder: Sendable {
     /// The unit a lower-case c attached to a number takes ("41c": cents, as Australian and British
     /// papers write them).
     let cent: UnitEntry?
+
+    /// The rand and the Philippine peso, which South African and Philippine papers write as one
+    /// capital on the digits ("R2-billion", "R3.15 a share", "P1.2 billion"): see `letterCurrency`.
+    let rand: UnitEntry?
+    let philippinePeso: UnitEntry?
 
     public struct Found: Sendable, Hashable {
         /// Folded indices `[start, end)` of the mention (number and unit; approximation words
@@ -143,7 +150,8 @@ public struct QuantityFinder: Sendable {
             // Most characters can start no quantity: one bit says so.
             let c = s[f]
             guard c < 0x10000, startBits.withUnsafeBufferPointer({ $0[Int(c) >> 6] }) & (1 << UInt64(c & 63)) != 0,
-                  PhraseMatcher.isStart(folded, f) || (f > 0 && s[f - 1] == 0x2D) || attachedCurrency(endingAt: f, in: folded) != nil else {
+                  PhraseMatcher.isStart(folded, f) || (f > 0 && s[f - 1] == 0x2D) || attachedCurrency(endingAt: f, in: folded) != nil
+                    || oneLetterCurrency(endingAt: f, in: s) != nil else {
                 f += 1
                 continue
             }
@@ -172,6 +180,33 @@ public struct QuantityFinder: Sendable {
         while b > 0, f - b < 4, (0x61...0x7A).contains(s[b - 1]) { b -= 1 }
         guard f - b >= 2, b == 0 || !ScriptClass.isSpacedWordChar(s[b - 1]), let e = letterCurrencies[Array(s[b..<f])] else { return nil }
         return (e, b)
+    }
+
+    /// A one-letter currency on the digits at `f` ("r" for the rand, "p" for the Philippine peso),
+    /// standing alone (no letter or digit before it). It is only a candidate: `quantities` keeps it
+    /// where the amount is clearly money (see there), so "R2 rover" and "Route R5" stay out.
+    func oneLetterCurrency(endingAt f: Int, in s: [UInt32]) -> (entry: UnitEntry, start: Int)? {
+        guard f >= 1, s[f - 1] == 0x72 || s[f - 1] == 0x70, f == 1 || !ScriptClass.isSpacedWordChar(s[f - 2]) && s[f - 2] != 0x2D && s[f - 2] != 0x2F && s[f - 2] != 0x2E,
+              let e = s[f - 1] == 0x72 ? rand : philippinePeso else { return nil }
+        return (e, f - 1)
+    }
+
+    /// Whether the number at `range` (just parsed) reads as money after a one-letter currency: a
+    /// scale word or letters ("R450 million", "R6.8bn", "R2-billion"), or for the rand also cents
+    /// ("R3.15") or grouped thousands ("R12,500"). Version and model names ("R2", "P40") have neither.
+    static func oneLetterAmount(_ s: [UInt32], _ range: Range<Int>, multiplier: Bool, rand: Bool) -> Bool {
+        if multiplier { return true }
+        var j = range.upperBound
+        if j < s.count, s[j] == 0x62 || s[j] == 0x6D, j + 1 < s.count, s[j + 1] == 0x6E { j += 2 }  // "bn", "mn"
+        else if j < s.count, s[j] == 0x6D || s[j] == 0x6B || s[j] == 0x62 { j += 1 }  // "m", "k", "b"
+        if j > range.upperBound { return j == s.count || !ScriptClass.isSpacedWordChar(s[j]) }
+        guard rand else { return false }
+        var digitsAfter = 0, separator: UInt32 = 0
+        for k in range {
+            let c = s[k]
+            if c == 0x2E || c == 0x2C { separator = c; digitsAfter = 0 } else if NumberParser.isDigit(c) { digitsAfter += 1 }
+        }
+        return (separator == 0x2E && digitsAfter == 2) || (separator == 0x2C && digitsAfter == 3)
     }
 
     /// Whether a quantity can start with `c`: a digit, a Chinese digit or place, or a vague
@@ -300,7 +335,9 @@ public struct QuantityFinder: Sendable {
         }
         guard var n = NumberParser.parse(s, at: f), n.end > f else { return [] }
         // A unit written before the number: a sign or code ("$", "HK$", "RMB ") or letters on the digits ("RM1.2").
-        let before = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded)
+        var before = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded)
+        if before == nil, f >= 1, s[f - 1] == 0x72 || s[f - 1] == 0x70, let one = oneLetterCurrency(endingAt: f, in: s),
+           Self.oneLetterAmount(s, f..<n.end, multiplier: n.multiplier != nil, rand: s[f - 1] == 0x72) { before = one }
         // After a currency sign, an attached m, k or b is the financial pages' scale ("$20m",
         // "A$45m", "£1.5b", "€300k"), not metres: "20m" alone stays a length.
         if n.multiplier == nil, n.hasArabicDigits, n.end < s.count, let scale = Self.attachedScale[s[n.end]],
