@@ -976,6 +976,12 @@ struct NamePatterns {
             if let head = (b..<f).first(where: { heads[$0] != nil && !inBracket($0) }) {
                 b = head
                 anchored = true
+                // A known firm or body later in the window right after a common word (龙头, 企业) starts the
+                // name: the words before describe it (中国钨业龙头 + 中钨高新材料股份有限公司).
+                if let later = ((b + 2)..<max(b + 2, f)).first(where: { k in
+                    guard let h = heads[k], !h.isPlace, h.end <= f, !inBracket(k), classes.genericLast.contains(s[k - 1]) else { return false }
+                    return classes.genericByLast[s[k - 1]]?.contains(where: { k - $0.count >= b && FoldedHelpers.hasSuffix(s, endingAt: k, $0) }) == true
+                }) { b = later }
             } else {
                 // A conjunction may sit inside a name that starts at a place before it (包头泰和磁材,
                 // 江西省工业和信息化厅), not right after that place (美国和日本公司).

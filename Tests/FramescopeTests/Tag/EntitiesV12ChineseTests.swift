@@ -67,3 +67,14 @@ struct EntitiesV12RegionTradeTests {
         #expect(try spans(s, .company) == expected)
     }
 }
+
+@Suite("Chinese names after a describing common word (round 12)")
+struct EntitiesV12DescribedTests {
+    @Test("a known firm after a common word starts the registered name", arguments: [
+        ("中国磁材龙头金力永磁科技股份有限公司发布公告。", "金力永磁科技股份有限公司"),
+        ("中國磁材龍頭金力永磁科技股份有限公司發布公告。", "金力永磁科技股份有限公司"),
+    ])
+    func described(_ s: String, _ expected: String) throws {
+        #expect(try spans(s, .company) == [expected])
+    }
+}
