@@ -635,11 +635,13 @@ public struct EntityTagger: Sendable {
                 // first two characters of a longer industry word after it (华磁 + 新材料 → 华磁新材).
                 guard c.type != .person, let head = c.head else { continue }
                 var hs = fi(head.lowerBound), he = fi(head.upperBound)
+                let placeStart = hs
                 if let h = heads[hs], h.isPlace, h.end < he { hs = h.end } else if let pe = places[head.lowerBound], fi(pe) < he { hs = fi(pe) }
+                // An industry word alone (锗业, 科技) is no firm's short form.
                 func usable(_ r: Range<Int>) -> Bool {
                     let key = Array(s[r])
                     return r.count >= 2 && r.count < fi(c.end) - a && !genericZh.contains(key) && !clauseZh.contains(key)
-                        && heads[r.lowerBound]?.isPlace != true
+                        && !descriptorsZh.contains(key) && heads[r.lowerBound]?.isPlace != true
                 }
                 func addZh(_ r: Range<Int>, _ extra: [UInt32] = []) {
                     guard usable(r) else { return }
@@ -648,13 +650,25 @@ public struct EntityTagger: Sendable {
                     if form.count >= 3 { anywhere.insert(form) }
                 }
                 addZh(hs..<he)
-                var brandNext: [UInt32]? = nil
+                // The brand with a longer industry word shortened is a form too when another industry word
+                // came between them (鑫磁 + 稀土 + 新材料 → 鑫磁新材, as 华磁 + 新材料 → 华磁新材).
+                var brandNext: [UInt32]? = nil, longer: [UInt32]? = nil
                 while let d = descriptorsZh.first(where: { he - $0.count - hs >= 2 && FoldedHelpers.hasSuffix(s, endingAt: he, $0) }) {
                     he -= d.count
                     brandNext = d
+                    if d.count >= 3 { longer = d }
                     addZh(hs..<he)
                 }
                 if let d = brandNext, d.count >= 3 { addZh(hs..<he, Array(d.prefix(2))) }
+                else if let d = longer { addZh(hs..<he, Array(d.prefix(2))) }
+                // A firm named by its region and industry (滇西 + 锗业 + 科技…) is called by both together: 滇西锗业.
+                // Only a metal's trade (X业 of a metal): 包头钢铁, 中国稀土 and 江西工业 are also common phrases.
+                if placeStart < hs, he - placeStart < fi(c.end) - a, he - hs == 2, s[he - 1] == 0x4E1A,
+                   Self.metalTrades.contains(s[hs]), descriptorsZh.contains(Array(s[hs..<he])) {
+                    let form = Array(s[placeStart..<he])
+                    add(form, k)
+                    anywhere.insert(form)
+                }
                 continue
             }
             /// Token `t` ending at `end`: a possessive cut off.
@@ -891,6 +905,9 @@ public struct EntityTagger: Sendable {
         "courier", "herald", "tribune", "gazette", "chronicle", "journal", "times", "post", "shimbun",
     ]
 
+    /// The metal of a metal's trade word (锗业, 铜业, 钨业; folded): a firm named by its region and such a word
+    /// is called by both together (滇西锗业, 江西铜业).
+    static let metalTrades = ScalarSet("锗镓锑锡铟镁钛钴锌铅硅锰钒铌钽钨铝铜锂钼镍".unicodeScalars.map(\.value))
     /// Words that introduce a short form inside the bracket (以下简称, 简称; folded).
     static let shortFormIntroducers: [[UInt32]] = ["以下简称", "下称", "简称"].map { $0.unicodeScalars.map(\.value) }
     static let yixia: [UInt32] = "以下".unicodeScalars.map(\.value)
