@@ -59,8 +59,12 @@ public struct EntityTagger: Sendable {
     /// 命中, 选中, 居中, 适中, 暗中; folded), for firms and bodies only. Not 年, 月, 期, 高 or 家: a date
     /// or a verb before a name is common (2025年中国…, 同期中国…, 提高中国…).
     static let wordsEndingInZhong = ScalarSet("其集当之空途手眼命选居适暗".unicodeScalars.map(\.value))
-    /// Characters that end a word with 台 (平台, 舞台, 电视台, 一台, 出台): 台中 after them is no Taichung.
-    static let wordsEndingInTai = ScalarSet("平舞站阳柜视出登讲擂炮月灶窗吧看一二两三四五六七八九十几每多数0123456789".unicodeScalars.map(\.value))
+    /// Characters that end a word with 台 (平台, 舞台, 电视台, 出台): 台中 after them is no Taichung. Not 月
+    /// (10月台中市政府: a date before the name).
+    static let wordsEndingInTai = ScalarSet("平舞站阳柜视出登讲擂炮灶窗吧看".unicodeScalars.map(\.value))
+    /// Numerals before 台 as a measure word (一台中型, 3台中型): only a bare 台中 gives way to them
+    /// (3月台中港, 2台中港 keep the port).
+    static let numeralsBeforeTai = ScalarSet("一二两三四五六七八九十几每多数0123456789".unicodeScalars.map(\.value))
 
     /// `lexiconMatches` are the entity lexicon's matches in the document when a `CombinedMatcher`
     /// found them already; otherwise the lexicon's matcher finds them.
@@ -74,8 +78,9 @@ public struct EntityTagger: Sendable {
         var materials = IntervalSet()
         var materialStarts: [Int: Int] = [:]  // code points: end → the earliest start of a known material ending there
         var heads: [Int: NamePatterns.Head] = [:]  // folded start → the longest place or known name there
+        let matches = lexiconMatches ?? lex.matcher.allMatches(in: folded)
         text.utf16.withUnsafeBufferPointer { utf16 in
-            for m in lexiconMatches ?? lex.matcher.allMatches(in: folded) {
+            for m in matches {
                 let (s, e) = cp(m.start, m.end)
                 if lex.surfaceIsAcronym[Int(m.payload)] {
                     let original = utf16[index.utf16(s)..<index.utf16(e)]
@@ -103,10 +108,15 @@ public struct EntityTagger: Sendable {
                 // 台中 (Taichung) right after a character that ends a word with 台 is no mention (平台中,
                 // 舞台中央, 一台中型): 台 belongs to the word before.
                 if entry.type == .place, folded.scalars[m.start] == 0x53F0, m.start > 0, m.start + 1 < m.end,
-                   folded.scalars[m.start + 1] == 0x4E2D, Self.wordsEndingInTai.contains(folded.scalars[m.start - 1]) { continue }
-                // A port's name (天津港, 高雄港) before 口 is the city before 港口 (ports in general).
+                   folded.scalars[m.start + 1] == 0x4E2D, Self.wordsEndingInTai.contains(folded.scalars[m.start - 1])
+                    || m.end - m.start == 2 && Self.numeralsBeforeTai.contains(folded.scalars[m.start - 1]) { continue }
+                // A port's name (天津港, 高雄港) before 口 is the city before 港口 (ports in general), when the name
+                // before 港 is a known place itself: 连云港, 防城港 are cities, and 口岸 is a port of entry.
                 if entry.type == .place, m.end < folded.scalars.count, folded.scalars[m.end] == 0x53E3,
-                   folded.scalars[m.end - 1] == 0x6E2F, m.end - m.start >= 3 { continue }
+                   folded.scalars[m.end - 1] == 0x6E2F, m.end - m.start >= 3,
+                   !(m.end + 1 < folded.scalars.count && folded.scalars[m.end + 1] == 0x5CB8),
+                   matches.contains(where: { $0.start == m.start && $0.end == m.end - 1
+                       && lex.entries[Int(lex.surfaceEntity[Int($0.payload)])].type == .place }) { continue }
                 lexiconAny.insertOverlapping(s, e)
                 // A known firm's registered name in the lexicon (宁波韵升股份有限公司) gives short forms as
                 // one the patterns extended does: its head is the name before the legal suffix.
@@ -223,7 +233,7 @@ public struct EntityTagger: Sendable {
                             }
                             // "Co. Ltd." and "Co Ltd": the second legal word without a comma (its stop kept above or not).
                             let stop = end < s.count && s[end] == 0x2E ? 1 : 0
-                            if last == Self.co || last == Self.corp, end + stop + 1 < s.count, s[end + stop] == 0x20, capital(end + stop + 1),
+                            if last == NamePatterns.co || last == NamePatterns.corp, end + stop + 1 < s.count, s[end + stop] == 0x20, capital(end + stop + 1),
                                let w = word(at: end + stop + 1, Self.legalAfterComma) {
                                 end += stop + 1 + w.count
                                 last = w
@@ -360,7 +370,9 @@ public struct EntityTagger: Sendable {
             let s = folded.scalars
             var f = Int(folded.start[end])
             while f < s.count, s[f] == 0x20 || s[f] == 0x2C { f += 1 }
-            return f + 1 < s.count && s[f] == 0x63 && s[f + 1] == 0x6F && (f + 2 == s.count || !ScriptClass.isSpacedWordChar(s[f + 2]) || s[f + 2] == 0x72 || s[f + 2] == 0x6D)
+            return Self.publicBodyWords.contains { w in
+                FoldedHelpers.hasPrefix(s, at: f, w) && (f + w.count == s.count || !ScriptClass.isSpacedWordChar(s[f + w.count]))
+            }
         }
         // Registered names first: one found by the capitalised-run pattern too takes the same span.
         for p in patternFound.filter(\.legal) + patternFound.filter({ !$0.legal }) where (p.type == .company || p.type == .organization) && !p.unit {
@@ -426,7 +438,11 @@ public struct EntityTagger: Sendable {
                 while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < p.start { lo = mid + 1 } else { hi = mid } }
                 if lo < tokens.count, tokens[lo].start == p.start, names.isWord(lo, .demonym) { leadEnd = tokens[lo].end }
             }
-            guard let lead = leadEnd, lead < p.end, let known = knownByStart[lead + 1] else { return false }
+            // The known name starts at the first token after the place, whatever space stands between.
+            guard let lead = leadEnd, lead < p.end else { return false }
+            var lo = 0, hi = tokens.count
+            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < lead { lo = mid + 1 } else { hi = mid } }
+            guard lo < tokens.count, tokens[lo].start < p.end, let known = knownByStart[tokens[lo].start] else { return false }
             let fs = folded.scalars
             return known.contains { k in
                 guard k.type == .organization, k.end == p.end else { return false }
@@ -696,9 +712,10 @@ public struct EntityTagger: Sendable {
                 continue
             }
             // A leading place is no part of the brand ("Ningbo" of "Ningbo Kexin Magnetics Co., Ltd.").
-            var first = 0
+            var first = 0, placeLed = false
             if let end = places[tokens[words[0]].start], let j = words.firstIndex(where: { tokens[$0].end == end }), j + 1 < words.count - 1 {
                 first = j + 1
+                placeLed = true
             } else if c.registered {
                 continue  // a known firm's brand is its lexicon forms ("Robert" of "Robert Bosch GmbH" is none)
             }
@@ -708,7 +725,7 @@ public struct EntityTagger: Sendable {
             add(key(words[first], words[first]), k)
             // The place with the brand's first word is a short form too, the one a place-named firm is called
             // by ("Kimberley Crest" of "Kimberley Crest Resources Limited"); the brand alone stays one.
-            if first > 0, c.type == .company { add(key(words[0], words[first]), k) }
+            if placeLed, c.type == .company { add(key(words[0], words[first]), k) }
             // The brand's first words ("Cilegon Lapis" of "PT Cilegon Lapis Baja").
             var w = first + 1
             while w < words.count - 1, kinds(words[w]).isDisjoint(with: notAShortForm) {
@@ -866,12 +883,12 @@ public struct EntityTagger: Sendable {
     /// Company words after a known English firm that belong to its name (folded), longest first.
     static let firmWords: [[UInt32]] = ["corporation", "company", "holdings", "limited", "group", "corp", "ltd", "inc", "co"].map { $0.unicodeScalars.map(\.value) }
     static let legalAfterComma: [[UInt32]] = ["limited", "ltd", "inc"].map { $0.unicodeScalars.map(\.value) }
-    static let co: [UInt32] = [0x63, 0x6F]
+    /// Legal tails that also end public bodies' names ("Australian Broadcasting Corporation"; folded).
+    static let publicBodyWords: [[UInt32]] = ["corporation", "company", "corp", "co"].map { $0.unicodeScalars.map(\.value) }
     /// Last words of membership bodies and legislatures that each country or state has one of (see
     /// `placeLedAssociation`): "Queensland Parliament" and "Kenya National Assembly" are no bare "Parliament".
     static let membershipHeads: [[UInt32]] = ["association", "federation", "institute", "council", "alliance", "society", "chamber",
                                                "parliament", "assembly"].map { $0.unicodeScalars.map(\.value) }
-    static let corp: [UInt32] = [0x63, 0x6F, 0x72, 0x70]
     /// English adjectives of an administrative level between a place and its body ("Tangshan Municipal …").
     static let levelAdjectives: [[UInt32]] = ["municipal", "provincial", "prefectural", "regional", "county", "district"].map { $0.unicodeScalars.map(\.value) }
     /// Particles before a designator that make it a scope, not a level (各省, 每市).

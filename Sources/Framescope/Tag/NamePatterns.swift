@@ -818,14 +818,20 @@ struct NamePatterns {
     /// 有, of 有限公司 and its longer forms: a suffix with it is a legal one.
     static let you: UInt32 = 0x6709
     static let conjunctions = ScalarSet("和与及暨".unicodeScalars.map(\.value))
-    /// Clause adverbs and conjunctions (则, 因, 但, 且, 亦, 却, 仍, 又; both scripts) that link a clause to
-    /// the one before: a name never contains one, so the name after them starts there (燁聯則因 +
+    /// Clause adverbs and conjunctions (则, 但, 且, 亦, 却, 仍, 又; both scripts) that link a clause to
+    /// the one before: a name never contains one, so the name after them starts there (燁聯則 +
     /// 倫敦金屬交易所). Kept out of `stopChars`, which persons' and places' scans share: given names use
     /// some of them (亦). A known name that holds one (亦庄, 且末, 税则) is protected by `insideKnown`.
-    static let clauseLinks = ScalarSet("则因但且亦却仍又則卻".unicodeScalars.map(\.value))
+    static let clauseLinks = ScalarSet("则但且亦却仍又則卻".unicodeScalars.map(\.value))
+    /// 因 ("because") links a clause only after another link (則因, 但因, 又因): firms' names use it
+    /// (因湃电池, 广汽因湃).
+    static let yin: UInt32 = 0x56E0
     /// 联合 ("jointly", a clause word) inside a firm's registered name after its brand
     /// (首钢京唐钢铁联合有限责任公司, 沙洲联合特钢股份有限公司): it ends no clause there.
     static let lianHe: (UInt32, UInt32) = (0x8054, 0x5408)
+    /// First characters of what follows 联合 inside a registered name (有限, 股份, 特钢, 钢铁, 集团, 控股,
+    /// 重工): after 联合开发, 联合研制 it is the verb.
+    static let afterLianHe = ScalarSet("有股特钢铁集控重".unicodeScalars.map(\.value))
     /// Common Chinese surnames (simplified; traditional text is folded first).
     static let surnames = ScalarSet("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".unicodeScalars.map(\.value))
 
@@ -842,6 +848,7 @@ struct NamePatterns {
         let c = s[b - 1]
         if Self.stopChars.contains(c), !(joining && Self.conjunctions.contains(c)) { return true }
         if Self.clauseLinks.contains(c) { return true }
+        if c == Self.yin, b >= 2, Self.clauseLinks.contains(s[b - 2]) { return true }
         if classes.clauseLast.contains(c), let words = classes.clauseByLast[c],
            words.contains(where: { FoldedHelpers.hasSuffix(s, endingAt: b, $0) }) { return true }
         return counted(s, at: b, classes: classes)
@@ -960,10 +967,11 @@ struct NamePatterns {
                 guard type == .organization else { return false }
                 return (max(widest, b - 3)..<b).contains { k in genericWord(s, at: k, before: f, classes: classes).map { k + $0 > b && k + $0 <= f } ?? false }
             }
-            // 联合 after a place or a known name earlier in the window is part of a firm's name (首钢京唐钢铁联合…,
-            // 江苏沙洲联合特钢…), not the verb "jointly" (与宝武联合开发 keeps its 与 before it, which ends the clause).
+            // 联合 after a place or a known name earlier in the window, before a legal or trade word, is part of a
+            // firm's name (首钢京唐钢铁联合有限…, 江苏沙洲联合特钢…), not the verb "jointly" (与宝武联合开发).
             func insideFirmName(_ b: Int) -> Bool {
-                guard type == .company, b - 2 > widest, s[b - 1] == Self.lianHe.1, s[b - 2] == Self.lianHe.0 else { return false }
+                guard type == .company, b - 2 > widest, b < s.count, s[b - 1] == Self.lianHe.1, s[b - 2] == Self.lianHe.0,
+                      Self.afterLianHe.contains(s[b]) else { return false }
                 return (widest..<(b - 2)).contains { k in heads[k].map { $0.end <= b - 2 } ?? false }
             }
             while b > widest, (!clauseEnds(s, at: b, classes: classes) && !(b < f && afterTradeNoun(b))) || insideKnown(b) || insideNoun(b) || insideFirmName(b) { b -= 1 }

@@ -171,8 +171,8 @@ public struct QuantityFinder: Sendable {
 
     /// The currency of two letters or more written onto the digits at `f` ("RM1.2 billion",
     /// "Rs500"), with where it starts: the number starts there although it starts no token.
-    /// Checked only where a digit follows a Latin letter; one-letter currencies stay out ("R2",
-    /// "K9" are names).
+    /// Checked only where a digit follows a Latin letter; one-letter currencies are
+    /// `oneLetterCurrency`'s, read only where the amount is clearly money.
     func attachedCurrency(endingAt f: Int, in folded: FoldedText) -> (entry: UnitEntry, start: Int)? {
         let s = folded.scalars
         guard f >= 2, (0x61...0x7A).contains(s[f - 1]) else { return nil }
@@ -184,7 +184,8 @@ public struct QuantityFinder: Sendable {
 
     /// A one-letter currency on the digits at `f` ("r" for the rand, "p" for the Philippine peso),
     /// standing alone (no letter or digit before it). It is only a candidate: `quantities` keeps it
-    /// where the amount is clearly money (see there), so "R2 rover" and "Route R5" stay out.
+    /// where the amount is clearly money (see there), so "R2 rover" and "Route R5" stay out. The
+    /// folded text has no case: a lower-case "r5bn" is read as rand too.
     func oneLetterCurrency(endingAt f: Int, in s: [UInt32]) -> (entry: UnitEntry, start: Int)? {
         guard f >= 1, s[f - 1] == 0x72 || s[f - 1] == 0x70, f == 1 || !ScriptClass.isSpacedWordChar(s[f - 2]) && s[f - 2] != 0x2D && s[f - 2] != 0x2F && s[f - 2] != 0x2E,
               let e = s[f - 1] == 0x72 ? rand : philippinePeso else { return nil }
@@ -338,6 +339,9 @@ public struct QuantityFinder: Sendable {
         var before = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded)
         if before == nil, f >= 1, s[f - 1] == 0x72 || s[f - 1] == 0x70, let one = oneLetterCurrency(endingAt: f, in: s),
            Self.oneLetterAmount(s, f..<n.end, multiplier: n.multiplier != nil, rand: s[f - 1] == 0x72) { before = one }
+        // A number inside a word that only a one-letter currency let the scan stop at, and that reads
+        // as no money ("Route R5 km"), is no quantity: the word is a name.
+        if before == nil, !PhraseMatcher.isStart(folded, f), !(f > 0 && s[f - 1] == 0x2D) { return [] }
         // After a currency sign, an attached m, k or b is the financial pages' scale ("$20m",
         // "A$45m", "£1.5b", "€300k"), not metres: "20m" alone stays a length.
         if n.multiplier == nil, n.hasArabicDigits, n.end < s.count, let scale = Self.attachedScale[s[n.end]],

@@ -51,4 +51,26 @@ struct BrokerLexiconTests {
         // A place before 证券 in prose stays a place: 上海证券交易所 is the exchange, no broker.
         #expect(try !spans("该股在上海证券交易所上市。", .company).contains("上海证券"))
     }
+
+    // Found by the review of entity rounds 11 and 12; each input was written for these tests.
+    @Test("因 inside a firm's name, a city named …港 before 口岸, a date before 台中: the names stay whole")
+    func roundTwelveChinese() throws {
+        #expect(try spans("因湃电池科技有限公司投产。", .company).contains("因湃电池科技有限公司"))
+        #expect(try !spans("广汽因湃电池科技有限公司投产。", .company).contains("湃电池科技有限公司"))
+        #expect(try spans("燁聯則因倫敦金屬交易所鎳價下跌而調降報價。", .organization).contains("倫敦金屬交易所"))
+        #expect(try spans("连云港口岸进口铁矿石增长。", .place).contains("连云港"))
+        #expect(try spans("10月台中市政府宣布新政。", .organization).allSatisfy { !$0.hasPrefix("月") })
+        #expect(try spans("3月台中港吞吐量增长。", .place).contains { $0.hasPrefix("台中") })
+        #expect(try !spans("工厂新购一台中型设备。", .place).contains("台中"))
+        let verb = try spans("两家公司与宝武联合开发新材料有限公司的产品。", .company)
+        #expect(!verb.contains("宝武联合开发新材料有限公司"), "\(verb)")
+    }
+
+    @Test("a number inside a name after R reads as no quantity; a legal tail that only begins like 'Company' makes the publisher a firm")
+    func roundTwelveEnglish() throws {
+        #expect(try spans("Take Route R5 km north of the town.", .quantity).isEmpty)
+        #expect(try spans("The miner raised R2-billion for the plant.", .quantity) == ["R2-billion"])
+        #expect(try spans("Bloomberg Commodities Ltd filed the accounts.", .organization).isEmpty)
+        #expect(try spans("Trade minister Suzuki said talks would resume.", .company).isEmpty)
+    }
 }
