@@ -337,8 +337,8 @@ public struct QuantityFinder: Sendable {
         guard var n = NumberParser.parse(s, at: f), n.end > f else { return [] }
         // A unit written before the number: a sign or code ("$", "HK$", "RMB ") or letters on the digits ("RM1.2").
         var before = prefixUnit(endingAt: f, in: folded) ?? attachedCurrency(endingAt: f, in: folded)
-        if before == nil, f >= 1, s[f - 1] == 0x72 || s[f - 1] == 0x70, let one = oneLetterCurrency(endingAt: f, in: s),
-           Self.oneLetterAmount(s, f..<n.end, multiplier: n.multiplier != nil, rand: s[f - 1] == 0x72) { before = one }
+        if before == nil, let one = oneLetterCurrency(endingAt: f, in: s),
+           Self.oneLetterAmount(s, f..<n.end, multiplier: n.multiplier != nil, rand: s[one.start] == 0x72) { before = one }
         // A number inside a word that only a one-letter currency let the scan stop at, and that reads
         // as no money ("Route R5 km"), is no quantity: the word is a name.
         if before == nil, !PhraseMatcher.isStart(folded, f), !(f > 0 && s[f - 1] == 0x2D) { return [] }
