@@ -59,7 +59,65 @@ def parse_arguments(argv):
                    help="send each file's bytes through Spark even when INPUT is a file: path")
     p.add_argument("--spark-writes", action="store_true",
                    help="hand the annotations to Spark's writer even when OUTPUT is a file: path")
+    p.add_argument("--no-class-cache", action="store_true",
+                   help="in local mode, neither use nor write the JVM class-data archive (see class_cache)")
     return p.parse_args(argv)
+
+
+def class_cache():
+    """Where a local-mode run keeps the class-data archive of the JVM it starts: Java 17 loads
+    and verifies Spark's few thousand classes again on every start (most of the 5-7 s before
+    the first task); with an archive of them (AppCDS, which JDK 19 makes by itself with
+    -XX:+AutoCreateSharedArchive) it maps them instead. The name says which pyspark and which
+    java it was made for, so an upgrade makes a new one; the JVM also checks the archive
+    against its class path and ignores one that does not match. The folder is
+    $FRAMESCOPE_SPARK_CACHE, else $XDG_CACHE_HOME/framescope, else ~/.cache/framescope."""
+    import hashlib
+    import pyspark
+
+    folder = os.environ.get("FRAMESCOPE_SPARK_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "framescope")
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+    if not java or not os.path.exists(java):
+        return None
+    java = os.path.realpath(java)
+    key = "\0".join([pyspark.__version__, os.path.dirname(os.path.realpath(pyspark.__file__)),
+                     java, str(os.stat(java).st_mtime_ns)])
+    return os.path.join(folder, f"spark-{pyspark.__version__}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.jsa")
+
+
+def class_cache_options(archive):
+    """The JVM options that use `archive`, or make it (into a temporary name, renamed when the
+    JVM has written it whole: see finish_class_cache). CDS's own messages are silenced: a stale
+    or foreign archive is ignored, and the run goes on without it; a damaged one is found by its
+    checksums (VerifySharedSpaces: about 0.1 s) and ignored too."""
+    quiet = "-XX:+VerifySharedSpaces -Xlog:cds=off -Xlog:cds+dynamic=off"
+    if os.path.isfile(archive):
+        return f"-XX:SharedArchiveFile={archive} {quiet}", None
+    try:
+        os.makedirs(os.path.dirname(archive), exist_ok=True)
+    except OSError:
+        return "", None
+    scratch = f"{archive}.{os.getpid()}.tmp"
+    return f"-XX:ArchiveClassesAtExit={scratch} {quiet}", scratch
+
+
+def finish_class_cache(context_class, scratch, archive):
+    """After spark.stop(): the JVM writes the archive as it exits, and it exits when its stdin
+    closes. Wait for it (about as long again as a start, once), then move the archive in place."""
+    proc = getattr(getattr(context_class, "_gateway", None), "proc", None)
+    try:
+        if proc is not None:
+            proc.stdin.close()
+            proc.wait(timeout=300)
+        if os.path.getsize(scratch) > 0:
+            os.replace(scratch, archive)
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    finally:
+        if os.path.exists(scratch):
+            os.remove(scratch)
 
 
 def relative_path(uri, root):
@@ -336,13 +394,21 @@ def user_driver_options():
     starts (spark-defaults.conf, PYSPARK_SUBMIT_ARGS): the script must not replace them."""
     if "extraJavaOptions" in os.environ.get("PYSPARK_SUBMIT_ARGS", "") or "--driver-java-options" in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
         return True
+    return user_setting("spark.driver.extraJavaOptions")
+
+
+def user_setting(key):
+    """Whether the user set `key` where SparkConf() cannot see it before the JVM starts
+    (spark-defaults.conf, PYSPARK_SUBMIT_ARGS): the script must not replace it."""
+    if key in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        return True
     folders = [os.environ.get("SPARK_CONF_DIR")]
     if os.environ.get("SPARK_HOME"):
         folders.append(os.path.join(os.environ["SPARK_HOME"], "conf"))
     for folder in filter(None, folders):
         try:
             with open(os.path.join(folder, "spark-defaults.conf"), encoding="utf-8", errors="replace") as handle:
-                if any(line.split()[:1] == ["spark.driver.extraJavaOptions"] for line in handle):
+                if any(line.split()[:1] == [key] for line in handle):
                     return True
         except OSError:
             pass
@@ -363,13 +429,34 @@ def main(argv=None):
     elif not conf.contains("spark.master"):
         builder = builder.master("local[*]")
     master = args.master or conf.get("spark.master", "local[*]")
+    archive, archive_scratch = None, None
     if master.startswith("local") and not conf.contains("spark.driver.extraJavaOptions") and not user_driver_options():
         # In local mode the driver's JVM is the executor too, and it only lists files, schedules
         # tasks and pipes lines while framescope does the work: its C2 JIT compiler would spend
         # more CPU optimising Spark than the run gives it back (13 s of a 2-core run over
         # 26 MB). This applies when python3 starts the JVM; spark-submit has started it already.
-        builder = builder.config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
-    spark = builder.getOrCreate()
+        options = "-XX:TieredStopAtLevel=1"
+        archive = None if args.no_class_cache else class_cache()
+        if archive is not None:
+            cds, archive_scratch = class_cache_options(archive)
+            options += " " + cds if cds else ""
+        builder = builder.config("spark.driver.extraJavaOptions", options)
+    if master.startswith("local") and not conf.contains("spark.ui.enabled") and not user_setting("spark.ui.enabled"):
+        # A local run is one short job on this machine: the web UI's server costs about 0.7 s of
+        # start-up and nobody is there to look at it. A cluster keeps it (it is where its logs are).
+        builder = builder.config("spark.ui.enabled", "false")
+    try:
+        spark = builder.getOrCreate()
+    except Exception:
+        if archive is None:
+            raise
+        # A JVM that cannot start with the archive starts without it; the archive is dropped so
+        # that the next run makes a new one.
+        for stale in (archive, archive_scratch):
+            if stale and os.path.exists(stale):
+                os.remove(stale)
+        archive, archive_scratch = None, None
+        spark = builder.config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1").getOrCreate()
     sc = spark.sparkContext
     try:
         root = corpus_root(spark, args.input)
@@ -466,6 +553,9 @@ def main(argv=None):
         return 1 if errors else 0
     finally:
         spark.stop()
+        if archive_scratch is not None:
+            from pyspark import SparkContext
+            finish_class_cache(SparkContext, archive_scratch, archive)
 
 
 if __name__ == "__main__":
