@@ -9,6 +9,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framescope-bench",
         abstract: "Measure Framescope (release build): segmentation quality and throughput.",
-        subcommands: [Segmentation.self, Entities.self, FramingEval.self, Throughput.self, SimplifiedTable.self]
+        subcommands: [Segmentation.self, Entities.self, FramingEval.self, Throughput.self, SimplifiedTable.self, UnicodeTables.self]
     )
 }

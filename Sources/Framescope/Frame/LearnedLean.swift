@@ -104,10 +104,17 @@ public struct LearnedModel: Sendable {
     }
 
     mutating func load(_ table: TSVTable, issues: inout [LexiconIssue]) {
+        let cFeature = table.column("feature"), cIDF = table.column("idf"), cLean = table.column("lean"), cFramed = table.column("framed")
+        features.reserveCapacity(table.rows.count)
+        idf.reserveCapacity(table.rows.count)
+        weights.reserveCapacity(table.rows.count)
+        framedWeights.reserveCapacity(table.rows.count)
         for row in table.rows {
-            // The parameter rows may leave a cell that does not apply as `-`.
-            let lean = Double(row["lean"]), framed = Double(row["framed"]), idf = Double(row["idf"])
-            switch row["feature"] {
+            // The parameter rows may leave a cell that does not apply as `-`. The numbers are
+            // read from the bytes (`TSVTable.Row.double`): 18,000 of them at start-up.
+            let lean = row.double(cLean), framed = row.double(cFramed), idf = row.double(cIDF)
+            let feature = row[cFeature]
+            switch feature {
             case Self.interceptRow:
                 guard let lean, let framed, lean.isFinite, framed.isFinite else {
                     issues.append(LexiconIssue(file: table.file, line: row.line, "the intercepts must be numbers"))
@@ -127,8 +134,8 @@ public struct LearnedModel: Sendable {
                                                "idf '\(row["idf"])' must be a positive number, lean '\(row["lean"])' and framed '\(row["framed"])' numbers"))
                     continue
                 }
-                if !add(row["feature"], idf: idf, weight: lean, framed: framed) {
-                    issues.append(LexiconIssue(file: table.file, line: row.line, "feature '\(row["feature"])' repeats another"))
+                if !add(feature, idf: idf, weight: lean, framed: framed) {
+                    issues.append(LexiconIssue(file: table.file, line: row.line, "feature '\(feature)' repeats another"))
                 }
             }
         }

@@ -209,25 +209,32 @@ public struct FramingLexicon: Sendable {
     static let modifierColumns = ["cue", "kind", "factor", "scope"]
 
     mutating func addCues(_ table: TSVTable, folder: Folder, issues: inout [LexiconIssue]) {
+        // Columns by index and the tables sized once: 1,600 cues at start-up.
+        let cCue = table.column("cue"), cFrame = table.column("frame"), cWeight = table.column("weight")
+        let cLang = table.column("lang"), cNote = table.column("note")
+        cues.reserveCapacity(cues.count + table.rows.count)
+        cueFile.reserveCapacity(cueFile.count + table.rows.count)
         for row in table.rows {
-            guard let frame = Frame(rawValue: row["frame"]) else {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "unknown frame '\(row["frame"])'; use celebratory or strategic-threat"))
+            guard let frame = Frame(rawValue: row[cFrame]) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "unknown frame '\(row[cFrame])'; use celebratory or strategic-threat"))
                 continue
             }
-            guard let weight = Double(row["weight"]), (0.5...3).contains(weight) else {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "weight '\(row["weight"])' must be a number from 0.5 to 3"))
+            guard let weight = row.double(cWeight), (0.5...3).contains(weight) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "weight '\(row[cWeight])' must be a number from 0.5 to 3"))
                 continue
             }
-            guard ["en", "zh"].contains(row["lang"]) else {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "unknown lang '\(row["lang"])'; use en or zh"))
+            let lang = row[cLang]
+            guard ["en", "zh"].contains(lang) else {
+                issues.append(LexiconIssue(file: table.file, line: row.line, "unknown lang '\(lang)'; use en or zh"))
                 continue
             }
-            let note = row["note"] == "-" || row["note"].isEmpty ? nil : row["note"]
+            let noteField = row[cNote]
+            let note = noteField == "-" || noteField.isEmpty ? nil : noteField
             if weight >= 2 && note == nil {
-                issues.append(LexiconIssue(file: table.file, line: row.line, "cue '\(row["cue"])' has weight \(row["weight"]) but no note; strong cues need a reason"))
+                issues.append(LexiconIssue(file: table.file, line: row.line, "cue '\(row[cCue])' has weight \(row[cWeight]) but no note; strong cues need a reason"))
                 continue
             }
-            let entry = CueEntry(cue: row["cue"], frame: frame, weight: weight, lang: row["lang"], note: note)
+            let entry = CueEntry(cue: row[cCue], frame: frame, weight: weight, lang: lang, note: note)
             switch cueMatcher.add(entry.cue, payload: Int32(cues.count), folder: folder) {
             case .added:
                 cues.append(entry)

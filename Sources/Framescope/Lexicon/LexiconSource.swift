@@ -33,6 +33,15 @@ public enum LexiconSource: Sendable, Hashable {
         }
     }
 
+    /// Whether the bytes of `relative` are known to be valid UTF-8 without looking (the built-in
+    /// copy's text files).
+    func isKnownUTF8(_ relative: String) -> Bool {
+        switch self {
+        case .directory: false
+        case .builtIn: BuiltInLexicons.validUTF8.contains(relative)
+        }
+    }
+
     func contents(_ relative: String) -> [UInt8]? {
         switch self {
         case .directory(let root): FileManager.default.contents(atPath: "\(root)/\(relative)").map { [UInt8]($0) }
@@ -87,12 +96,16 @@ public struct LexiconLocation: Sendable, Hashable {
 }
 
 /// The bundled `Lexicons/` folder as compiled into the library by the EmbedLexicons build plugin
-/// (`BuiltInLexicons.encoded`, one base64 literal per file: swiftc reads a long string literal
-/// quickly, where a byte-array literal of the same size takes minutes to type-check).
+/// (`BuiltInLexicons.text`, one string literal per file of plain UTF-8 text, and
+/// `BuiltInLexicons.encoded`, one base64 literal per other file: swiftc reads a long string
+/// literal quickly, where a byte-array literal of the same size takes minutes to type-check).
 public enum BuiltInLexicons {
-    /// Every file's bytes by relative path, decoded once on first use.
+    /// Every file's bytes by relative path, taken once on first use. The text literals' bytes
+    /// are copied as they are (decoding base64 for every file was 2% of start-up).
     static let bytes: [String: [UInt8]] = {
         var files: [String: [UInt8]] = [:]
+        files.reserveCapacity(text.count + encoded.count)
+        for (path, text) in text { files[path] = Array(text.utf8) }
         for (path, base64) in encoded {
             // The plugin wrote these literals; one that does not decode is a broken build.
             guard let data = Data(base64Encoded: base64) else { preconditionFailure("built-in lexicon \(path) is not valid base64") }
@@ -100,6 +113,10 @@ public enum BuiltInLexicons {
         }
         return files
     }()
+
+    /// The files that came from text literals: their bytes are valid UTF-8 (every Swift string
+    /// is), so parsing them need not check again.
+    static let validUTF8: Set<String> = Set(text.map(\.path))
 
     /// Every built-in file, relative path and exact bytes, sorted by path: what
     /// `framescope lexicon export` writes out.

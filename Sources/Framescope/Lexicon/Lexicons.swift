@@ -41,14 +41,15 @@ public struct Lexicons: Sendable {
                 throw LexiconError(issues: [LexiconIssue(file: directory, line: 0, "lexicon folder not found" + named)])
             }
         }
-        var hasher = SHA256()
+        // The hash is taken at the end, over what was read; the built-in copy's is computed when
+        // the library is built (SHA-256 over its 1.6 MB was 7% of start-up).
+        var readFiles: [(path: String, bytes: [UInt8])] = []
         func read(_ relative: String) -> [UInt8]? {
             guard let bytes = source.contents(relative) else {
                 issues.append(LexiconIssue(file: relative, line: 0, "cannot be read"))
                 return nil
             }
-            hasher.update(data: Data(relative.utf8))
-            hasher.update(data: bytes)
+            readFiles.append((relative, bytes))
             lex.files.append(relative)
             return bytes
         }
@@ -56,35 +57,58 @@ public struct Lexicons: Sendable {
         if entityFiles.isEmpty { issues.append(LexiconIssue(file: "entities/", line: 0, "no entity lexicons (*.tsv) found")) }
         for file in entityFiles {
             guard let bytes = read(file) else { continue }
-            if let table = TSVTable.parse(bytes, file: file, columns: EntityLexicon.columns, issues: &issues) {
+            if let table = TSVTable.parse(bytes, file: file, columns: EntityLexicon.columns,
+                                             validUTF8: source.isKnownUTF8(file), issues: &issues) {
                 lex.entities.add(table, folder: folder, issues: &issues)
             }
         }
         if source.contains("units.tsv"), let bytes = read("units.tsv"),
-           let table = TSVTable.parse(bytes, file: "units.tsv", columns: UnitLexicon.columns, issues: &issues) {
+           let table = TSVTable.parse(bytes, file: "units.tsv", columns: UnitLexicon.columns,
+                                     validUTF8: source.isKnownUTF8("units.tsv"), issues: &issues) {
             lex.units.add(table, folder: folder, issues: &issues)
         }
         if source.contains("patterns.tsv"), let bytes = read("patterns.tsv"),
-           let table = TSVTable.parse(bytes, file: "patterns.tsv", columns: PatternLexicon.columns, issues: &issues) {
+           let table = TSVTable.parse(bytes, file: "patterns.tsv", columns: PatternLexicon.columns,
+                                     validUTF8: source.isKnownUTF8("patterns.tsv"), issues: &issues) {
             lex.patterns.add(table, folder: folder, issues: &issues)
         }
         for file in source.files(in: "framing") {
             guard let bytes = read(file) else { continue }
-            if let table = TSVTable.parse(bytes, file: file, columns: FramingLexicon.cueColumns, optionalEmpty: ["note"], issues: &issues) {
+            if let table = TSVTable.parse(bytes, file: file, columns: FramingLexicon.cueColumns, optionalEmpty: ["note"],
+                                             validUTF8: source.isKnownUTF8(file), issues: &issues) {
                 lex.framing.addCues(table, folder: folder, issues: &issues)
             }
         }
         if source.contains("modifiers.tsv"), let bytes = read("modifiers.tsv"),
-           let table = TSVTable.parse(bytes, file: "modifiers.tsv", columns: FramingLexicon.modifierColumns, issues: &issues) {
+           let table = TSVTable.parse(bytes, file: "modifiers.tsv", columns: FramingLexicon.modifierColumns,
+                                     validUTF8: source.isKnownUTF8("modifiers.tsv"), issues: &issues) {
             lex.framing.addModifiers(table, folder: folder, issues: &issues)
             lex.framing.crossCheck(folder: folder, modifierFile: "modifiers.tsv", issues: &issues)
         }
         if source.contains("learned.tsv"), let bytes = read("learned.tsv"),
-           let table = TSVTable.parse(bytes, file: "learned.tsv", columns: LearnedModel.columns, issues: &issues) {
+           let table = TSVTable.parse(bytes, file: "learned.tsv", columns: LearnedModel.columns,
+                                     validUTF8: source.isKnownUTF8("learned.tsv"), issues: &issues) {
             lex.framing.learned.load(table, issues: &issues)
         }
         guard issues.isEmpty else { throw LexiconError(issues: issues) }
-        lex.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        lex.hash = hash(readFiles, source: source)
         return lex
+    }
+
+    /// SHA-256 over each file's relative path and bytes, in reading order, as hex; for the
+    /// built-in copy read in the order the build foresaw, the hash the build computed.
+    static func hash(_ files: [(path: String, bytes: [UInt8])], source: LexiconSource) -> String {
+        if source == .builtIn && files.map(\.path) == BuiltInLexicons.hashedPaths { return BuiltInLexicons.hashOfHashedPaths }
+        return computeHash(files)
+    }
+
+    /// `hash` computed here, whatever the source.
+    static func computeHash(_ files: [(path: String, bytes: [UInt8])]) -> String {
+        var hasher = SHA256()
+        for file in files {
+            hasher.update(data: Data(file.path.utf8))
+            hasher.update(data: file.bytes)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
