@@ -3,6 +3,7 @@
 
     framescope_spark.py INPUT OUTPUT [--binary PATH] [--lexicons DIR] [--master URL]
                         [--partitions N] [--jobs-per-task N] [--send-bytes] [--spark-writes]
+                        [--no-class-cache]
 
 INPUT is a corpus folder or a glob (any file system Spark reads: file:, hdfs:, s3a:, ...). Its
 .txt/.text/.md/.html/.htm files go to framescope as raw bytes, or as their paths inside the corpus
@@ -19,7 +20,8 @@ process writes its part file directly and the annotations never pass through Pyt
 on any other file system (hdfs:, s3a:, ...) Spark writes them. --spark-writes forces the latter.
 
 Runs with spark-submit, or with plain python3 where `pip install pyspark` is done (then
---master defaults to local[*]). Exit status: 0 all documents annotated, 1 some became
+--master defaults to local[*], and the JVM's class-data archive is kept between runs: see
+class_cache). Exit status: 0 all documents annotated, 1 some became
 framescope.error/1 lines, 2 OUTPUT exists already, 3 the job failed (a folder this run made is
 removed again).
 """
@@ -436,7 +438,9 @@ def main(argv=None):
         # more CPU optimising Spark than the run gives it back (13 s of a 2-core run over
         # 26 MB). This applies when python3 starts the JVM; spark-submit has started it already.
         options = "-XX:TieredStopAtLevel=1"
-        archive = None if args.no_class_cache else class_cache()
+        # Under spark-submit the JVM runs already (PYSPARK_GATEWAY_PORT): no archive to use or make.
+        started = "PYSPARK_GATEWAY_PORT" in os.environ
+        archive = None if args.no_class_cache or started else class_cache()
         if archive is not None:
             cds, archive_scratch = class_cache_options(archive)
             options += " " + cds if cds else ""
