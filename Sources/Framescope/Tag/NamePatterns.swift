@@ -48,7 +48,8 @@ struct NamePatterns {
         // Bureau of …" is two names and "Japan's Agency for …" starts at "Agency".
         // A plural possessive before a capitalised word is a word of the name ("Hải Phòng People's
         // Committee", "All-China Women's Federation").
-        var tokens = tokens
+        // The trimmed tokens are found first and the array copied (one memcpy) only if there are any.
+        var trimmed: [Int] = []
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].end - tokens[i].start > 2 {
             let a = Int(folded.start[tokens[i].end - 2]), b = Int(folded.start[tokens[i].end])
             if b - a == 2, folded.scalars[a] == 0x27, folded.scalars[a + 1] == 0x73 {
@@ -57,8 +58,21 @@ struct NamePatterns {
                     let c = text.utf16[tokens[i + 1].utf16Start]
                     if c >= 0x41 && c <= 0x5A || (c > 0x7F && Unicode.Scalar(UInt32(c)).map { $0.properties.isUppercase } == true) { continue }
                 }
-                tokens[i].end -= 2
-                tokens[i].utf16End -= 2
+                trimmed.append(i)
+            }
+        }
+        var tokens = tokens
+        if !trimmed.isEmpty {
+            // A memcpy: copying the array element by element cost about ten instructions a token.
+            tokens = tokens.withUnsafeBufferPointer { source in
+                [Token](unsafeUninitializedCapacity: source.count) { t, count in
+                    if let to = t.baseAddress, let from = source.baseAddress { to.initialize(from: from, count: source.count) }
+                    for i in trimmed {
+                        t[i].end -= 2
+                        t[i].utf16End -= 2
+                    }
+                    count = source.count
+                }
             }
         }
         self.tokens = tokens
@@ -93,12 +107,18 @@ struct NamePatterns {
         var has = [Bool](repeating: false, count: tokens.count)
         if anyCapital {
             var until = -1
-            for i in tokens.indices {
-                if i + 2 < tokens.count, caps[i + 2] { until = max(until, i + 8) }
-                if caps[i] { until = max(until, i + 6) }
-                guard i <= until else { continue }
-                ids[i] = words.id(of: tokens[i], in: folded)
-                has[i] = true
+            folded.scalars.withUnsafeBufferPointer { s in
+                folded.start.withUnsafeBufferPointer { fstart in
+                    tokens.withUnsafeBufferPointer { t in
+                        for i in t.indices {
+                            if i + 2 < t.count, caps[i + 2] { until = max(until, i + 8) }
+                            if caps[i] { until = max(until, i + 6) }
+                            guard i <= until else { continue }
+                            ids[i] = words.id(of: t[i], s, fstart)
+                            has[i] = true
+                        }
+                    }
+                }
             }
         }
         self.ids = ids
@@ -214,6 +234,14 @@ struct NamePatterns {
     /// Runs of capitalised words (with connectors between them) inside one sentence.
     func capitalisedRuns(in range: Range<Int>) -> [Range<Int>] {
         var runs: [Range<Int>] = []
+        capitalisedRuns(in: range, into: &runs)
+        return runs
+    }
+
+    /// The runs into a buffer the caller reuses from sentence to sentence: a fresh array per
+    /// sentence cost an allocation, its growth and its release each time.
+    func capitalisedRuns(in range: Range<Int>, into runs: inout [Range<Int>]) {
+        runs.removeAll(keepingCapacity: true)
         var i = range.lowerBound
         while i < range.upperBound {
             guard isCapitalised(i) else { i += 1; continue }
@@ -245,7 +273,6 @@ struct NamePatterns {
             runs.append(i..<j)
             i = j
         }
-        return runs
     }
 
     /// The end (exclusive) of a list of portfolios that continues a body's name past a comma:
@@ -317,12 +344,15 @@ struct NamePatterns {
 
     func english(sentences: [Range<Int>], knownMaterial: (Int, Int) -> Bool) -> [Found] {
         var out: [Found] = []
+        var runs: [Range<Int>] = []
+        runs.reserveCapacity(16)
         for sentence in sentences {
             // A title-case line (a headline) gives names no evidence, except an organization that
             // fills a masthead, dateline or label segment of its own ("Media Contact: … Office of
             // Public Affairs").
             let headline = isHeadline(sentence)
-            for run in capitalisedRuns(in: sentence) {
+            capitalisedRuns(in: sentence, into: &runs)
+            for run in runs {
                 if headline {
                     // The head ends the run or a connector follows it ("… Institute for Economic Studies",
                     // "… Office of Public Affairs"); "The Steel Forum Matters For …" is a headline.
@@ -345,16 +375,7 @@ struct NamePatterns {
                 while end > first, connector[end] || isWord(end, .leadingStop) { end -= 1 }
                 // Cut "X and Y" unless Y continues a name ("Science and Technology"); Y is then a
                 // name of its own ("… University and Idaho National Laboratory").
-                var pieces: [ClosedRange<Int>] = []
-                var start = first
-                for k in first..<end where word(k) == words.and || word(k) == words.ampersand {
-                    if !words.kinds(word(k + 1)).contains(.andContinuation) && !isWord(k + 1, .orgHead) {
-                        if k - 1 >= start { pieces.append(start...(k - 1)) }
-                        start = k + 1
-                    }
-                }
-                if end >= start { pieces.append(start...end) }
-                for piece in pieces {
+                func read(_ piece: ClosedRange<Int>) {
                     var first = piece.lowerBound
                     while first < piece.upperBound, isWord(first, .leadingStop) || connector[first] { first += 1 }
                     first = afterOwner(first, piece.upperBound)
@@ -372,15 +393,24 @@ struct NamePatterns {
                     if first == piece.upperBound, first > run.lowerBound, adjacent(first), isWord(first - 1, .demonym),
                        FoldedText.string(key(first)) == "government" {
                         out.append(Found(start: tokens[first - 1].start, end: tokens[first].end, type: .organization))
-                        continue
+                        return
                     }
                     guard var found = englishName(first, piece.upperBound, sentence: sentence, knownMaterial: knownMaterial)
-                            ?? englishPlace(first, piece.upperBound) else { continue }
+                            ?? englishPlace(first, piece.upperBound) else { return }
                     if found.type == .organization, let d = keptDemonym(before: first, piece.upperBound, runStart: run.lowerBound) {
                         found.start = tokens[d].start
                     }
                     out.append(found)
                 }
+                // The pieces are read as they are cut, with no array of them.
+                var start = first
+                for k in first..<end where word(k) == words.and || word(k) == words.ampersand {
+                    if !words.kinds(word(k + 1)).contains(.andContinuation) && !isWord(k + 1, .orgHead) {
+                        if k - 1 >= start { read(start...(k - 1)) }
+                        start = k + 1
+                    }
+                }
+                if end >= start { read(start...end) }
                 if let found = levelBody(after: run, sentence: sentence) { out.append(found) }
             }
         }
@@ -541,7 +571,8 @@ struct NamePatterns {
     static let communityWords: Set<String> = ["aboriginal", "indigenous"]
 
     /// Words that start the name of a mountain or a port before its proper name ("Mount Ardlow", "Port of
-    /// Carnarvon"), as deposits and ports are named; folded.
+    /// Carnarvon"), as deposits and ports are named; folded. `EnglishNameWords` interns them as
+    /// `mount`, `mt` and `port`, which `englishPlace` compares by id.
     static let placeOpeners: Set<String> = ["mount", "mt", "port"]
 
     /// The place that tokens `first...last` of a capitalised run name when no firm or body does: a
@@ -555,16 +586,19 @@ struct NamePatterns {
         func proper(_ k: Int) -> Bool {
             tokens[k].kind == .word && isCapitalised(k) && !connector[k] && words.kinds(word(k)).isDisjoint(with: notProper)
         }
-        let opener = FoldedText.string(key(first))
-        if Self.placeOpeners.contains(opener) {
+        let opener = word(first)
+        if opener == words.mount || opener == words.mt || opener == words.port {
             // "Mount Ardlow", "Mt Weld", "Port of Carnarvon": one or two proper words after the opener.
             var k = first + 1
-            if opener == "port" { guard k < last, word(k) == words.of else { return nil }; k += 1 }
+            if opener == words.port { guard k < last, word(k) == words.of else { return nil }; k += 1 }
             guard k <= last, last - k <= 1, (k...last).allSatisfy(proper) else { return nil }
             return Found(start: tokens[first].start, end: tokens[last].end, type: .place)
         }
         // The longest suffix ending the run, of up to four tokens.
         for k in max(first + 1, last - 3)...last {
+            // Most runs end with no suffix: one table lookup before building a string.
+            let a = Int(folded.start[tokens[k].start]), b = Int(folded.start[tokens[last].end])
+            guard words.isKey(folded.scalars, a, b, .placeSuffix) else { continue }
             let suffix = FoldedText.string(folded.scalars[Int(folded.start[tokens[k].start])..<Int(folded.start[tokens[last].end])])
             guard suffixes.contains(suffix) else { continue }
             guard (first..<k).contains(where: proper) else { return nil }
@@ -730,8 +764,11 @@ struct NamePatterns {
     /// Persons: a run of 2–3 capitalised words (1 after Mr./Ms./Dr.) beside a title or speech verb.
     func englishPersons(sentences: [Range<Int>]) -> [Found] {
         var out: [Found] = []
+        var runs: [Range<Int>] = []
+        runs.reserveCapacity(16)
         for sentence in sentences where !isHeadline(sentence) {
-            for run in capitalisedRuns(in: sentence) {
+            capitalisedRuns(in: sentence, into: &runs)
+            for run in runs {
                 guard !(run.lowerBound..<run.upperBound).contains(where: { connector[$0] }) else { continue }
                 var first = run.lowerBound
                 var hasTitle = false
