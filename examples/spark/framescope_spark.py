@@ -68,8 +68,8 @@ def parse_arguments(argv):
 
 def class_cache():
     """Where a local-mode run keeps the class-data archive of the JVM it starts: Java 17 loads
-    and verifies Spark's few thousand classes again on every start (most of the 5-7 s before
-    the first task); with an archive of them (AppCDS, which JDK 19 makes by itself with
+    and verifies Spark's few thousand classes again on every start (about 2 s of a run on an
+    idle 2-core machine, several times that on a loaded one); with an archive of them (AppCDS, which JDK 19 makes by itself with
     -XX:+AutoCreateSharedArchive) it maps them instead. The name says which pyspark and which
     java it was made for, so an upgrade makes a new one; the JVM also checks the archive
     against its class path and ignores one that does not match. The folder is
@@ -84,9 +84,46 @@ def class_cache():
     if not java or not os.path.exists(java):
         return None
     java = os.path.realpath(java)
-    key = "\0".join([pyspark.__version__, os.path.dirname(os.path.realpath(pyspark.__file__)),
-                     java, str(os.stat(java).st_mtime_ns)])
-    return os.path.join(folder, f"spark-{pyspark.__version__}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.jsa")
+    if java_major(java) < 13:
+        return None  # -XX:ArchiveClassesAtExit came with JDK 13
+    conf_dir = os.environ.get("SPARK_CONF_DIR") or os.path.join(
+        os.environ.get("SPARK_HOME") or os.path.dirname(os.path.realpath(pyspark.__file__)), "conf")
+    if os.path.isdir(conf_dir) and os.listdir(conf_dir):
+        # Spark puts its configuration folder on the class path, and the JVM cannot archive
+        # classes from a class path with a non-empty folder in it (it says so as it exits).
+        return None
+    archive = os.path.join(folder, f"spark-{pyspark.__version__}-" + hashlib.sha256("\0".join(
+        [pyspark.__version__, os.path.dirname(os.path.realpath(pyspark.__file__)), java,
+         str(os.stat(java).st_mtime_ns)]).encode()).hexdigest()[:16] + ".jsa")
+    if any(c.isspace() or c in "\"'\\" for c in archive):
+        return None  # Spark splits extraJavaOptions on spaces
+    if os.path.exists(archive + ".unusable"):
+        return None  # an earlier run found that this JVM cannot make or use it
+    return archive
+
+
+def java_major(java):
+    """The major version of the JDK `java` belongs to, from its `release` file (no JVM started);
+    0 when it cannot be told."""
+    try:
+        with open(os.path.join(os.path.dirname(os.path.dirname(java)), "release"), encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("JAVA_VERSION="):
+                    version = line.split("=", 1)[1].strip().strip('"')
+                    parts = version.split(".")
+                    return int(parts[1] if parts[0] == "1" and len(parts) > 1 else parts[0])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def mark_unusable(archive):
+    """Remembers that this JVM could not make or use `archive`, so later runs do not try again
+    (delete the `.unusable` file, or the cache folder, to try again)."""
+    try:
+        open(archive + ".unusable", "wb").close()
+    except OSError:
+        pass
 
 
 def class_cache_options(archive):
@@ -107,16 +144,21 @@ def class_cache_options(archive):
 
 def finish_class_cache(context_class, scratch, archive):
     """After spark.stop(): the JVM writes the archive as it exits, and it exits when its stdin
-    closes. Wait for it (about as long again as a start, once), then move the archive in place."""
+    closes. Wait for it (10-20 s, once per machine), then move the archive in place; if it
+    does not finish in five minutes, the run ends without an archive."""
     proc = getattr(getattr(context_class, "_gateway", None), "proc", None)
     try:
-        if proc is not None:
-            proc.stdin.close()
-            proc.wait(timeout=300)
-        if os.path.getsize(scratch) > 0:
+        if proc is None:
+            return
+        proc.stdin.close()
+        proc.wait(timeout=300)
+        # Only a JVM that exited cleanly wrote the archive whole.
+        if proc.returncode == 0 and os.path.getsize(scratch) > 0:
             os.replace(scratch, archive)
+        else:
+            mark_unusable(archive)
     except (OSError, subprocess.TimeoutExpired):
-        pass
+        mark_unusable(archive)
     finally:
         if os.path.exists(scratch):
             os.remove(scratch)
@@ -426,39 +468,39 @@ def main(argv=None):
 
     builder = SparkSession.builder.appName("framescope")
     conf = SparkConf()
+    # Under spark-submit the JVM runs already (PYSPARK_GATEWAY_PORT) with the master and the
+    # settings given there, which this SparkConf() cannot see yet: none of them is touched.
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
     if args.master:
         builder = builder.master(args.master)
-    elif not conf.contains("spark.master"):
+    elif not conf.contains("spark.master") and not submitted:
         builder = builder.master("local[*]")
     master = args.master or conf.get("spark.master", "local[*]")
     archive, archive_scratch = None, None
-    if master.startswith("local") and not conf.contains("spark.driver.extraJavaOptions") and not user_driver_options():
+    if master.startswith("local") and not submitted and not conf.contains("spark.driver.extraJavaOptions") and not user_driver_options():
         # In local mode the driver's JVM is the executor too, and it only lists files, schedules
         # tasks and pipes lines while framescope does the work: its C2 JIT compiler would spend
         # more CPU optimising Spark than the run gives it back (13 s of a 2-core run over
         # 26 MB). This applies when python3 starts the JVM; spark-submit has started it already.
         options = "-XX:TieredStopAtLevel=1"
-        # Under spark-submit the JVM runs already (PYSPARK_GATEWAY_PORT): no archive to use or make.
-        started = "PYSPARK_GATEWAY_PORT" in os.environ
-        archive = None if args.no_class_cache or started else class_cache()
+        archive = None if args.no_class_cache else class_cache()
         if archive is not None:
             cds, archive_scratch = class_cache_options(archive)
             options += " " + cds if cds else ""
         builder = builder.config("spark.driver.extraJavaOptions", options)
-    if master.startswith("local") and not conf.contains("spark.ui.enabled") and not user_setting("spark.ui.enabled"):
+    if master.startswith("local") and not submitted and not conf.contains("spark.ui.enabled") and not user_setting("spark.ui.enabled"):
         # A local run is one short job on this machine: the web UI's server costs about 0.7 s of
         # start-up and nobody is there to look at it. A cluster keeps it (it is where its logs are).
         builder = builder.config("spark.ui.enabled", "false")
     try:
         spark = builder.getOrCreate()
     except Exception:
-        if archive is None:
-            raise
-        # A JVM that cannot start with the archive starts without it; the archive is dropped so
-        # that the next run makes a new one.
-        for stale in (archive, archive_scratch):
-            if stale and os.path.exists(stale):
-                os.remove(stale)
+        from pyspark import SparkContext
+        if archive is None or SparkContext._gateway is not None:
+            raise  # the JVM started: the archive is not what failed
+        # A JVM that cannot start with the archive options starts without them, and later runs
+        # leave them out.
+        mark_unusable(archive)
         archive, archive_scratch = None, None
         spark = builder.config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1").getOrCreate()
     sc = spark.sparkContext

@@ -150,6 +150,12 @@ public struct TSVTable: Sendable {
             issues.append(LexiconIssue(file: file, line: 0, "is not valid UTF-8; save it as UTF-8"))
             return nil
         }
+        // Field bounds are kept as Int32 (half the memory of Int for 100,000 rows); no lexicon
+        // comes near 2 GiB, but one that does is refused rather than read wrong.
+        guard bytes.count < Int(Int32.max) else {
+            issues.append(LexiconIssue(file: file, line: 0, "is larger than 2 GiB; split it into several files"))
+            return nil
+        }
         let optional = columns.map { optionalEmpty.contains($0) }
         var header: [String]?
         var index: [String: Int] = [:]

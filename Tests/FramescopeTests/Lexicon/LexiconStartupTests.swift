@@ -25,7 +25,7 @@ import Testing
             #expect(Self.plain(text) == nil, "\(text)")
         }
         // Many numbers of every length and precision, as `lexicon train` and people write them.
-        var rng = SplitMix(seed: 22)
+        var rng = Statistics.SplitMix64(seed: 22)
         var checked = 0
         for _ in 0..<200_000 {
             let intDigits = Int(rng.next() % 9) + 1, fracDigits = Int(rng.next() % 10)
@@ -81,18 +81,5 @@ import Testing
         for path in BuiltInLexicons.validUTF8 {
             #expect(String(validating: bytes[path] ?? [0xFF], as: UTF8.self) != nil, "\(path)")
         }
-    }
-}
-
-/// A small deterministic generator, so that a failure can be repeated.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
