@@ -322,9 +322,8 @@ public struct FramingScorer: Sendable {
     static func acceptable(_ s: Int, _ e: Int, folded: FoldedText, tokens: ArraySlice<Token>) -> Bool {
         guard e - s == 1, ScriptClass.isHan(folded.scalars[s]) else { return true }
         let a = Int(folded.origin[s]), b = Int(folded.origin[e - 1]) + 1
-        var lo = tokens.startIndex, hi = tokens.endIndex
-        while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < a { lo = mid + 1 } else { hi = mid } }
-        return lo < tokens.endIndex && tokens[lo].start == a && tokens[lo].end == b
+        let t = tokens.firstIndex(startingAtOrAfter: a)
+        return t < tokens.endIndex && tokens[t].start == a && tokens[t].end == b
     }
 
     /// The run of `matches` (sorted by start) that starts in `range`, searched from `next`, which
@@ -466,11 +465,6 @@ public struct FramingScorer: Sendable {
         let fe = folds.upperBound
         let tokenList = tokens  // a slice: indices below are the document's token indices
         func cp(_ f: Int, end: Bool) -> Int { end ? Int(folded.origin[f - 1]) + 1 : Int(folded.origin[f]) }
-        func tokenIndex(atOrAfter cpOffset: Int) -> Int {
-            var lo = tokenList.startIndex, hi = tokenList.endIndex
-            while lo < hi { let mid = (lo + hi) / 2; if tokenList[mid].start < cpOffset { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
         func acceptable(_ s: Int, _ e: Int) -> Bool { Self.acceptable(s, e, folded: folded, tokens: tokenList) }
         var items: [Item] = []
         for m in cueMatches where m.end <= fe && acceptable(m.start, m.end) {
@@ -508,8 +502,8 @@ public struct FramingScorer: Sendable {
                     text.utf16[tk.utf16Start - 1] == 0x20, text.utf16[tk.utf16End] == 0x20 { boundaries.append(k) }
         }
         for k in chosen.indices {
-            chosen[k].firstToken = tokenIndex(atOrAfter: chosen[k].cpStart)
-            chosen[k].endToken = tokenIndex(atOrAfter: chosen[k].cpEnd)
+            chosen[k].firstToken = tokenList.firstIndex(startingAtOrAfter: chosen[k].cpStart)
+            chosen[k].endToken = tokenList.firstIndex(startingAtOrAfter: chosen[k].cpEnd)
         }
         func clauseEnd(after tokenIdx: Int) -> Int { boundaries.first { $0 >= tokenIdx } ?? tokenList.endIndex }
         // The last clause of the sentence starts after its last clause mark that is followed by a word.

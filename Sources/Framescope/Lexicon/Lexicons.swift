@@ -41,15 +41,14 @@ public struct Lexicons: Sendable {
                 throw LexiconError(issues: [LexiconIssue(file: directory, line: 0, "lexicon folder not found" + named)])
             }
         }
-        // The hash is taken at the end, over what was read; the built-in copy's is computed when
-        // the library is built (SHA-256 over its 1.6 MB was 7% of start-up).
-        var readFiles: [(path: String, bytes: [UInt8])] = []
+        var hasher = SHA256()
         func read(_ relative: String) -> [UInt8]? {
             guard let bytes = source.contents(relative) else {
                 issues.append(LexiconIssue(file: relative, line: 0, "cannot be read"))
                 return nil
             }
-            readFiles.append((relative, bytes))
+            hasher.update(data: Data(relative.utf8))
+            hasher.update(data: bytes)
             lex.files.append(relative)
             return bytes
         }
@@ -91,24 +90,7 @@ public struct Lexicons: Sendable {
             lex.framing.learned.load(table, issues: &issues)
         }
         guard issues.isEmpty else { throw LexiconError(issues: issues) }
-        lex.hash = hash(readFiles, source: source)
+        lex.hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return lex
-    }
-
-    /// SHA-256 over each file's relative path and bytes, in reading order, as hex; for the
-    /// built-in copy read in the order the build foresaw, the hash the build computed.
-    static func hash(_ files: [(path: String, bytes: [UInt8])], source: LexiconSource) -> String {
-        if source == .builtIn && files.map(\.path) == BuiltInLexicons.hashedPaths { return BuiltInLexicons.hashOfHashedPaths }
-        return computeHash(files)
-    }
-
-    /// `hash` computed here, whatever the source.
-    static func computeHash(_ files: [(path: String, bytes: [UInt8])]) -> String {
-        var hasher = SHA256()
-        for file in files {
-            hasher.update(data: Data(file.path.utf8))
-            hasher.update(data: file.bytes)
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -35,3 +35,14 @@ public struct TextSpan: Sendable, Hashable, Codable {
         self.utf16End = utf16End
     }
 }
+
+extension RandomAccessCollection where Element == Token, Index == Int {
+    /// The index of the first token that starts at or after code point `cp` (`endIndex` when none
+    /// does): tokens are in text order, so a binary search finds it.
+    @inline(__always)
+    func firstIndex(startingAtOrAfter cp: Int) -> Int {
+        var lo = startIndex, hi = endIndex
+        while lo < hi { let mid = (lo + hi) / 2; if self[mid].start < cp { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+}

@@ -135,9 +135,7 @@ struct EnglishNameWords: Sendable {
         /// The id of the key `s[a..<b]` (hyphens read as spaces), or `unknown`.
         @inline(__always)
         func id(_ s: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int) -> Int32 {
-            var h: UInt64 = 0
-            for i in a..<b { h = (h ^ UInt64(ScalarTrie.keyScalar(s[i]))) &* 0x9E37_79B9_7F4A_7C15 }
-            h ^= h >> 29
+            let h = Self.hash(s[a..<b].lazy.map(ScalarTrie.keyScalar))
             return ids.withUnsafeBufferPointer { ids in
                 starts.withUnsafeBufferPointer { starts in
                     scalars.withUnsafeBufferPointer { keys in

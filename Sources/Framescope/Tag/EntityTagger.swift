@@ -306,11 +306,6 @@ public struct EntityTagger: Sendable {
         do {
             let u = text.utf16
             func upper(_ cp: Int) -> Bool { (0x41...0x5A).contains(u[index.utf16(cp)]) }
-            func firstToken(atOrAfter cp: Int) -> Int {
-                var lo = 0, hi = tokens.count
-                while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
-                return lo
-            }
             func sentence(of t: Int) -> Range<Int>? {
                 var lo = 0, hi = sentenceTokens.count
                 while lo < hi { let mid = (lo + hi) / 2; if sentenceTokens[mid].upperBound <= t { lo = mid + 1 } else { hi = mid } }
@@ -322,7 +317,7 @@ public struct EntityTagger: Sendable {
             func endsName(_ c: Candidate, _ first: Int) -> Bool {
                 guard first > 0, first < tokens.count, tokens[first - 1].kind == .word, c.start - tokens[first - 1].end == 1,
                       text.utf16[tokens[first - 1].utf16End] == 0x20, names.capitalised[first - 1],
-                      (first..<firstToken(atOrAfter: c.end)).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }) else { return false }
+                      (first..<tokens.firstIndex(startingAtOrAfter: c.end)).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }) else { return false }
                 let previous = tokens[first - 1]
                 let word = FoldedText.string(folded.scalars[Int(folded.start[previous.start])..<Int(folded.start[previous.end])])
                 guard !NamePatterns.leadingStops.contains(word), !modifiers.contains(word), !materials.overlaps(previous.start, previous.end),
@@ -331,7 +326,7 @@ public struct EntityTagger: Sendable {
             }
             candidates.removeAll { c in
                 guard c.type == .material, c.source == .lexicon, upper(c.start) else { return false }
-                let first = firstToken(atOrAfter: c.start), next = firstToken(atOrAfter: c.end)
+                let first = tokens.firstIndex(startingAtOrAfter: c.start), next = tokens.firstIndex(startingAtOrAfter: c.end)
                 if endsName(c, first) { return true }
                 guard next < tokens.count, tokens[next].kind == .word, tokens[next].start - c.end == 1, names.capitalised[next],
                       (first..<next).allSatisfy({ tokens[$0].kind != .word || names.capitalised[$0] }),
@@ -434,15 +429,13 @@ public struct EntityTagger: Sendable {
             guard p.type == .organization, !p.unit, p.placeEnd == nil, !ScriptClass.isHan(folded.scalars[Int(folded.start[p.start])]) else { return false }
             var leadEnd = placeSpans[p.start]
             if leadEnd == nil {
-                var lo = 0, hi = tokens.count
-                while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < p.start { lo = mid + 1 } else { hi = mid } }
-                if lo < tokens.count, tokens[lo].start == p.start, names.isWord(lo, .demonym) { leadEnd = tokens[lo].end }
+                let t = tokens.firstIndex(startingAtOrAfter: p.start)
+                if t < tokens.count, tokens[t].start == p.start, names.isWord(t, .demonym) { leadEnd = tokens[t].end }
             }
             // The known name starts at the first token after the place, whatever space stands between.
             guard let lead = leadEnd, lead < p.end else { return false }
-            var lo = 0, hi = tokens.count
-            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < lead { lo = mid + 1 } else { hi = mid } }
-            guard lo < tokens.count, tokens[lo].start < p.end, let known = knownByStart[tokens[lo].start] else { return false }
+            let t = tokens.firstIndex(startingAtOrAfter: lead)
+            guard t < tokens.count, tokens[t].start < p.end, let known = knownByStart[tokens[t].start] else { return false }
             let fs = folded.scalars
             return known.contains { k in
                 guard k.type == .organization, k.end == p.end else { return false }
@@ -626,11 +619,6 @@ public struct EntityTagger: Sendable {
                 formOrder.append(form)
             }
         }
-        func firstToken(atOrAfter cp: Int) -> Int {
-            var lo = 0, hi = tokens.count
-            while lo < hi { let mid = (lo + hi) / 2; if tokens[mid].start < cp { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
         let genericZh = (patterns.chinese[.genericWord] ?? []) + (patterns.chinese[.sectorWord] ?? []), clauseZh = patterns.chinese[.clauseWord] ?? []
         // descriptorsZh: longest first (高科技 before 科技, 新材料 before 材料).
         // Chinese forms of three characters or more (brand + industry word: 华磁新材, 宝联金属) also
@@ -691,7 +679,7 @@ public struct EntityTagger: Sendable {
             func clipped(_ t: Int, _ end: Int) -> Token { var x = tokens[t]; x.utf16End -= x.end - end; x.end = end; return x }
             // English: the name's word tokens; the last may run on with a possessive ("Materials's").
             var words: [Int] = []
-            var t = firstToken(atOrAfter: c.start)
+            var t = tokens.firstIndex(startingAtOrAfter: c.start)
             while t < tokens.count, tokens[t].start < c.end {
                 if tokens[t].kind == .word { words.append(t) }
                 t += 1
@@ -751,7 +739,7 @@ public struct EntityTagger: Sendable {
             if let form = bracketedShortForm(after: c, text: text, folded: folded, index: index) { add(form, k) }
             guard c.type == .organization, !ScriptClass.isHan(s[fi(c.start)]) else { continue }
             // The name's words; a possessive after the last is no part of it ("European Commission's").
-            var t = firstToken(atOrAfter: c.start)
+            var t = tokens.firstIndex(startingAtOrAfter: c.start)
             var nameWordKeys: [[UInt32]] = []
             while t < tokens.count, tokens[t].start < c.end {
                 if tokens[t].kind == .word { nameWordKeys.append(Array(s[fi(tokens[t].start)..<fi(min(tokens[t].end, c.end))])) }
@@ -774,7 +762,7 @@ public struct EntityTagger: Sendable {
         guard !formOrder.isEmpty else { return [] }
         // A head word inside another capitalised name ("Securities Commission") is no short form.
         func standsAlone(_ cp: Int) -> Bool {
-            let t = firstToken(atOrAfter: cp)
+            let t = tokens.firstIndex(startingAtOrAfter: cp)
             func capitalised(_ i: Int) -> Bool {
                 tokens[i].kind == .word && (0x41...0x5A).contains(text.utf16[tokens[i].utf16Start])
                     && !NamePatterns.leadingStops.contains(FoldedText.string(s[fi(tokens[i].start)..<fi(tokens[i].end)]))
@@ -787,7 +775,7 @@ public struct EntityTagger: Sendable {
         // A Latin form before another capitalised word is a word of a longer name there ("Tees Valley" of
         // "Tees Valley Media Group" after "Tees Valley Courier").
         func continuesName(_ cp: Int) -> Bool {
-            let t = firstToken(atOrAfter: cp)
+            let t = tokens.firstIndex(startingAtOrAfter: cp)
             guard t < tokens.count, tokens[t].start - cp <= 1, tokens[t].kind == .word,
                   (0x41...0x5A).contains(text.utf16[tokens[t].utf16Start]) else { return false }
             return !NamePatterns.leadingStops.contains(FoldedText.string(s[fi(tokens[t].start)..<fi(tokens[t].end)]))

@@ -599,7 +599,7 @@ struct NamePatterns {
             // Most runs end with no suffix: one table lookup before building a string.
             let a = Int(folded.start[tokens[k].start]), b = Int(folded.start[tokens[last].end])
             guard words.isKey(folded.scalars, a, b, .placeSuffix) else { continue }
-            let suffix = FoldedText.string(folded.scalars[Int(folded.start[tokens[k].start])..<Int(folded.start[tokens[last].end])])
+            let suffix = FoldedText.string(folded.scalars[a..<b])
             guard suffixes.contains(suffix) else { continue }
             guard (first..<k).contains(where: proper) else { return nil }
             return Found(start: tokens[first].start, end: tokens[last].end, type: .place)
