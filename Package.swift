@@ -41,7 +41,7 @@ let package = Package(
             // The bundled Lexicons/ compiled in, so the binary works from any directory.
             plugins: ["EmbedLexicons"]
         ),
-        // Writes Lexicons/ as Swift source (one base64 literal per file) for the plugin below.
+        // Writes Lexicons/ as Swift source (one string literal per file: the text, or base64) for the plugin below.
         .executableTarget(name: "embed-lexicons"),
         // Regenerates that source whenever a lexicon file is added, removed or edited.
         .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["embed-lexicons"]),
