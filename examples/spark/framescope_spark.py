@@ -594,7 +594,7 @@ def main(argv=None):
                                                 binary_name, lexicons_name, corpus_root_arg, jobs, counts))
             annotated.saveAsTextFile(args.output)
             total, errors = counts[0].value, counts[1].value
-        print(f"annotated {total} documents into {args.output}"
+        print(f"annotated {total} documents into {args.output} on {sc.master}"
               + (f"; {errors} failed (framescope.error/1 lines)" if errors else ""))
         return 1 if errors else 0
     finally:
