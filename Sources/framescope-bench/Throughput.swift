@@ -25,6 +25,12 @@ struct Throughput: ParsableCommand {
     var workdir: String?
     @Flag(help: "Machine-readable output.")
     var json = false
+    @Flag(help: "Only generate the corpus into --workdir (under corpus/zh and corpus/en) and stop: the same documents for other measurements, such as scripts/compare-instructions.")
+    var corpusOnly = false
+
+    func validate() throws {
+        if corpusOnly && workdir == nil { throw ValidationError("--corpus-only needs --workdir (where the corpus goes)") }
+    }
 
     /// `cpu` is the annotate child's user and system CPU seconds: wall time minus them is waiting
     /// (mostly on the file system), which this shared machine varies from run to run.
@@ -43,6 +49,10 @@ struct Throughput: ParsableCommand {
         defer { if workdir == nil { try? FileManager.default.removeItem(atPath: work) } }
         let corpus = work + "/corpus"
         let generated = try generate(into: corpus)
+        if corpusOnly {
+            print("corpus: \(generated.documents.values.reduce(0, +)) documents, \(String(format: "%.1f", Double(generated.bytes.values.reduce(0, +)) / 1e6)) MB (\(corpus))")
+            return
+        }
         let docCount = generated.documents.values.reduce(0, +), bytes = generated.bytes.values.reduce(0, +)
         let texts = try loadTexts(corpus)
         let jobCounts = jobs.split(separator: ",").compactMap { Int($0) }
