@@ -147,10 +147,10 @@ public enum Boilerplate {
         if best != .max { return markerUnits[best].0 }
         // Words split at spaces and tabs (counted up to 13, the most any rule looks at).
         var wordCount = 0, longest = 0
-        var w = lo
-        for i in lo...hi where i == hi || line[i] == 0x20 || line[i] == 0x09 {
-            if i > w { wordCount += 1; longest = max(longest, i - w); if wordCount > 12 { break } }
-            w = i + 1
+        forEachWord(line, lo, hi) { word in
+            wordCount += 1
+            longest = max(longest, word.count)
+            return wordCount <= 12
         }
         func hasPrefix(_ p: [UInt16]) -> Bool {
             guard hi - lo >= p.count else { return false }
@@ -179,12 +179,23 @@ public enum Boilerplate {
 
     /// Whether every space- or tab-separated word of `line[lo..<hi]` is a navigation word.
     static func allNavigationWords(_ line: Slice<UnsafeBufferPointer<UInt16>>, _ lo: Int, _ hi: Int) -> Bool {
+        var all = true
+        forEachWord(line, lo, hi) { word in
+            all = navigationWords.contains(String(decoding: word.map { lowerASCII(line[$0]) }, as: UTF16.self))
+            return all
+        }
+        return all
+    }
+
+    /// Calls `body` with each space- or tab-separated word of `line[lo..<hi]` (its range), in
+    /// order, until it returns false.
+    @inline(__always)
+    static func forEachWord(_ line: Slice<UnsafeBufferPointer<UInt16>>, _ lo: Int, _ hi: Int, _ body: (Range<Int>) -> Bool) {
         var w = lo
         for i in lo...hi where i == hi || line[i] == 0x20 || line[i] == 0x09 {
-            if i > w, !navigationWords.contains(String(decoding: (w..<i).map { lowerASCII(line[$0]) }, as: UTF16.self)) { return false }
+            if i > w, !body(w..<i) { return }
             w = i + 1
         }
-        return true
     }
 
     /// The index of the earliest-listed marker found anywhere in `u[lo..<hi]` (ASCII letters

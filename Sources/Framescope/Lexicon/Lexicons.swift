@@ -42,7 +42,9 @@ public struct Lexicons: Sendable {
             }
         }
         var hasher = SHA256()
-        func read(_ relative: String) -> [UInt8]? {
+        /// The file read, hashed and parsed (nil when it cannot be read or is malformed: the
+        /// problem is in `issues`). The built-in copy's text files are known to be UTF-8.
+        func parsed(_ relative: String, columns: [String], optionalEmpty: Set<String> = []) -> TSVTable? {
             guard let bytes = source.contents(relative) else {
                 issues.append(LexiconIssue(file: relative, line: 0, "cannot be read"))
                 return nil
@@ -50,43 +52,30 @@ public struct Lexicons: Sendable {
             hasher.update(data: Data(relative.utf8))
             hasher.update(data: bytes)
             lex.files.append(relative)
-            return bytes
+            return TSVTable.parse(bytes, file: relative, columns: columns, optionalEmpty: optionalEmpty,
+                                  validUTF8: source.isKnownUTF8(relative), issues: &issues)
         }
         let entityFiles = source.files(in: "entities")
         if entityFiles.isEmpty { issues.append(LexiconIssue(file: "entities/", line: 0, "no entity lexicons (*.tsv) found")) }
         for file in entityFiles {
-            guard let bytes = read(file) else { continue }
-            if let table = TSVTable.parse(bytes, file: file, columns: EntityLexicon.columns,
-                                             validUTF8: source.isKnownUTF8(file), issues: &issues) {
-                lex.entities.add(table, folder: folder, issues: &issues)
-            }
+            if let table = parsed(file, columns: EntityLexicon.columns) { lex.entities.add(table, folder: folder, issues: &issues) }
         }
-        if source.contains("units.tsv"), let bytes = read("units.tsv"),
-           let table = TSVTable.parse(bytes, file: "units.tsv", columns: UnitLexicon.columns,
-                                     validUTF8: source.isKnownUTF8("units.tsv"), issues: &issues) {
+        if source.contains("units.tsv"), let table = parsed("units.tsv", columns: UnitLexicon.columns) {
             lex.units.add(table, folder: folder, issues: &issues)
         }
-        if source.contains("patterns.tsv"), let bytes = read("patterns.tsv"),
-           let table = TSVTable.parse(bytes, file: "patterns.tsv", columns: PatternLexicon.columns,
-                                     validUTF8: source.isKnownUTF8("patterns.tsv"), issues: &issues) {
+        if source.contains("patterns.tsv"), let table = parsed("patterns.tsv", columns: PatternLexicon.columns) {
             lex.patterns.add(table, folder: folder, issues: &issues)
         }
         for file in source.files(in: "framing") {
-            guard let bytes = read(file) else { continue }
-            if let table = TSVTable.parse(bytes, file: file, columns: FramingLexicon.cueColumns, optionalEmpty: ["note"],
-                                             validUTF8: source.isKnownUTF8(file), issues: &issues) {
+            if let table = parsed(file, columns: FramingLexicon.cueColumns, optionalEmpty: ["note"]) {
                 lex.framing.addCues(table, folder: folder, issues: &issues)
             }
         }
-        if source.contains("modifiers.tsv"), let bytes = read("modifiers.tsv"),
-           let table = TSVTable.parse(bytes, file: "modifiers.tsv", columns: FramingLexicon.modifierColumns,
-                                     validUTF8: source.isKnownUTF8("modifiers.tsv"), issues: &issues) {
+        if source.contains("modifiers.tsv"), let table = parsed("modifiers.tsv", columns: FramingLexicon.modifierColumns) {
             lex.framing.addModifiers(table, folder: folder, issues: &issues)
             lex.framing.crossCheck(folder: folder, modifierFile: "modifiers.tsv", issues: &issues)
         }
-        if source.contains("learned.tsv"), let bytes = read("learned.tsv"),
-           let table = TSVTable.parse(bytes, file: "learned.tsv", columns: LearnedModel.columns,
-                                     validUTF8: source.isKnownUTF8("learned.tsv"), issues: &issues) {
+        if source.contains("learned.tsv"), let table = parsed("learned.tsv", columns: LearnedModel.columns) {
             lex.framing.learned.load(table, issues: &issues)
         }
         guard issues.isEmpty else { throw LexiconError(issues: issues) }
