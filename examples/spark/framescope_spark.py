@@ -482,7 +482,7 @@ def main(argv=None):
         # tasks and pipes lines while framescope does the work: its C2 JIT compiler would spend
         # more CPU optimising Spark than the run gives it back (13 s of a 2-core run over
         # 26 MB). This applies when python3 starts the JVM; spark-submit has started it already.
-        options = "-XX:TieredStopAtLevel=1"
+        options = base_options = "-XX:TieredStopAtLevel=1"
         archive = None if args.no_class_cache else class_cache()
         if archive is not None:
             cds, archive_scratch = class_cache_options(archive)
@@ -502,7 +502,7 @@ def main(argv=None):
         # leave them out.
         mark_unusable(archive)
         archive, archive_scratch = None, None
-        spark = builder.config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1").getOrCreate()
+        spark = builder.config("spark.driver.extraJavaOptions", base_options).getOrCreate()
     sc = spark.sparkContext
     try:
         root = corpus_root(spark, args.input)

@@ -10,18 +10,17 @@ import Foundation
 /// the fields it needs as Strings (`row[column]`), and compares, tests or parses the others as
 /// bytes (`row.field(_:equals:)`, `row.double(_:)`).
 public struct TSVTable: Sendable {
-    /// The file's bytes, the header's column indexes and every kept row's field ranges, shared by
-    /// the rows.
+    /// The file's bytes, its header and every kept row's field ranges, shared by the rows.
     final class Storage: Sendable {
         let bytes: [UInt8]
-        let columnIndex: [String: Int]
+        let header: [String]
         /// Per row, `(start, end)` byte offsets of each field: row `r`'s field `c` is at
         /// `2 × (r × columns + c)`.
         let bounds: [Int32]
 
-        init(bytes: [UInt8], columnIndex: [String: Int], bounds: [Int32]) {
+        init(bytes: [UInt8], header: [String], bounds: [Int32]) {
             self.bytes = bytes
-            self.columnIndex = columnIndex
+            self.header = header
             self.bounds = bounds
         }
     }
@@ -34,7 +33,7 @@ public struct TSVTable: Sendable {
 
         /// The field of the column named `column` (one of the table's header).
         public subscript(_ column: String) -> String {
-            guard let c = storage.columnIndex[column] else { preconditionFailure("no column '\(column)'") }
+            guard let c = storage.header.firstIndex(of: column) else { preconditionFailure("no column '\(column)'") }
             return self[c]
         }
 
@@ -158,18 +157,17 @@ public struct TSVTable: Sendable {
         }
         let optional = columns.map { optionalEmpty.contains($0) }
         var header: [String]?
-        var index: [String: Int] = [:]
         var lines: [Int] = []
         var bounds: [Int32] = []
         guard bytes.withUnsafeBufferPointer({ buf in
-            scan(buf, file: file, columns: columns, optional: optional, header: &header, index: &index,
+            scan(buf, file: file, columns: columns, optional: optional, header: &header,
                  lines: &lines, bounds: &bounds, issues: &issues)
         }) else { return nil }
         guard let header else {
             issues.append(LexiconIssue(file: file, line: 0, "has no header line; expected '\(columns.joined(separator: "⇥"))'"))
             return nil
         }
-        let storage = Storage(bytes: bytes, columnIndex: index, bounds: bounds)
+        let storage = Storage(bytes: bytes, header: header, bounds: bounds)
         let stride = 2 * header.count
         let rows = lines.indices.map { Row(line: lines[$0], storage: storage, base: $0 * stride) }
         return TSVTable(file: file, header: header, rows: rows)
@@ -180,7 +178,7 @@ public struct TSVTable: Sendable {
     /// works on plain locals rather than on variables a closure captured (whose every access
     /// was checked at run time).
     private static func scan(_ buf: UnsafeBufferPointer<UInt8>, file: String, columns: [String], optional: [Bool],
-                             header: inout [String]?, index: inout [String: Int], lines: inout [Int],
+                             header: inout [String]?, lines: inout [Int],
                              bounds: inout [Int32], issues: inout [LexiconIssue]) -> Bool {
         let count = buf.count
         lines.reserveCapacity(count / 40 + 1)
@@ -242,7 +240,6 @@ public struct TSVTable: Sendable {
                     return false
                 }
                 header = fields
-                for (i, c) in columns.enumerated() { index[c] = i }
                 continue
             }
             if fieldCount != h.count {
