@@ -23,6 +23,8 @@ struct Throughput: ParsableCommand {
     var jobs = "1,2"
     @Option(help: "Where to generate the corpus and outputs, kept afterwards (default: a temporary folder, removed).")
     var workdir: String?
+    @Option(name: .customLong("repeat"), help: "Rounds of every timed measurement, one after another: each row keeps its fastest round, the one least disturbed by the rest of a shared machine, and the table shows the slowest ÷ the fastest.")
+    var rounds = 1
     @Flag(help: "Machine-readable output.")
     var json = false
     @Flag(help: "Only generate the corpus into --workdir (under corpus/zh and corpus/en) and stop: the same documents for other measurements, such as scripts/compare-instructions.")
@@ -30,12 +32,15 @@ struct Throughput: ParsableCommand {
 
     func validate() throws {
         if corpusOnly && workdir == nil { throw ValidationError("--corpus-only needs --workdir (where the corpus goes)") }
+        if rounds < 1 { throw ValidationError("--repeat must be 1 or more") }
     }
 
     /// `cpu` is the annotate child's user and system CPU seconds: wall time minus them is waiting
     /// (mostly on the file system), which this shared machine varies from run to run.
     /// `language` is nil for the whole corpus, else the one language's folder the row ran on.
-    struct Row { var stage: String; var jobs: Int; var seconds: Double; var peakRSSMB: Double?; var cpu: (user: Double, system: Double)? = nil; var language: String? = nil }
+    /// `slowest` is the slowest round's seconds when there were several (`seconds` is the fastest).
+    struct Row { var stage: String; var jobs: Int; var seconds: Double; var peakRSSMB: Double?; var cpu: (user: Double, system: Double)? = nil; var language: String? = nil
+        var slowest: Double? = nil }
 
     /// The two languages of the generated corpus, each in its own top folder (`zh/`, `en/`).
     static let languages = ["zh", "en"]
@@ -56,55 +61,68 @@ struct Throughput: ParsableCommand {
         let docCount = generated.documents.values.reduce(0, +), bytes = generated.bytes.values.reduce(0, +)
         let texts = try loadTexts(corpus)
         let jobCounts = jobs.split(separator: ",").compactMap { Int($0) }
-        var rows: [Row] = []
         // Start-up: loading the bundled lexicons and indexing them for one worker (the annotator
         // opens its ICU objects and builds the combined matcher), all a run does before its first document.
         let t0 = now()
         let loaded = try Lexicons.load(.resolve(option: lexicons), folder: try Folder())
         _ = try Annotator(lexicons: loaded)
         let startup = now() - t0
-        for j in jobCounts {
-            rows.append(Row(stage: "raw ICU word breaks", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
-                let bi = try BreakIterator(.word, locale: Tokenizer.wordLocale)
-                return { (t: DocumentText) in try bi.setText(t.utf16); var n = 0; bi.forEachSegment { _, _, _ in n += 1 }; _ = n }
-            }, peakRSSMB: nil))
-            // Annotate needs ICU's sentence breaks too, a second pass the target's limit leaves out.
-            rows.append(Row(stage: Self.rawSentences, jobs: j, seconds: try parallel(texts, jobs: j) { _ in
-                let bi = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
-                return { (t: DocumentText) in try bi.setText(t.utf16); var n = 0; bi.forEachSegment { _, _, _ in n += 1 }; _ = n }
-            }, peakRSSMB: nil))
-            rows.append(Row(stage: "tokenize", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
-                let tk = try Tokenizer()
-                return { (t: DocumentText) in _ = tk.tokens(t) }
-            }, peakRSSMB: nil))
-        }
-        for (stage, formats) in [("annotate, JSON", "json"), (Self.jsonLines, "jsonl"), ("annotate, all writers", "json,brat,html")] {
-            for j in jobCounts {
-                let out = outputFolder(work, jobs: j, formats: formats)
-                try? FileManager.default.removeItem(atPath: out)
-                let (seconds, rss, cpu) = try runAnnotate(corpus: corpus, out: out, formats: formats, jobs: j)
-                rows.append(Row(stage: stage, jobs: j, seconds: seconds, peakRSSMB: rss, cpu: cpu))
-            }
-        }
-        // Each language alone (JSON lines, 1 job): the rates the mix averages.
-        if jobCounts.contains(1) {
-            for language in Self.languages where generated.documents[language, default: 0] > 0 {
-                let out = work + "/out-1-jsonl-" + language
-                try? FileManager.default.removeItem(atPath: out)
-                let (seconds, rss, cpu) = try runAnnotate(corpus: corpus + "/" + language, out: out, formats: "jsonl", jobs: 1)
-                rows.append(Row(stage: Self.jsonLines, jobs: 1, seconds: seconds, peakRSSMB: rss, cpu: cpu, language: language))
-            }
-        }
-        if jobCounts.contains(1) {
-            rows.append(Row(stage: Self.ioFloor, jobs: 1, seconds: try ioFloor(corpus: corpus, outputs: outputFolder(work, jobs: 1, formats: "json") + "/docs", into: work + "/io-floor"),
-                            peakRSSMB: nil))
-        }
-        // Where the time goes, for each language and for both together (the sums).
+        // Every round measures the same rows in the same order; each row keeps its fastest round.
+        var rounds: [[Row]] = []
         var byLanguage: [String: [(stage: String, seconds: Double)]] = [:]
-        if jobCounts.contains(1) {
-            for language in Self.languages where generated.documents[language, default: 0] > 0 {
-                byLanguage[language] = try stageBreakdown(corpus: corpus + "/" + language, lexicons: loaded)
+        for _ in 0..<self.rounds {
+            var rows: [Row] = []
+            for j in jobCounts {
+                rows.append(Row(stage: "raw ICU word breaks", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
+                    let bi = try BreakIterator(.word, locale: Tokenizer.wordLocale)
+                    return { (t: DocumentText) in try bi.setText(t.utf16); var n = 0; bi.forEachSegment { _, _, _ in n += 1 }; _ = n }
+                }, peakRSSMB: nil))
+                // Annotate needs ICU's sentence breaks too, a second pass the target's limit leaves out.
+                rows.append(Row(stage: Self.rawSentences, jobs: j, seconds: try parallel(texts, jobs: j) { _ in
+                    let bi = try BreakIterator(.sentence, locale: Tokenizer.sentenceLocale)
+                    return { (t: DocumentText) in try bi.setText(t.utf16); var n = 0; bi.forEachSegment { _, _, _ in n += 1 }; _ = n }
+                }, peakRSSMB: nil))
+                rows.append(Row(stage: "tokenize", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
+                    let tk = try Tokenizer()
+                    return { (t: DocumentText) in _ = tk.tokens(t) }
+                }, peakRSSMB: nil))
             }
+            for (stage, formats) in [("annotate, JSON", "json"), (Self.jsonLines, "jsonl"), ("annotate, all writers", "json,brat,html")] {
+                for j in jobCounts {
+                    let out = outputFolder(work, jobs: j, formats: formats)
+                    try? FileManager.default.removeItem(atPath: out)
+                    let (seconds, rss, cpu) = try runAnnotate(corpus: corpus, out: out, formats: formats, jobs: j)
+                    rows.append(Row(stage: stage, jobs: j, seconds: seconds, peakRSSMB: rss, cpu: cpu))
+                }
+            }
+            // Each language alone (JSON lines, 1 job): the rates the mix averages.
+            if jobCounts.contains(1) {
+                for language in Self.languages where generated.documents[language, default: 0] > 0 {
+                    let out = work + "/out-1-jsonl-" + language
+                    try? FileManager.default.removeItem(atPath: out)
+                    let (seconds, rss, cpu) = try runAnnotate(corpus: corpus + "/" + language, out: out, formats: "jsonl", jobs: 1)
+                    rows.append(Row(stage: Self.jsonLines, jobs: 1, seconds: seconds, peakRSSMB: rss, cpu: cpu, language: language))
+                }
+            }
+            if jobCounts.contains(1) {
+                rows.append(Row(stage: Self.ioFloor, jobs: 1, seconds: try ioFloor(corpus: corpus, outputs: outputFolder(work, jobs: 1, formats: "json") + "/docs", into: work + "/io-floor"),
+                                peakRSSMB: nil))
+            }
+            // Where the time goes, for each language and for both together (the sums); of the rounds,
+            // each language keeps the one with the least total.
+            if jobCounts.contains(1) {
+                for language in Self.languages where generated.documents[language, default: 0] > 0 {
+                    let breakdown = try stageBreakdown(corpus: corpus + "/" + language, lexicons: loaded)
+                    func total(_ b: [(stage: String, seconds: Double)]) -> Double { b.reduce(0) { $0 + $1.seconds } }
+                    if byLanguage[language].map({ total(breakdown) < total($0) }) ?? true { byLanguage[language] = breakdown }
+                }
+            }
+            rounds.append(rows)
+        }
+        let rows = rounds[0].indices.map { i in
+            var fastest = rounds.map { $0[i] }.min { $0.seconds < $1.seconds }!
+            if rounds.count > 1 { fastest.slowest = rounds.map { $0[i].seconds }.max() }
+            return fastest
         }
         // Every language's table lists the same stages in the same order: sum them row by row.
         let tables = Self.languages.compactMap { byLanguage[$0] }
@@ -130,7 +148,7 @@ struct Throughput: ParsableCommand {
         if json {
             var w = JSONWriter(indent: 2)
             w.beginObject()
-            w.field("corpus_mb", mb, digits: 2); w.field("documents", docCount); w.field("startup_seconds", startup, digits: 4)
+            w.field("corpus_mb", mb, digits: 2); w.field("documents", docCount); w.field("startup_seconds", startup, digits: 4); w.field("rounds", self.rounds)
             w.key("languages"); w.beginObject()
             for language in Self.languages {
                 w.key(named: language); w.beginObject()
@@ -144,6 +162,7 @@ struct Throughput: ParsableCommand {
                 w.field("mb_per_second", megabytes(r.language) / r.seconds, digits: 2); w.field("documents_per_second", Double(documents(r.language)) / r.seconds, digits: 1)
                 if let rss = r.peakRSSMB { w.field("peak_rss_mb", rss, digits: 1) }
                 if let cpu = r.cpu { w.field("user_seconds", cpu.user, digits: 3); w.field("system_seconds", cpu.system, digits: 3) }
+                if let slowest = r.slowest { w.field("slowest_round_seconds", slowest, digits: 3) }
                 w.endObject()
             }
             w.endArray()
@@ -173,9 +192,11 @@ struct Throughput: ParsableCommand {
         } else {
             print("corpus: \(String(format: "%.1f", mb)) MB, \(docCount) documents (\(workdir == nil ? "in a temporary folder, removed at the end" : work + "/corpus")); start-up (lexicons and one annotator) \(String(format: "%.0f", startup * 1000)) ms")
             print(Self.languages.map { "\(Self.languageName($0)): \(documents($0)) documents, \(String(format: "%.1f", megabytes($0))) MB" }.joined(separator: "; "))
-            print("stage\tdocuments\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB\tuser s\tsystem s")
+            if self.rounds > 1 { print("each row: the fastest of \(self.rounds) rounds; spread = the slowest round ÷ the fastest") }
+            print("stage\tdocuments\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB\tuser s\tsystem s" + (self.rounds > 1 ? "\tspread" : ""))
             for r in rows {
-                print("\(r.stage)\t\(r.language.map(Self.languageName) ?? "all")\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", megabytes(r.language) / r.seconds))\t\(String(format: "%.0f", Double(documents(r.language)) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")\t\(r.cpu.map { String(format: "%.2f\t%.2f", $0.user, $0.system) } ?? "-\t-")")
+                print("\(r.stage)\t\(r.language.map(Self.languageName) ?? "all")\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", megabytes(r.language) / r.seconds))\t\(String(format: "%.0f", Double(documents(r.language)) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")\t\(r.cpu.map { String(format: "%.2f\t%.2f", $0.user, $0.system) } ?? "-\t-")"
+                      + (r.slowest.map { String(format: "\t%.2f", $0 / r.seconds) } ?? ""))
             }
             print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(String(format: "%.3f", ratioICU))")
             print("annotate (JSON) 2 jobs ÷ 1 job: \(String(format: "%.2f", scaling))")
