@@ -68,9 +68,9 @@ struct Throughput: ParsableCommand {
         _ = try Annotator(lexicons: loaded)
         let startup = now() - t0
         // Every round measures the same rows in the same order; each row keeps its fastest round.
-        var rounds: [[Row]] = []
+        var measured: [[Row]] = []  // per round
         var byLanguage: [String: [(stage: String, seconds: Double)]] = [:]
-        for _ in 0..<self.rounds {
+        for _ in 0..<rounds {
             var rows: [Row] = []
             for j in jobCounts {
                 rows.append(Row(stage: "raw ICU word breaks", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
@@ -117,11 +117,11 @@ struct Throughput: ParsableCommand {
                     if byLanguage[language].map({ total(breakdown) < total($0) }) ?? true { byLanguage[language] = breakdown }
                 }
             }
-            rounds.append(rows)
+            measured.append(rows)
         }
-        let rows = rounds[0].indices.map { i in
-            var fastest = rounds.map { $0[i] }.min { $0.seconds < $1.seconds }!
-            if rounds.count > 1 { fastest.slowest = rounds.map { $0[i].seconds }.max() }
+        let rows = measured[0].indices.map { i in
+            var fastest = measured.map { $0[i] }.min { $0.seconds < $1.seconds }!
+            if measured.count > 1 { fastest.slowest = measured.map { $0[i].seconds }.max() }
             return fastest
         }
         // Every language's table lists the same stages in the same order: sum them row by row.
@@ -148,7 +148,7 @@ struct Throughput: ParsableCommand {
         if json {
             var w = JSONWriter(indent: 2)
             w.beginObject()
-            w.field("corpus_mb", mb, digits: 2); w.field("documents", docCount); w.field("startup_seconds", startup, digits: 4); w.field("rounds", self.rounds)
+            w.field("corpus_mb", mb, digits: 2); w.field("documents", docCount); w.field("startup_seconds", startup, digits: 4); w.field("rounds", rounds)
             w.key("languages"); w.beginObject()
             for language in Self.languages {
                 w.key(named: language); w.beginObject()
@@ -192,8 +192,8 @@ struct Throughput: ParsableCommand {
         } else {
             print("corpus: \(String(format: "%.1f", mb)) MB, \(docCount) documents (\(workdir == nil ? "in a temporary folder, removed at the end" : work + "/corpus")); start-up (lexicons and one annotator) \(String(format: "%.0f", startup * 1000)) ms")
             print(Self.languages.map { "\(Self.languageName($0)): \(documents($0)) documents, \(String(format: "%.1f", megabytes($0))) MB" }.joined(separator: "; "))
-            if self.rounds > 1 { print("each row: the fastest of \(self.rounds) rounds; spread = the slowest round ÷ the fastest") }
-            print("stage\tdocuments\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB\tuser s\tsystem s" + (self.rounds > 1 ? "\tspread" : ""))
+            if rounds > 1 { print("each row: the fastest of \(rounds) rounds; spread = the slowest round ÷ the fastest") }
+            print("stage\tdocuments\tjobs\tseconds\tMB/s\tdocs/s\tpeak RSS MB\tuser s\tsystem s" + (rounds > 1 ? "\tspread" : ""))
             for r in rows {
                 print("\(r.stage)\t\(r.language.map(Self.languageName) ?? "all")\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", megabytes(r.language) / r.seconds))\t\(String(format: "%.0f", Double(documents(r.language)) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")\t\(r.cpu.map { String(format: "%.2f\t%.2f", $0.user, $0.system) } ?? "-\t-")"
                       + (r.slowest.map { String(format: "\t%.2f", $0 / r.seconds) } ?? ""))
