@@ -61,16 +61,19 @@ struct Throughput: ParsableCommand {
         let docCount = generated.documents.values.reduce(0, +), bytes = generated.bytes.values.reduce(0, +)
         let texts = try loadTexts(corpus)
         let jobCounts = jobs.split(separator: ",").compactMap { Int($0) }
-        // Start-up: loading the bundled lexicons and indexing them for one worker (the annotator
-        // opens its ICU objects and builds the combined matcher), all a run does before its first document.
-        let t0 = now()
+        // The lexicons of the in-process measurements. Start-up, timed in each round (the fastest
+        // kept), is loading them and indexing them for one worker (the annotator opens its ICU
+        // objects and builds the combined matcher): all a run does before its first document.
         let loaded = try Lexicons.load(.resolve(option: lexicons), folder: try Folder())
-        _ = try Annotator(lexicons: loaded)
-        let startup = now() - t0
+        var startup = Double.infinity
         // Every round measures the same rows in the same order; each row keeps its fastest round.
         var measured: [[Row]] = []  // per round
         var byLanguage: [String: [(stage: String, seconds: Double)]] = [:]
         for _ in 0..<rounds {
+            let t0 = now()
+            let fresh = try Lexicons.load(.resolve(option: lexicons), folder: try Folder())
+            _ = try Annotator(lexicons: fresh)
+            startup = min(startup, now() - t0)
             var rows: [Row] = []
             for j in jobCounts {
                 rows.append(Row(stage: "raw ICU word breaks", jobs: j, seconds: try parallel(texts, jobs: j) { _ in
@@ -120,8 +123,13 @@ struct Throughput: ParsableCommand {
             measured.append(rows)
         }
         let rows = measured[0].indices.map { i in
-            var fastest = measured.map { $0[i] }.min { $0.seconds < $1.seconds }!
-            if measured.count > 1 { fastest.slowest = measured.map { $0[i].seconds }.max() }
+            let all = measured.map { $0[i] }
+            assert(all.allSatisfy { $0.stage == all[0].stage && $0.jobs == all[0].jobs && $0.language == all[0].language }, "rounds measure rows in one order")
+            var fastest = all.min { $0.seconds < $1.seconds }!
+            if all.count > 1 {
+                fastest.slowest = all.map(\.seconds).max()
+                fastest.peakRSSMB = all.compactMap(\.peakRSSMB).max()  // memory: the largest of the rounds
+            }
             return fastest
         }
         // Every language's table lists the same stages in the same order: sum them row by row.
@@ -132,18 +140,24 @@ struct Throughput: ParsableCommand {
         let mb = Double(bytes) / 1_048_576
         func megabytes(_ language: String?) -> Double { language.map { Double(generated.bytes[$0, default: 0]) / 1_048_576 } ?? mb }
         func documents(_ language: String?) -> Int { language.map { generated.documents[$0, default: 0] } ?? docCount }
-        func seconds(_ stage: String, _ j: Int) -> Double? { rows.first { $0.stage == stage && $0.jobs == j && $0.language == nil }?.seconds }
-        let ratioICU = (seconds("raw ICU word breaks", 1) ?? .nan) / (seconds("annotate, JSON", 1) ?? .nan)
+        func seconds(_ stage: String, _ j: Int, in rows: [Row] = rows) -> Double {
+            rows.first { $0.stage == stage && $0.jobs == j && $0.language == nil }?.seconds ?? .nan
+        }
+        // A ratio of two rows is taken within each round (the fastest rows may come from different
+        // rounds, and one disturbed round can make a ratio impossible): the median of the rounds,
+        // with the lowest and the highest.
+        func perRound(_ ratio: ([Row]) -> Double) -> RoundRatio { RoundRatio(measured.map(ratio)) }
+        let ratioICU = perRound { seconds("raw ICU word breaks", 1, in: $0) / seconds("annotate, JSON", 1, in: $0) }
         // No implementation can beat raw ICU plus the I/O it must do (one thread does both).
-        let icu1 = seconds("raw ICU word breaks", 1) ?? .nan
-        let ceiling = icu1 / (icu1 + (seconds(Self.ioFloor, 1) ?? .nan))
-        let scaling = (seconds("annotate, JSON", 1) ?? .nan) / (seconds("annotate, JSON", 2) ?? .nan)
+        let icu1 = seconds("raw ICU word breaks", 1)
+        let ceiling = perRound { seconds("raw ICU word breaks", 1, in: $0) / (seconds("raw ICU word breaks", 1, in: $0) + seconds(Self.ioFloor, 1, in: $0)) }
+        let scaling = perRound { seconds("annotate, JSON", 1, in: $0) / seconds("annotate, JSON", 2, in: $0) }
         // Throughput of --format jsonl over one file per document (> 1: JSON lines is faster).
-        let jsonLinesGain = (seconds("annotate, JSON", 1) ?? .nan) / (seconds(Self.jsonLines, 1) ?? .nan)
+        let jsonLinesGain = perRound { seconds("annotate, JSON", 1, in: $0) / seconds(Self.jsonLines, 1, in: $0) }
         // What annotate cannot avoid while it writes the reference format: both ICU passes, generating
         // the JSON and the I/O. Raw ICU over that is the best annotate ÷ raw ICU any matching can reach.
         let jsonSeconds = stages.first { $0.stage == Self.jsonStage }?.seconds ?? .nan
-        let floor = icu1 + (seconds(Self.rawSentences, 1) ?? .nan) + jsonSeconds + (seconds(Self.ioFloor, 1) ?? .nan)
+        let floor = icu1 + seconds(Self.rawSentences, 1) + jsonSeconds + seconds(Self.ioFloor, 1)
         let total = stages.reduce(0) { $0 + $1.seconds }
         if json {
             var w = JSONWriter(indent: 2)
@@ -162,14 +176,18 @@ struct Throughput: ParsableCommand {
                 w.field("mb_per_second", megabytes(r.language) / r.seconds, digits: 2); w.field("documents_per_second", Double(documents(r.language)) / r.seconds, digits: 1)
                 if let rss = r.peakRSSMB { w.field("peak_rss_mb", rss, digits: 1) }
                 if let cpu = r.cpu { w.field("user_seconds", cpu.user, digits: 3); w.field("system_seconds", cpu.system, digits: 3) }
-                if let slowest = r.slowest { w.field("slowest_round_seconds", slowest, digits: 3) }
+                if let slowest = r.slowest { w.field("slowest_round_seconds", slowest, digits: 3); w.field("spread", slowest / r.seconds, digits: 3) }
                 w.endObject()
             }
             w.endArray()
-            w.field("annotate_over_raw_icu_1_job", ratioICU, digits: 4)
-            w.field("annotate_2_jobs_over_1_job", scaling, digits: 3)
-            w.field("jsonl_over_json_throughput_1_job", jsonLinesGain, digits: 3)
-            w.field("ceiling_over_raw_icu_1_job", ceiling, digits: 4)
+            // Each ratio: the median of the rounds, and with several rounds their lowest and highest.
+            for (key, ratio, digits) in [("annotate_over_raw_icu_1_job", ratioICU, 4), ("annotate_2_jobs_over_1_job", scaling, 3),
+                                         ("jsonl_over_json_throughput_1_job", jsonLinesGain, 3), ("ceiling_over_raw_icu_1_job", ceiling, 4)] {
+                w.key(named: key); w.double(ratio.median, digits: digits)
+                if rounds > 1 {
+                    w.key(named: key + "_range"); w.beginArray(); w.double(ratio.low, digits: digits); w.double(ratio.high, digits: digits); w.endArray()
+                }
+            }
             w.key("annotate_stages_1_job"); w.beginArray()
             for st in stages {
                 w.beginObject(); w.field("stage", st.stage); w.field("seconds", st.seconds, digits: 3); w.field("share", st.seconds / total, digits: 4); w.endObject()
@@ -198,10 +216,11 @@ struct Throughput: ParsableCommand {
                 print("\(r.stage)\t\(r.language.map(Self.languageName) ?? "all")\t\(r.jobs)\t\(String(format: "%.2f", r.seconds))\t\(String(format: "%.2f", megabytes(r.language) / r.seconds))\t\(String(format: "%.0f", Double(documents(r.language)) / r.seconds))\t\(r.peakRSSMB.map { String(format: "%.0f", $0) } ?? "-")\t\(r.cpu.map { String(format: "%.2f\t%.2f", $0.user, $0.system) } ?? "-\t-")"
                       + (r.slowest.map { String(format: "\t%.2f", $0 / r.seconds) } ?? ""))
             }
-            print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(String(format: "%.3f", ratioICU))")
-            print("annotate (JSON) 2 jobs ÷ 1 job: \(String(format: "%.2f", scaling))")
-            print("throughput of --format jsonl ÷ per-document JSON (1 job): \(String(format: "%.2f", jsonLinesGain))")
-            print("ceiling for annotate ÷ raw ICU with these outputs, raw ICU + I/O floor alone: \(String(format: "%.3f", ceiling))")
+            if rounds > 1 { print("each ratio: the median of the \(rounds) rounds, each taken within its round (the lowest–the highest)") }
+            print("annotate (JSON, 1 job) ÷ raw ICU (1 job): \(ratioICU.text(digits: 3))")
+            print("annotate (JSON) 2 jobs ÷ 1 job: \(scaling.text(digits: 2))")
+            print("throughput of --format jsonl ÷ per-document JSON (1 job): \(jsonLinesGain.text(digits: 2))")
+            print("ceiling for annotate ÷ raw ICU with these outputs, raw ICU + I/O floor alone: \(ceiling.text(digits: 3))")
             if !stages.isEmpty {
                 print("\nwhere annotate's time goes (in process, 1 job, same documents; total \(String(format: "%.2f", total)) s)")
                 let present = Self.languages.filter { byLanguage[$0] != nil }
@@ -220,6 +239,22 @@ struct Throughput: ParsableCommand {
                 } + [String(format: "%.2f", mb / total), ""]).joined(separator: "\t"))
                 print("floor with the reference JSON (raw ICU words + sentences + generating the JSON + I/O floor): \(String(format: "%.2f", floor)) s; ceiling for annotate ÷ raw ICU: \(String(format: "%.3f", icu1 / floor))")
             }
+        }
+    }
+
+    /// A ratio measured in each round: the median (of an even count, the mean of the middle two),
+    /// the lowest and the highest.
+    struct RoundRatio {
+        var median: Double, low: Double, high: Double
+        init(_ values: [Double]) {
+            let v = values.sorted()
+            median = v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
+            low = v.first ?? .nan
+            high = v.last ?? .nan
+        }
+        func text(digits: Int) -> String {
+            let f = "%.\(digits)f"
+            return String(format: f, median) + (low < high ? " (" + String(format: f, low) + "–" + String(format: f, high) + ")" : "")
         }
     }
 
