@@ -23,7 +23,7 @@ struct Throughput: ParsableCommand {
     var jobs = "1,2"
     @Option(help: "Where to generate the corpus and outputs, kept afterwards (default: a temporary folder, removed).")
     var workdir: String?
-    @Option(name: .customLong("repeat"), help: "Rounds of every timed measurement, one after another: each row keeps its fastest round, the one least disturbed by the rest of a shared machine, and the table shows the slowest ÷ the fastest.")
+    @Option(name: .customLong("repeat"), help: "Rounds of every timed measurement, one after another: each row keeps its fastest round, the one least disturbed by the rest of a shared machine, and shows the slowest ÷ the fastest; each ratio is taken within a round, and the rounds' median printed with their lowest and highest.")
     var rounds = 1
     @Flag(help: "Machine-readable output.")
     var json = false
