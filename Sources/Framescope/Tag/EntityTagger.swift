@@ -796,14 +796,15 @@ public struct EntityTagger: Sendable {
         let firstScalars = ScalarSet(formOrder.map { $0[0] })
         // The forms grouped by first scalar, each group in `formOrder` order: a position tries only
         // the forms that start with its scalar (ASCII through a table, the rest through a dictionary).
-        var asciiGroup = [Int16](repeating: -1, count: 128)
+        // Group numbers as Int32: a document can hold more than 32,767 groups (one per first scalar).
+        var asciiGroup = [Int32](repeating: -1, count: 128)
         var otherGroup: [UInt32: Int] = [:]
         var groups: [[Int]] = []
         for (n, form) in formOrder.enumerated() {
             let c = form[0]
             let g = c < 128 ? Int(asciiGroup[Int(c)]) : otherGroup[c] ?? -1
             if g >= 0 { groups[g].append(n); continue }
-            if c < 128 { asciiGroup[Int(c)] = Int16(groups.count) } else { otherGroup[c] = groups.count }
+            if c < 128 { asciiGroup[Int(c)] = Int32(groups.count) } else { otherGroup[c] = groups.count }
             groups.append([n])
         }
         var hits = [[Int]](repeating: [], count: formOrder.count)

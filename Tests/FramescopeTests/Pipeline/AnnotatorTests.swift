@@ -31,4 +31,21 @@ struct AnnotatorTests {
         _ = annotator.annotate(source, clock: &times)
         #expect(AnnotateStage.allCases.allSatisfy { times[$0] >= 0 })
     }
+
+    @Test("a document whose short forms start with more than 32,767 different characters is annotated (it stopped the whole run)")
+    func manyShortFormGroups() throws {
+        // 39,472 firm names, each starting with another ideograph (the CJK block, Extension A,
+        // part of Extension B), give more than 32,767 groups of short forms (one per first
+        // character; a few names give none) before the one English firm's, whose group number
+        // had to fit 16 bits: the run stopped with a trap.
+        let starts = Array(0x4E00..<0x9FA0) + Array(0x3400..<0x4DB0) + Array(0x20000..<0x20000 + 12_000)
+        var text = ""
+        for c in starts { text += String(UnicodeScalar(UInt32(c))!) + "联金属新材料科技集团宣布增产。\n" }
+        text += "Zed Corp said it would buy magnets. Later, Zed said more."
+        let annotator = try Annotator(lexicons: BundledLexicons.shared)
+        let doc = annotator.annotate(SourceDocument(id: "d", path: "d.txt", text: text, metadata: DocumentMetadata(), sha256: String(repeating: "0", count: 64)))
+        let zed = doc.entities.filter { doc.text.substring(utf16: $0.utf16Start..<$0.utf16End) == "Zed" }
+        #expect(zed.map(\.source) == [.shortForm])
+        #expect(doc.entities.count { $0.source == .pattern && $0.type == .company } > 32_767)
+    }
 }
