@@ -36,8 +36,8 @@ struct AnnotatorTests {
     func manyShortFormGroups() throws {
         // 39,472 firm names, each starting with another ideograph (the CJK block, Extension A,
         // part of Extension B), give more than 32,767 groups of short forms (one per first
-        // character; a few names give none) before the one English firm's, whose group number
-        // had to fit 16 bits: the run stopped with a trap.
+        // character; about one name in twelve gives none) before the one English firm's, whose
+        // group number had to fit 16 bits: the run stopped with a trap.
         let starts = Array(0x4E00..<0x9FA0) + Array(0x3400..<0x4DB0) + Array(0x20000..<0x20000 + 12_000)
         var text = ""
         for c in starts { text += String(UnicodeScalar(UInt32(c))!) + "联金属新材料科技集团宣布增产。\n" }
